@@ -1,0 +1,2 @@
+// GET /api/health – liveness (no auth)
+export { health as GET } from "@/lib/api/sweetdate/account.ts";

@@ -1,0 +1,105 @@
+// THE route wrapper: awaits params, authenticates, reads the JSON body safely, and maps every
+// error to the dialect's wire shape. Route handlers stay thin: parse → call a service → serialize.
+import { AppError } from "../domain/errors.ts";
+import { authenticate, checkCsrf, type Caller } from "./auth.ts";
+import { checkRateLimit } from "./rate-limit.ts";
+
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface Dialect {
+  /** Renders an error in this dialect's shape. */
+  error(error: AppError, req: Request): Response;
+  /** Renames canonical field names to this dialect's (Kona: title → name …). */
+  field?(name: string): string;
+}
+
+export interface Context<P> {
+  req: Request;
+  url: URL;
+  params: P;
+  caller: Caller;
+  /** The parsed JSON body (400 when unparsable, 413 when too large, 415 when not JSON). */
+  body(): Promise<unknown>;
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+export function route<P = Record<string, never>>(
+  dialect: Dialect,
+  fn: (ctx: Context<P>) => Promise<Response>,
+): (req: Request, ctx: RouteContext<P>) => Promise<Response>;
+export function route<P = Record<string, never>>(
+  dialect: Dialect,
+  fn: (ctx: Omit<Context<P>, "caller"> & { caller: Caller | null }) => Promise<Response>,
+  options: { public: true },
+): (req: Request, ctx: RouteContext<P>) => Promise<Response>;
+export function route<P>(
+  dialect: Dialect,
+  fn: (ctx: Context<P>) => Promise<Response>,
+  options?: { public: true },
+) {
+  return async (req: Request, routeContext: RouteContext<P>): Promise<Response> => {
+    const requestId = crypto.randomUUID();
+    try {
+      const caller = await authenticate(req);
+      checkRateLimit(req, caller);
+      if (!caller && !options?.public) throw new AppError("UNAUTHORIZED", "authentication required: send `Authorization: Bearer <token>`");
+      if (caller) checkCsrf(req, caller);
+      const params = routeContext?.params ? await routeContext.params : ({} as P);
+      const url = new URL(req.url);
+      const response = await fn({ req, url, params, caller: caller as Caller, body: () => readJson(req) });
+      response.headers.set("x-request-id", requestId);
+      return response;
+    } catch (error) {
+      const appError = toAppError(error, requestId);
+      const response = dialect.error(appError, req);
+      response.headers.set("x-request-id", requestId);
+      if (appError.retryAfterSeconds) response.headers.set("retry-after", String(appError.retryAfterSeconds));
+      return response;
+    }
+  };
+}
+
+function toAppError(error: unknown, requestId: string): AppError {
+  if (error instanceof AppError) return error;
+  const code = (error as { code?: string } | null)?.code;
+  if (code === "P2025") return new AppError("NOT_FOUND", "not found");
+  if (code === "P2002") return new AppError("CONFLICT", "that already exists");
+  if (code === "P2034" || code === "SQLITE_BUSY") return new AppError("CONFLICT", "the database was busy with a conflicting change; retry");
+  // Unexpected: log for the operator, tell the client only a request id.
+  console.error(`[${requestId}]`, error);
+  return new AppError("INTERNAL_ERROR", `internal error (request id ${requestId})`);
+}
+
+async function readJson(req: Request): Promise<unknown> {
+  const type = req.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body as JSON with `Content-Type: application/json`");
+  }
+  const declared = Number(req.headers.get("content-length") ?? 0);
+  if (declared > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "the body is larger than 1 MiB");
+  const reader = req.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_BODY_BYTES) {
+      await reader.cancel();
+      throw new AppError("PAYLOAD_TOO_LARGE", "the body is larger than 1 MiB");
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (text.trim() === "") throw new AppError("BAD_REQUEST", "the request body is empty; send a JSON object");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new AppError("BAD_REQUEST", "the request body is not valid JSON");
+  }
+}
+
+export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+}

@@ -1,0 +1,98 @@
+// Accounts (SweetDate extension): sign-up/in/out with a session cookie, the current user, API tokens.
+import { AppError } from "../../domain/errors.ts";
+import * as accounts from "../../services/accounts.ts";
+import { SESSION_COOKIE, sessionSecret } from "../auth.ts";
+import { clientIp, hit } from "../rate-limit.ts";
+import { route } from "../route.ts";
+import { ok, sweetdate } from "./envelope.ts";
+import { parseBodyObject } from "./input.ts";
+import { ProfileInput, SignInInput, SignUpInput, TokenInput } from "./schemas.ts";
+import { serializeToken, serializeUser } from "./serialize.ts";
+
+function sessionCookie(req: Request, secret: string, expiresAt: Date | null): string {
+  const secure = new URL(req.url).protocol === "https:" || req.headers.get("x-forwarded-proto") === "https";
+  const expiry = expiresAt ? `Expires=${expiresAt.toUTCString()}` : "Max-Age=0";
+  return `${SESSION_COOKIE}=${secret}; Path=/; HttpOnly; SameSite=Lax; ${expiry}${secure ? "; Secure" : ""}`;
+}
+
+function throttle(req: Request, email: string): void {
+  // 10 attempts per 15 minutes per address and IP: enough for typos, too few for guessing.
+  const retry = hit(`login:${clientIp(req)}:${email.toLowerCase()}`, 10, 15 * 60_000);
+  if (retry !== null) throw new AppError("RATE_LIMITED", "too many sign-in attempts; try again later", undefined, retry);
+}
+
+async function signedIn(req: Request, userId: number, status: number, user: Parameters<typeof serializeUser>[0]) {
+  const session = await accounts.startSession(userId);
+  return ok({ user: serializeUser(user) }, status, { "set-cookie": sessionCookie(req, session.secret, session.expiresAt) });
+}
+
+// POST /api/v1/auth/sign-up – create an account and sign in
+export const signUp = route(
+  sweetdate,
+  async (ctx) => {
+    const body = parseBodyObject(SignUpInput, await ctx.body(), []);
+    throttle(ctx.req, `signup:${body.email}`);
+    const user = await accounts.signUp({ email: body.email, password: body.password, name: body.name, timeZone: body.time_zone });
+    return signedIn(ctx.req, user.id, 201, user);
+  },
+  { public: true },
+);
+
+// POST /api/v1/auth/sign-in – email + password → session cookie
+export const signIn = route(
+  sweetdate,
+  async (ctx) => {
+    const body = parseBodyObject(SignInInput, await ctx.body(), []);
+    throttle(ctx.req, body.email);
+    const user = await accounts.checkPassword(body.email, body.password);
+    return signedIn(ctx.req, user.id, 200, user);
+  },
+  { public: true },
+);
+
+// POST /api/v1/auth/sign-out – end the browser session
+export const signOut = route(
+  sweetdate,
+  async (ctx) => {
+    const secret = sessionSecret(ctx.req);
+    if (secret) await accounts.endSession(secret);
+    return ok({}, 200, { "set-cookie": sessionCookie(ctx.req, "", null) });
+  },
+  { public: true },
+);
+
+// GET /api/v1/auth/status – whether anyone has an account yet (first-run page), and who is signed in
+export const status = route(
+  sweetdate,
+  async (ctx) => ok({ has_users: (await accounts.countUsers()) > 0, user: ctx.caller ? serializeUser(ctx.caller.user) : null }),
+  { public: true },
+);
+
+// GET /api/v1/me – the current user
+export const me = route(sweetdate, async (ctx) => ok({ user: serializeUser(ctx.caller.user) }));
+
+// PUT /api/v1/me – change name and/or time zone
+export const updateMe = route(sweetdate, async (ctx) => {
+  const body = parseBodyObject(ProfileInput, await ctx.body(), ["id", "email", "inserted_at", "updated_at"]);
+  const user = await accounts.updateProfile(ctx.caller.user.id, { name: body.name, timeZone: body.time_zone });
+  return ok({ user: serializeUser(user) });
+});
+
+// GET /api/v1/tokens – the caller's API tokens (never their secrets)
+export const listTokens = route(sweetdate, async (ctx) => ok({ tokens: (await accounts.listApiTokens(ctx.caller.user.id)).map(serializeToken) }));
+
+// POST /api/v1/tokens – create a token; the secret is in this response only
+export const createToken = route(sweetdate, async (ctx) => {
+  const body = parseBodyObject(TokenInput, await ctx.body(), []);
+  const token = await accounts.createApiToken(ctx.caller.user.id, body.name);
+  return ok({ token: serializeToken(token) }, 201);
+});
+
+// DELETE /api/v1/tokens/:id – revoke
+export const revokeToken = route<{ id: string }>(sweetdate, async (ctx) => {
+  await accounts.revokeApiToken(ctx.caller.user.id, ctx.params.id);
+  return ok({});
+});
+
+// GET /api/health – liveness, no auth
+export const health = route(sweetdate, async () => ok({}), { public: true });

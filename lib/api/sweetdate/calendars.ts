@@ -1,0 +1,59 @@
+// SweetDate calendars: /api/v1/calendars[/:id]
+import { notFound } from "../../domain/errors.ts";
+import * as service from "../../services/manage-calendars.ts";
+import { route, type Context } from "../route.ts";
+import { parseOr422 } from "../validation.ts";
+import { ok, sweetdate } from "./envelope.ts";
+import { isUuid, parseBodyObject } from "./input.ts";
+import { CalendarInput, ListQuery, READ_ONLY_CALENDAR_FIELDS } from "./schemas.ts";
+import { serializeCalendar } from "./serialize.ts";
+
+type Params = { calendar_id: string };
+
+function key(ctx: Context<Params>) {
+  if (!isUuid(ctx.params.calendar_id)) throw notFound("calendar not found");
+  return { uuid: ctx.params.calendar_id.toLowerCase() };
+}
+
+export function page(url: URL) {
+  const { limit, offset } = parseOr422(ListQuery.pick({ limit: true, offset: true }), Object.fromEntries(url.searchParams));
+  return { limit, offset };
+}
+
+function toInput(body: unknown): service.CalendarInput {
+  const raw = parseBodyObject(CalendarInput, body, READ_ONLY_CALENDAR_FIELDS);
+  return {
+    ...(raw.name !== undefined ? { name: raw.name } : {}),
+    ...(raw.description !== undefined ? { description: raw.description } : {}),
+    ...(raw.color !== undefined ? { color: raw.color } : {}),
+    ...(raw.time_zone !== undefined ? { timeZone: raw.time_zone } : {}),
+  };
+}
+
+// GET /api/v1/calendars – the caller's calendars
+export const listCalendars = route(sweetdate, async (ctx) => {
+  const p = page(ctx.url);
+  const { calendars, total } = await service.listCalendars(ctx.caller.user.id, p);
+  return ok({ calendars: calendars.map(serializeCalendar), meta: { ...p, total } });
+});
+
+// POST /api/v1/calendars – create; the caller becomes its owner
+export const createCalendar = route(sweetdate, async (ctx) => {
+  const calendar = await service.createCalendar(ctx.caller.user.id, toInput(await ctx.body()), ctx.caller.user.timeZone);
+  return ok({ calendar: serializeCalendar(calendar) }, 201, { location: `${ctx.url.origin}/api/v1/calendars/${calendar.uuid}` });
+});
+
+// GET /api/v1/calendars/:id
+export const getCalendar = route<Params>(sweetdate, async (ctx) => ok({ calendar: serializeCalendar(await service.getCalendar(key(ctx), ctx.caller.user.id)) }));
+
+// PUT /api/v1/calendars/:id – partial update (owners and admins)
+export const updateCalendar = route<Params>(sweetdate, async (ctx) => {
+  const calendar = await service.updateCalendar(key(ctx), ctx.caller.user.id, toInput(await ctx.body()));
+  return ok({ calendar: serializeCalendar(calendar) });
+});
+
+// DELETE /api/v1/calendars/:id – delete with its events (owners)
+export const deleteCalendar = route<Params>(sweetdate, async (ctx) => {
+  await service.deleteCalendar(key(ctx), ctx.caller.user.id);
+  return ok({});
+});

@@ -1,0 +1,16 @@
+// SweetDate envelopes: `{ "status": "ok", … }` and `{ "status": "error", message, error_code, fields? }`.
+import type { AppError } from "../../domain/errors.ts";
+import { json, type Dialect } from "../route.ts";
+
+export function ok(body: Record<string, unknown>, status = 200, headers: Record<string, string> = {}): Response {
+  return json({ status: "ok", ...body }, status, headers);
+}
+
+export const sweetdate: Dialect = {
+  error(error: AppError): Response {
+    return json(
+      { status: "error", message: error.message, error_code: error.code, ...(error.fields ? { fields: error.fields } : {}) },
+      error.status,
+    );
+  },
+};

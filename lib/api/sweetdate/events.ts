@@ -1,0 +1,106 @@
+// SweetDate events: /api/v1/calendars/:calendar_id/events[/:id] and the cross-calendar /api/v1/events.
+import { AppError, invalid, notFound } from "../../domain/errors.ts";
+import { parseDateTime, parseDate } from "../../domain/time.ts";
+import { getCalendar } from "../../services/manage-calendars.ts";
+import { createEvent } from "../../services/create-event.ts";
+import { deleteEvent } from "../../services/delete-event.ts";
+import { resolveEvent } from "../../services/get-event.ts";
+import { listEvents } from "../../services/list-events.ts";
+import { updateEvent } from "../../services/update-event.ts";
+import { loadViewer } from "../../services/viewer.ts";
+import { route, type Context } from "../route.ts";
+import { parseOr422 } from "../validation.ts";
+import { ok, sweetdate } from "./envelope.ts";
+import { isUuid, parseEventId, toEventInput } from "./input.ts";
+import { ListQuery, Scope } from "./schemas.ts";
+import { serializeEvent } from "./serialize.ts";
+
+type CalendarParams = { calendar_id: string };
+type EventParams = CalendarParams & { id: string };
+
+export async function calendarOf(ctx: Context<CalendarParams>) {
+  if (!isUuid(ctx.params.calendar_id)) throw notFound("calendar not found");
+  return getCalendar({ uuid: ctx.params.calendar_id.toLowerCase() }, ctx.caller.user.id);
+}
+
+function instant(text: string, field: string): Date {
+  const date = parseDateTime(text) ?? parseDate(text);
+  if (!date) throw invalid({ [field]: ["is not a valid ISO 8601 date-time (e.g. 2025-08-21T09:00:00Z)"] });
+  return date;
+}
+
+function listQuery(url: URL) {
+  const query = parseOr422(ListQuery, Object.fromEntries(url.searchParams));
+  if ((query.from === undefined) !== (query.to === undefined)) {
+    throw invalid({ [query.from === undefined ? "from" : "to"]: ["is required when the other end of the window is given"] });
+  }
+  const window = query.from !== undefined ? { from: instant(query.from, "from"), to: instant(query.to!, "to") } : undefined;
+  return { ...query, window };
+}
+
+async function list(ctx: Context<unknown>, calendarId: number | undefined) {
+  const query = listQuery(ctx.url);
+  const viewer = await loadViewer(ctx.caller.user.id);
+  const { items, total } = await listEvents({ viewer, calendarId, q: query.q, window: query.window, limit: query.limit, offset: query.offset });
+  return ok({ events: items.map(serializeEvent), meta: { limit: query.limit, offset: query.offset, total } });
+}
+
+// GET /api/v1/calendars/:calendar_id/events – list (paged; with from/to: occurrences in the window)
+export const listCalendarEvents = route<CalendarParams>(sweetdate, async (ctx) => list(ctx, (await calendarOf(ctx)).id));
+
+// GET /api/v1/events – every event the caller may see, across calendars (web app extension)
+export const listAllEvents = route(sweetdate, async (ctx) => list(ctx, undefined));
+
+// POST /api/v1/calendars/:calendar_id/events – create (201 + Location)
+export const createCalendarEvent = route<CalendarParams>(sweetdate, async (ctx) => {
+  const calendar = await calendarOf(ctx);
+  const input = await toEventInput(await ctx.body());
+  const created = await createEvent(await loadViewer(ctx.caller.user.id), calendar, input, "scheduled");
+  const event = serializeEvent(created);
+  return ok({ event }, 201, { location: `${ctx.url.origin}/api/v1/calendars/${calendar.uuid}/events/${event.id}`, etag: `"${event.sequence}"` });
+});
+
+function eventRef(ctx: Context<EventParams>, calendarId: number) {
+  const ref = parseEventId(ctx.params.id);
+  if (!ref) throw notFound();
+  return { ...ref, calendarId };
+}
+
+function scopeOf(url: URL) {
+  const scope = url.searchParams.get("scope");
+  return scope === null ? undefined : parseOr422(Scope, scope, () => "scope");
+}
+
+function ifMatch(req: Request): number | undefined {
+  const header = req.headers.get("if-match");
+  if (header === null || header.trim() === "*") return undefined;
+  const match = /^(?:W\/)?"?(\d+)"?$/.exec(header.trim());
+  if (!match) throw new AppError("PRECONDITION_FAILED", "If-Match must be the event's ETag, e.g. \"3\"");
+  return Number(match[1]);
+}
+
+// GET /api/v1/calendars/:calendar_id/events/:id – one event or occurrence
+export const getCalendarEvent = route<EventParams>(sweetdate, async (ctx) => {
+  const calendar = await calendarOf(ctx);
+  const { visible } = await resolveEvent(eventRef(ctx, calendar.id), await loadViewer(ctx.caller.user.id));
+  const event = serializeEvent(visible);
+  return ok({ event }, 200, { etag: `"${event.sequence}"` });
+});
+
+// PUT /api/v1/calendars/:calendar_id/events/:id – partial update (?scope=this|following|all)
+export const updateCalendarEvent = route<EventParams>(sweetdate, async (ctx) => {
+  const calendar = await calendarOf(ctx);
+  const ref = eventRef(ctx, calendar.id);
+  const scope = scopeOf(ctx.url);
+  const input = await toEventInput(await ctx.body());
+  const updated = await updateEvent(ref, await loadViewer(ctx.caller.user.id), input, scope, ifMatch(ctx.req));
+  const event = serializeEvent(updated);
+  return ok({ event }, 200, { etag: `"${event.sequence}"` });
+});
+
+// DELETE /api/v1/calendars/:calendar_id/events/:id – delete (?scope=this|following|all)
+export const deleteCalendarEvent = route<EventParams>(sweetdate, async (ctx) => {
+  const calendar = await calendarOf(ctx);
+  await deleteEvent(eventRef(ctx, calendar.id), await loadViewer(ctx.caller.user.id), scopeOf(ctx.url), ifMatch(ctx.req));
+  return ok({});
+});

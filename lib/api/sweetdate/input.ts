@@ -1,0 +1,108 @@
+// SweetDate wire input → the core's EventInput: dates, recurrence presets, user UUIDs.
+import { findUserByUuid } from "../../db/user-repository.ts";
+import { STATUS, type StoredStatus } from "../../domain/enums.ts";
+import { invalid, type FieldErrors } from "../../domain/errors.ts";
+import { addError, type EventInput } from "../../domain/event-rules.ts";
+import { parseCompactInstant, parseDate, parseDateTime } from "../../domain/time.ts";
+import { formatRRule, parseRRule, presetToRule, RecurrenceRuleError } from "../../recurrence/index.ts";
+import { parseOr422 } from "../validation.ts";
+import * as wire from "./schemas.ts";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function isUuid(text: string): boolean {
+  return UUID.test(text);
+}
+
+/** `uuid` or `uuid_20250821T090000Z`; null when malformed (→ 404). */
+export function parseEventId(id: string): { uuid: string; originalStart?: Date } | null {
+  const [uuid, suffix, extra] = id.split("_");
+  if (!uuid || !isUuid(uuid) || extra !== undefined) return null;
+  if (suffix === undefined) return { uuid: uuid.toLowerCase() };
+  const originalStart = parseCompactInstant(suffix);
+  return originalStart ? { uuid: uuid.toLowerCase(), originalStart } : null;
+}
+
+function strip(body: unknown, readOnly: readonly string[]): unknown {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
+  const copy = { ...(body as Record<string, unknown>) };
+  for (const key of readOnly) delete copy[key];
+  return copy;
+}
+
+export function parseBodyObject<T extends import("zod").ZodType>(schema: T, body: unknown, readOnly: readonly string[]) {
+  if (body === null || typeof body !== "object" || Array.isArray(body)) throw invalid({ body: ["must be a JSON object"] });
+  return parseOr422(schema, strip(body, readOnly));
+}
+
+/** SweetDate status names are stored as themselves. */
+function storedStatus(name: wire.EventInput["status"]): StoredStatus | undefined {
+  return name && name in STATUS ? (name as StoredStatus) : undefined;
+}
+
+function dateField(text: string | undefined, field: string, allDay: boolean | undefined, errors: FieldErrors): { date?: Date; dateOnly: boolean } {
+  if (text === undefined) return { dateOnly: false };
+  const instant = parseDateTime(text);
+  if (instant) return { date: instant, dateOnly: false };
+  const date = parseDate(text);
+  if (date && allDay !== false) return { date, dateOnly: true };
+  addError(errors, field, date ? "must be a date-time like 2025-08-21T09:00:00Z unless all_day is true" : "is not a valid ISO 8601 date-time (e.g. 2025-08-21T09:00:00Z)");
+  return { dateOnly: false };
+}
+
+export async function toEventInput(body: unknown): Promise<EventInput> {
+  const raw = parseBodyObject(wire.EventInput, body, wire.READ_ONLY_EVENT_FIELDS);
+  const errors: FieldErrors = {};
+  const starts = dateField(raw.starts_at, "starts_at", raw.all_day, errors);
+  const ends = dateField(raw.ends_at, "ends_at", raw.all_day, errors);
+  const input: EventInput = {};
+  if (raw.title !== undefined) input.title = raw.title;
+  if (raw.description !== undefined) input.description = raw.description;
+  if (raw.location !== undefined) input.location = raw.location;
+  if (raw.time_zone !== undefined) input.timeZone = raw.time_zone;
+  if (raw.visibility !== undefined) input.visibility = raw.visibility;
+  if (raw.stakeholder !== undefined) input.stakeholder = raw.stakeholder;
+  if (raw.default_role !== undefined) input.defaultRole = raw.default_role;
+  const status = storedStatus(raw.status);
+  if (status) input.status = status;
+  if (starts.date) input.startsAt = starts.date;
+  if (ends.date) input.endsAt = ends.date;
+  // Dates without times make an all-day event when the client did not say otherwise.
+  if (raw.all_day !== undefined) input.allDay = raw.all_day;
+  else if (starts.dateOnly || ends.dateOnly) input.allDay = true;
+  const rrule = recurrence(raw, input.startsAt, errors);
+  if (rrule !== undefined) input.rrule = rrule;
+  for (const [field, key] of [["participant_ids", "participantIds"], ["editor_ids", "editorIds"]] as const) {
+    const uuids = raw[field];
+    if (uuids === undefined) continue;
+    const ids: number[] = [];
+    for (const uuid of uuids) {
+      const user = isUuid(uuid) ? await findUserByUuid(uuid.toLowerCase()) : null;
+      if (user) ids.push(user.id);
+      else addError(errors, field, `contains an unknown user: ${uuid}`);
+    }
+    input[key] = ids;
+  }
+  if (Object.keys(errors).length) throw invalid(errors);
+  return input;
+}
+
+/** `rrule` (full RFC 5545) wins; a preset alone means FREQ with INTERVAL 1; "none" clears. */
+function recurrence(raw: wire.EventInput, start: Date | undefined, errors: FieldErrors): string | null | undefined {
+  if (raw.rrule !== undefined && raw.rrule !== null && raw.rrule.trim() !== "") {
+    try {
+      const rule = parseRRule(raw.rrule);
+      if (raw.recurrence_rule !== undefined && raw.recurrence_rule !== rule.freq.toLowerCase()) {
+        addError(errors, "recurrence_rule", `does not match the rrule's FREQ (${rule.freq})`);
+      }
+      return formatRRule(rule);
+    } catch (error) {
+      if (error instanceof RecurrenceRuleError) addError(errors, "rrule", error.message);
+      else throw error;
+      return undefined;
+    }
+  }
+  if (raw.rrule === null || raw.rrule?.trim() === "" || raw.recurrence_rule === "none") return null;
+  if (raw.recurrence_rule !== undefined) return formatRRule(presetToRule(raw.recurrence_rule, start ?? new Date(), "UTC"));
+  return undefined;
+}

@@ -1,0 +1,101 @@
+// SweetDate users: /api/v1/users, calendar members /api/v1/calendars/:calendar_id/users[/:user_id],
+// event users /api/v1/calendars/:calendar_id/events/:id/users[/:user_id].
+import { notFound } from "../../domain/errors.ts";
+import { searchUsers } from "../../services/accounts.ts";
+import * as members from "../../services/manage-members.ts";
+import * as participants from "../../services/manage-participants.ts";
+import { loadViewer } from "../../services/viewer.ts";
+import { route, type Context } from "../route.ts";
+import { parseOr422 } from "../validation.ts";
+import { page } from "./calendars.ts";
+import { ok, sweetdate } from "./envelope.ts";
+import { calendarOf } from "./events.ts";
+import { isUuid, parseBodyObject, parseEventId } from "./input.ts";
+import { EventUserChange, EventUserInput, MemberChange, MemberInput } from "./schemas.ts";
+import { serializeParticipant, serializeUser } from "./serialize.ts";
+import { z } from "zod";
+
+type CalendarParams = { calendar_id: string };
+type MemberParams = CalendarParams & { user_id: string };
+type EventParams = CalendarParams & { id: string };
+type EventUserParams = EventParams & { user_id: string };
+
+function calendarKey(ctx: Context<CalendarParams>) {
+  if (!isUuid(ctx.params.calendar_id)) throw notFound("calendar not found");
+  return { uuid: ctx.params.calendar_id.toLowerCase() };
+}
+
+function userUuid(id: string): string {
+  if (!isUuid(id)) throw notFound("user not found");
+  return id.toLowerCase();
+}
+
+const member = (m: { user: Parameters<typeof serializeUser>[0]; role: string }) => ({ ...serializeUser(m.user), role: m.role });
+
+// GET /api/v1/users?q= – find users (by email or name) to add to calendars and events
+export const listUsers = route(sweetdate, async (ctx) => {
+  const p = page(ctx.url);
+  const { q } = parseOr422(z.object({ q: z.string().max(200).optional() }), { q: ctx.url.searchParams.get("q") ?? undefined });
+  const { users, total } = await searchUsers({ q, ...p });
+  return ok({ users: users.map(serializeUser), meta: { ...p, total } });
+});
+
+// GET /api/v1/calendars/:calendar_id/users – members with their roles
+export const listMembers = route<CalendarParams>(sweetdate, async (ctx) => {
+  const p = page(ctx.url);
+  const { members: list, total } = await members.listMembers(calendarKey(ctx), ctx.caller.user.id, p);
+  return ok({ users: list.map(member), meta: { ...p, total } });
+});
+
+// POST /api/v1/calendars/:calendar_id/users – add a member { user_id, role }
+export const addMember = route<CalendarParams>(sweetdate, async (ctx) => {
+  const body = parseBodyObject(MemberInput, await ctx.body(), []);
+  const added = await members.addMember(calendarKey(ctx), ctx.caller.user.id, userUuid(body.user_id), body.role ?? "member");
+  return ok({ user: member(added) }, 201, { location: `${ctx.url.origin}/api/v1/calendars/${ctx.params.calendar_id}/users/${added.user.uuid}` });
+});
+
+// PUT /api/v1/calendars/:calendar_id/users/:user_id – change a member's role
+export const changeMember = route<MemberParams>(sweetdate, async (ctx) => {
+  const body = parseBodyObject(MemberChange, await ctx.body(), ["user_id", "id"]);
+  const changed = await members.changeMember(calendarKey(ctx), ctx.caller.user.id, userUuid(ctx.params.user_id), body.role);
+  return ok({ user: member(changed) });
+});
+
+// DELETE /api/v1/calendars/:calendar_id/users/:user_id – remove a member (or leave)
+export const removeMember = route<MemberParams>(sweetdate, async (ctx) => {
+  await members.removeMember(calendarKey(ctx), ctx.caller.user.id, userUuid(ctx.params.user_id));
+  return ok({});
+});
+
+async function eventRef(ctx: Context<EventParams>) {
+  const calendar = await calendarOf(ctx);
+  const ref = parseEventId(ctx.params.id);
+  if (!ref) throw notFound();
+  return { ...ref, calendarId: calendar.id };
+}
+
+// GET /api/v1/calendars/:calendar_id/events/:id/users – participants with role and RSVP
+export const listEventUsers = route<EventParams>(sweetdate, async (ctx) => {
+  const list = await participants.listParticipants(await eventRef(ctx), await loadViewer(ctx.caller.user.id));
+  return ok({ users: list.map(serializeParticipant) });
+});
+
+// POST /api/v1/calendars/:calendar_id/events/:id/users – add a participant { user_id, role?, rsvp? }
+export const addEventUser = route<EventParams>(sweetdate, async (ctx) => {
+  const body = parseBodyObject(EventUserInput, await ctx.body(), []);
+  const added = await participants.addParticipant(await eventRef(ctx), await loadViewer(ctx.caller.user.id), userUuid(body.user_id), body.role, body.rsvp);
+  return ok({ user: serializeParticipant(added) }, 201, { location: `${ctx.url.origin}/api/v1/calendars/${ctx.params.calendar_id}/events/${ctx.params.id}/users/${added.user.uuid}` });
+});
+
+// PUT /api/v1/calendars/:calendar_id/events/:id/users/:user_id – change role and/or RSVP
+export const changeEventUser = route<EventUserParams>(sweetdate, async (ctx) => {
+  const body = parseBodyObject(EventUserChange, await ctx.body(), ["user_id", "id"]);
+  const changed = await participants.changeParticipant(await eventRef(ctx), await loadViewer(ctx.caller.user.id), userUuid(ctx.params.user_id), body);
+  return ok({ user: serializeParticipant(changed) });
+});
+
+// DELETE /api/v1/calendars/:calendar_id/events/:id/users/:user_id – remove a participant
+export const removeEventUser = route<EventUserParams>(sweetdate, async (ctx) => {
+  await participants.removeParticipant(await eventRef(ctx), await loadViewer(ctx.caller.user.id), userUuid(ctx.params.user_id));
+  return ok({});
+});

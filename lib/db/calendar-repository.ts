@@ -1,0 +1,113 @@
+// Calendars and their members.
+import crypto from "node:crypto";
+import type { MemberRole } from "../domain/enums.ts";
+import type { CalendarRecord, UserRecord } from "../domain/types.ts";
+import { db, type Tx } from "./client.ts";
+
+const calendarSelect = { id: true, uuid: true, name: true, description: true, color: true, timeZone: true, createdAt: true, updatedAt: true } as const;
+
+type CalendarRow = Omit<CalendarRecord, "role">;
+
+function withRole(row: CalendarRow, role: string | null): CalendarRecord {
+  return { ...row, role: role as MemberRole | null };
+}
+
+/** The viewer's role in every calendar they belong to. */
+export async function rolesOf(userId: number, tx: Tx = db()): Promise<Map<number, MemberRole>> {
+  const rows = await tx.calendarMember.findMany({ where: { userId }, select: { calendarId: true, role: true } });
+  return new Map(rows.map((r) => [r.calendarId, r.role as MemberRole]));
+}
+
+export async function listCalendarsOf(userId: number, page: { limit: number; offset: number }, tx: Tx = db()): Promise<{ calendars: CalendarRecord[]; total: number }> {
+  const where = { members: { some: { userId } } };
+  const [rows, total] = await Promise.all([
+    tx.calendar.findMany({
+      where,
+      select: { ...calendarSelect, members: { where: { userId }, select: { role: true } } },
+      orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+      take: page.limit,
+      skip: page.offset,
+    }),
+    tx.calendar.count({ where }),
+  ]);
+  return { calendars: rows.map(({ members, ...row }) => withRole(row, members[0]?.role ?? null)), total };
+}
+
+export async function findCalendar(key: { uuid: string } | { id: number }, userId: number, tx: Tx = db()): Promise<CalendarRecord | null> {
+  const row = await tx.calendar.findUnique({
+    where: key,
+    select: { ...calendarSelect, members: { where: { userId }, select: { role: true } } },
+  });
+  if (!row) return null;
+  const { members, ...rest } = row;
+  return withRole(rest, members[0]?.role ?? null);
+}
+
+export interface CalendarWrite {
+  name: string;
+  description: string | null;
+  color: string;
+  timeZone: string;
+}
+
+export async function insertCalendar(data: CalendarWrite, ownerId: number, tx: Tx = db()): Promise<CalendarRecord> {
+  const row = await tx.calendar.create({
+    data: { uuid: crypto.randomUUID(), ...data, members: { create: { userId: ownerId, role: "owner" } } },
+    select: calendarSelect,
+  });
+  return withRole(row, "owner");
+}
+
+export async function updateCalendar(id: number, data: Partial<CalendarWrite>, tx: Tx = db()): Promise<void> {
+  await tx.calendar.update({ where: { id }, data });
+}
+
+export async function deleteCalendar(id: number, tx: Tx = db()): Promise<void> {
+  await tx.calendar.delete({ where: { id } });
+}
+
+export interface MemberRecord {
+  user: UserRecord;
+  role: MemberRole;
+  createdAt: Date;
+}
+
+const userSelect = { id: true, uuid: true, email: true, name: true, timeZone: true, createdAt: true, updatedAt: true } as const;
+
+export async function listMembers(calendarId: number, page: { limit: number; offset: number }, tx: Tx = db()): Promise<{ members: MemberRecord[]; total: number }> {
+  const [rows, total] = await Promise.all([
+    tx.calendarMember.findMany({
+      where: { calendarId },
+      select: { role: true, createdAt: true, user: { select: userSelect } },
+      orderBy: [{ createdAt: "asc" }, { userId: "asc" }],
+      take: page.limit,
+      skip: page.offset,
+    }),
+    tx.calendarMember.count({ where: { calendarId } }),
+  ]);
+  return { members: rows.map((r) => ({ ...r, role: r.role as MemberRole })), total };
+}
+
+export async function findMember(calendarId: number, userId: number, tx: Tx = db()): Promise<MemberRecord | null> {
+  const row = await tx.calendarMember.findUnique({
+    where: { calendarId_userId: { calendarId, userId } },
+    select: { role: true, createdAt: true, user: { select: userSelect } },
+  });
+  return row ? { ...row, role: row.role as MemberRole } : null;
+}
+
+export async function upsertMember(calendarId: number, userId: number, role: MemberRole, tx: Tx = db()): Promise<void> {
+  await tx.calendarMember.upsert({
+    where: { calendarId_userId: { calendarId, userId } },
+    create: { calendarId, userId, role },
+    update: { role },
+  });
+}
+
+export async function removeMember(calendarId: number, userId: number, tx: Tx = db()): Promise<void> {
+  await tx.calendarMember.deleteMany({ where: { calendarId, userId } });
+}
+
+export async function countOwners(calendarId: number, tx: Tx = db()): Promise<number> {
+  return tx.calendarMember.count({ where: { calendarId, role: "owner" } });
+}

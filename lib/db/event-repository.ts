@@ -1,0 +1,180 @@
+// Events in the database. Every query that lists events takes the viewer and pre-filters with the
+// same rule as lib/domain/access.ts, so totals and pages are exact.
+import crypto from "node:crypto";
+import { roleAtLeast } from "../domain/enums.ts";
+import type { EventRecord, Viewer } from "../domain/types.ts";
+import { db, type Tx } from "./client.ts";
+import { eventInclude, searchTextOf, toEventColumns, toEventRecord, type EventWrite } from "./event-mapper.ts";
+import type { Prisma } from "./generated/sqlite/client.ts";
+
+type Where = Prisma.EventWhereInput;
+
+function adminCalendars(viewer: Viewer): number[] {
+  return [...viewer.roles].filter(([, role]) => roleAtLeast(role, "admin")).map(([id]) => id);
+}
+
+/** SQL twin of eventAccess(...).see !== "none". */
+export function visibleTo(viewer: Viewer): Where {
+  const admin = adminCalendars(viewer);
+  const member = [...viewer.roles.keys()];
+  return {
+    OR: [
+      { creatorId: viewer.userId },
+      { participants: { some: { userId: viewer.userId } } },
+      { stakeholder: "everyone", visibility: { not: "private" } },
+      { stakeholder: "everyone", calendarId: { in: admin } },
+      { stakeholder: "group", calendarId: { in: member }, visibility: { not: "private" } },
+      { stakeholder: "group", calendarId: { in: admin } },
+    ],
+  };
+}
+
+/** SQL twin of eventAccess(...).see === "full": only these may match a search by hidden text. */
+function fullySeenBy(viewer: Viewer): Where {
+  return {
+    OR: [
+      { creatorId: viewer.userId },
+      { participants: { some: { userId: viewer.userId } } },
+      { calendarId: { in: adminCalendars(viewer) } },
+      { visibility: "public" },
+    ],
+  };
+}
+
+export interface EventQuery {
+  viewer: Viewer;
+  calendarId?: number | undefined;
+  q?: string | undefined;
+  window?: { from: Date; to: Date } | undefined;
+  orderBy?: "starts_at" | "created_at" | "updated_at";
+  limit?: number;
+  offset?: number;
+}
+
+function whereOf(query: EventQuery): Where {
+  const and: Where[] = [{ deletedAt: null }, visibleTo(query.viewer)];
+  if (query.calendarId !== undefined) and.push({ calendarId: query.calendarId });
+  if (query.q) and.push({ searchText: { contains: query.q.toLowerCase() } }, fullySeenBy(query.viewer));
+  if (query.window) {
+    const { from, to } = query.window;
+    and.push({
+      OR: [
+        { rrule: null, startsAt: { lt: to }, endsAt: { gt: from } },
+        { rrule: { not: null }, startsAt: { lt: to }, OR: [{ recurrenceEndsAt: null }, { recurrenceEndsAt: { gt: from } }] },
+        // Zero-length events sitting exactly at the window start.
+        { rrule: null, startsAt: from, endsAt: from },
+      ],
+    });
+  } else {
+    // Outside a window, a series is listed once: its overrides are part of it.
+    and.push({ seriesId: null });
+  }
+  return { AND: and };
+}
+
+const ORDER = {
+  starts_at: [{ startsAt: "asc" }, { id: "asc" }],
+  created_at: [{ createdAt: "desc" }, { id: "desc" }],
+  updated_at: [{ updatedAt: "desc" }, { id: "desc" }],
+} as const;
+
+export async function findEvents(query: EventQuery, tx: Tx = db()): Promise<{ events: EventRecord[]; total: number }> {
+  const where = whereOf(query);
+  const [rows, total] = await Promise.all([
+    tx.event.findMany({
+      where,
+      include: eventInclude,
+      orderBy: [...ORDER[query.orderBy ?? "starts_at"]],
+      ...(query.limit !== undefined ? { take: query.limit, skip: query.offset ?? 0 } : {}),
+    }),
+    query.limit !== undefined ? tx.event.count({ where }) : Promise.resolve(-1),
+  ]);
+  const events = rows.map(toEventRecord);
+  return { events, total: total < 0 ? events.length : total };
+}
+
+export async function findEventByUuid(uuid: string, tx: Tx = db()): Promise<EventRecord | null> {
+  const row = await tx.event.findUnique({ where: { uuid }, include: eventInclude });
+  return row && !row.deletedAt ? toEventRecord(row) : null;
+}
+
+export async function findEventById(id: number, tx: Tx = db()): Promise<EventRecord | null> {
+  const row = await tx.event.findUnique({ where: { id }, include: eventInclude });
+  return row && !row.deletedAt ? toEventRecord(row) : null;
+}
+
+export async function findOverrides(seriesIds: number[], tx: Tx = db()): Promise<EventRecord[]> {
+  if (seriesIds.length === 0) return [];
+  const rows = await tx.event.findMany({ where: { seriesId: { in: seriesIds } }, include: eventInclude });
+  return rows.map(toEventRecord);
+}
+
+export interface NewEvent extends EventWrite {
+  calendarId: number;
+  creatorId: number;
+  seriesId?: number | null;
+  originalStartsAt?: Date | null;
+  participants?: { userId: number; role: string }[];
+}
+
+export async function insertEvent(data: NewEvent, tx: Tx = db()): Promise<EventRecord> {
+  const row = await tx.event.create({
+    data: {
+      uuid: crypto.randomUUID(),
+      calendarId: data.calendarId,
+      creatorId: data.creatorId,
+      seriesId: data.seriesId ?? null,
+      originalStartsAt: data.originalStartsAt ?? null,
+      searchText: searchTextOf(data),
+      ...(toEventColumns(data) as EventWrite & Record<string, never>),
+      exdates: JSON.stringify(data.exdates.map((d) => d.toISOString())),
+      ...(data.participants?.length ? { participants: { create: data.participants.map((p) => ({ userId: p.userId, role: p.role })) } } : {}),
+    } as Prisma.EventUncheckedCreateInput,
+    include: eventInclude,
+  });
+  return toEventRecord(row);
+}
+
+/** Writes changed columns, bumps `sequence`; `expectedSequence` guards against lost updates. */
+export async function updateEvent(
+  event: EventRecord,
+  change: Partial<EventWrite>,
+  tx: Tx = db(),
+): Promise<EventRecord> {
+  const merged = { title: change.title ?? event.title, description: change.description !== undefined ? change.description : event.description, location: change.location !== undefined ? change.location : event.location };
+  const result = await tx.event.updateMany({
+    where: { id: event.id, sequence: event.sequence },
+    data: { ...toEventColumns(change), searchText: searchTextOf(merged), sequence: { increment: 1 } },
+  });
+  if (result.count === 0) throw new ConcurrentUpdateError();
+  return (await findEventById(event.id, tx))!;
+}
+
+export class ConcurrentUpdateError extends Error {
+  constructor() {
+    super("the event was changed by someone else");
+  }
+}
+
+export async function softDeleteEvent(event: EventRecord, tx: Tx = db()): Promise<void> {
+  await tx.event.update({ where: { id: event.id }, data: { deletedAt: new Date(), sequence: { increment: 1 }, externalId: null, externalName: null, externalUrl: null } });
+  // Overrides of a deleted series go with it.
+  await tx.event.updateMany({ where: { seriesId: event.id, deletedAt: null }, data: { deletedAt: new Date(), sequence: { increment: 1 } } });
+}
+
+export async function setParticipant(eventId: number, userId: number, role: string, rsvp: string | undefined, tx: Tx = db()): Promise<void> {
+  await tx.eventParticipant.upsert({
+    where: { eventId_userId: { eventId, userId } },
+    create: { eventId, userId, role, ...(rsvp ? { rsvp } : {}) },
+    update: { role, ...(rsvp ? { rsvp } : {}) },
+  });
+}
+
+export async function removeParticipant(eventId: number, userId: number, tx: Tx = db()): Promise<boolean> {
+  const result = await tx.eventParticipant.deleteMany({ where: { eventId, userId } });
+  return result.count > 0;
+}
+
+export async function touchEvent(eventId: number, tx: Tx = db()): Promise<void> {
+  await tx.event.update({ where: { id: eventId }, data: { sequence: { increment: 1 } } });
+}

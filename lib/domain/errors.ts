@@ -1,0 +1,41 @@
+// Domain errors: thrown by services, mapped to each dialect's wire shape by lib/api/route.ts.
+export type FieldErrors = Record<string, string[]>;
+
+export const ERROR_CODES = {
+  BAD_REQUEST: 400,
+  UNAUTHORIZED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PRECONDITION_FAILED: 412,
+  PAYLOAD_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  VALIDATION_ERROR: 422,
+  RATE_LIMITED: 429,
+  INTERNAL_ERROR: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields?: FieldErrors,
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+  get status(): number {
+    return ERROR_CODES[this.code];
+  }
+}
+
+export const notFound = (what = "not found") => new AppError("NOT_FOUND", what);
+export const forbidden = (why = "you may not change this") => new AppError("FORBIDDEN", why);
+export const unauthorized = (why = "authentication required") => new AppError("UNAUTHORIZED", why);
+export const badRequest = (why: string) => new AppError("BAD_REQUEST", why);
+export const conflict = (why: string) => new AppError("CONFLICT", why);
+export function invalid(fields: FieldErrors, message = "invalid input"): AppError {
+  return new AppError("VALIDATION_ERROR", message, fields);
+}

@@ -1,0 +1,80 @@
+// Listing: stored events (a series once) or, with a window, the occurrences overlapping it.
+import { findEventById, findEvents, findOverrides } from "../db/event-repository.ts";
+import { eventAccess, redactBusy } from "../domain/access.ts";
+import { invalid } from "../domain/errors.ts";
+import type { EventAccess, EventRecord, Viewer } from "../domain/types.ts";
+import { MAX_WINDOW_DAYS } from "../recurrence/index.ts";
+import { expandSeries, overrideInstance, type EventInstance } from "./occurrences.ts";
+
+export interface VisibleEvent extends EventInstance {
+  access: EventAccess;
+}
+
+export interface ListEventsInput {
+  viewer: Viewer;
+  calendarId?: number | undefined;
+  q?: string | undefined;
+  window?: { from: Date; to: Date } | undefined;
+  orderBy?: "starts_at" | "created_at" | "updated_at";
+  limit: number;
+  offset: number;
+}
+
+/** What `viewer` may see of one instance (null = nothing; busy blocks are redacted). */
+export function present(instance: EventInstance, viewer: Viewer): VisibleEvent | null {
+  const access = eventAccess(instance.event, viewer);
+  if (access.see === "none") return null;
+  const event = access.see === "busy" ? redactBusy(instance.event) : instance.event;
+  return { ...instance, event, access };
+}
+
+export function checkWindow(window: { from: Date; to: Date }, names = { from: "from", to: "to" }): void {
+  if (window.to.getTime() <= window.from.getTime()) throw invalid({ [names.to]: [`must be after ${names.from}`] });
+  if (window.to.getTime() - window.from.getTime() > MAX_WINDOW_DAYS * 86_400_000) {
+    throw invalid({ [names.to]: [`the window may span at most ${MAX_WINDOW_DAYS} days`] });
+  }
+}
+
+export async function listEvents(input: ListEventsInput): Promise<{ items: VisibleEvent[]; total: number }> {
+  const { viewer, window } = input;
+  if (!window) {
+    const { events, total } = await findEvents({ ...input, window: undefined });
+    return { items: events.map((event) => present({ event, occurrence: null }, viewer)).filter((v) => v !== null), total };
+  }
+  checkWindow(window);
+  const { events } = await findEvents({ viewer, calendarId: input.calendarId, q: input.q, window });
+  const instances = await instancesInWindow(events, window);
+  const visible = instances.map((i) => present(i, viewer)).filter((v): v is VisibleEvent => v !== null);
+  sortInstances(visible, input.orderBy ?? "starts_at");
+  return { items: visible.slice(input.offset, input.offset + input.limit), total: visible.length };
+}
+
+/** Expands the series among `events` and places overrides as the occurrences they replace. */
+export async function instancesInWindow(events: EventRecord[], window: { from: Date; to: Date }): Promise<EventInstance[]> {
+  const series = events.filter((e) => e.rrule !== null && e.seriesId === null);
+  const seriesById = new Map(series.map((s) => [s.id, s]));
+  const overrides = await findOverrides(series.map((s) => s.id));
+  const replaced = new Map<number, Set<number>>();
+  for (const o of overrides) {
+    if (!replaced.has(o.seriesId!)) replaced.set(o.seriesId!, new Set());
+    replaced.get(o.seriesId!)!.add(o.originalStartsAt!.getTime());
+  }
+  const result: EventInstance[] = [];
+  for (const event of events) {
+    if (event.rrule !== null && event.seriesId === null) {
+      result.push(...expandSeries(event, replaced.get(event.id) ?? new Set(), window));
+    } else if (event.seriesId !== null) {
+      const parent = seriesById.get(event.seriesId) ?? (await findEventById(event.seriesId));
+      result.push(parent ? overrideInstance(event, parent) : { event, occurrence: null });
+    } else {
+      result.push({ event, occurrence: null });
+    }
+  }
+  return result;
+}
+
+function sortInstances(items: VisibleEvent[], orderBy: "starts_at" | "created_at" | "updated_at"): void {
+  const key = (v: VisibleEvent) =>
+    orderBy === "starts_at" ? v.event.startsAt.getTime() : -(orderBy === "created_at" ? v.event.createdAt : v.event.updatedAt).getTime();
+  items.sort((a, b) => key(a) - key(b) || a.event.id - b.event.id);
+}

@@ -1,0 +1,60 @@
+// Calendars: list, create, read, change, delete. A calendar exists only for its members (404 otherwise).
+import * as calendars from "../db/calendar-repository.ts";
+import { transaction } from "../db/transaction.ts";
+import { roleAtLeast } from "../domain/enums.ts";
+import { forbidden, invalid, notFound, type FieldErrors } from "../domain/errors.ts";
+import { addError } from "../domain/event-rules.ts";
+import { isTimeZone } from "../domain/time.ts";
+import type { CalendarRecord } from "../domain/types.ts";
+
+export interface CalendarInput {
+  name?: string;
+  description?: string | null;
+  color?: string;
+  timeZone?: string;
+}
+
+const COLOR = /^#[0-9a-fA-F]{6}$/;
+
+function check(input: CalendarInput, creating: boolean): void {
+  const errors: FieldErrors = {};
+  if (creating && input.name === undefined) addError(errors, "name", "can't be blank");
+  if (input.name !== undefined && input.name.trim() === "") addError(errors, "name", "can't be blank");
+  if (input.name !== undefined && input.name.length > 200) addError(errors, "name", "is too long (maximum is 200 characters)");
+  if (input.description && input.description.length > 10_000) addError(errors, "description", "is too long (maximum is 10000 characters)");
+  if (input.color !== undefined && !COLOR.test(input.color)) addError(errors, "color", "must be a hex colour like #3b82f6");
+  if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) addError(errors, "time_zone", "is not a known IANA time zone");
+  if (Object.keys(errors).length) throw invalid(errors);
+}
+
+export function listCalendars(userId: number, page: { limit: number; offset: number }) {
+  return calendars.listCalendarsOf(userId, page);
+}
+
+export async function getCalendar(key: { uuid: string } | { id: number }, userId: number): Promise<CalendarRecord> {
+  const calendar = await calendars.findCalendar(key, userId);
+  if (!calendar || !calendar.role) throw notFound();
+  return calendar;
+}
+
+export async function createCalendar(userId: number, input: CalendarInput, defaultTimeZone: string): Promise<CalendarRecord> {
+  check(input, true);
+  return calendars.insertCalendar(
+    { name: input.name!.trim(), description: input.description ?? null, color: input.color ?? "#3b82f6", timeZone: input.timeZone ?? defaultTimeZone },
+    userId,
+  );
+}
+
+export async function updateCalendar(key: { uuid: string } | { id: number }, userId: number, input: CalendarInput): Promise<CalendarRecord> {
+  const calendar = await getCalendar(key, userId);
+  if (!roleAtLeast(calendar.role, "admin")) throw forbidden("only the calendar's owners and admins may change it");
+  check(input, false);
+  await calendars.updateCalendar(calendar.id, { ...input, ...(input.name !== undefined ? { name: input.name.trim() } : {}) });
+  return getCalendar(key, userId);
+}
+
+export async function deleteCalendar(key: { uuid: string } | { id: number }, userId: number): Promise<void> {
+  const calendar = await getCalendar(key, userId);
+  if (calendar.role !== "owner") throw forbidden("only the calendar's owners may delete it");
+  await transaction((tx) => calendars.deleteCalendar(calendar.id, tx));
+}

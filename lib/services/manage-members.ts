@@ -1,0 +1,66 @@
+// Calendar membership. Owners/admins manage members; only owners make or unmake owners;
+// the last owner cannot leave or be demoted; anyone may leave (a non-last owner included).
+import * as calendars from "../db/calendar-repository.ts";
+import { findUserByUuid } from "../db/user-repository.ts";
+import { transaction } from "../db/transaction.ts";
+import { roleAtLeast, type MemberRole } from "../domain/enums.ts";
+import { conflict, forbidden, invalid, notFound } from "../domain/errors.ts";
+import type { CalendarRecord } from "../domain/types.ts";
+import { getCalendar } from "./manage-calendars.ts";
+
+type CalendarKey = { uuid: string } | { id: number };
+
+export async function listMembers(key: CalendarKey, userId: number, page: { limit: number; offset: number }) {
+  const calendar = await getCalendar(key, userId);
+  return { calendar, ...(await calendars.listMembers(calendar.id, page)) };
+}
+
+async function targetUser(uuid: string) {
+  const user = await findUserByUuid(uuid);
+  if (!user) throw notFound("user not found");
+  return user;
+}
+
+function mayAssign(actor: CalendarRecord, role: MemberRole, currentRole: MemberRole | null): void {
+  if (!roleAtLeast(actor.role, "admin")) throw forbidden("only the calendar's owners and admins may manage members");
+  if ((role === "owner" || currentRole === "owner") && actor.role !== "owner") throw forbidden("only owners may grant or remove the owner role");
+}
+
+export async function addMember(key: CalendarKey, actorId: number, userUuid: string, role: MemberRole) {
+  const calendar = await getCalendar(key, actorId);
+  const user = await targetUser(userUuid);
+  const existing = await calendars.findMember(calendar.id, user.id);
+  if (existing) throw conflict("the user is already a member of this calendar");
+  mayAssign(calendar, role, null);
+  await calendars.upsertMember(calendar.id, user.id, role);
+  return (await calendars.findMember(calendar.id, user.id))!;
+}
+
+export async function changeMember(key: CalendarKey, actorId: number, userUuid: string, role: MemberRole) {
+  const calendar = await getCalendar(key, actorId);
+  const user = await targetUser(userUuid);
+  return transaction(async (tx) => {
+    const existing = await calendars.findMember(calendar.id, user.id, tx);
+    if (!existing) throw notFound("the user is not a member of this calendar");
+    mayAssign(calendar, role, existing.role);
+    if (existing.role === "owner" && role !== "owner" && (await calendars.countOwners(calendar.id, tx)) <= 1) {
+      throw invalid({ role: ["the last owner cannot be demoted; make someone else owner first"] });
+    }
+    await calendars.upsertMember(calendar.id, user.id, role, tx);
+    return (await calendars.findMember(calendar.id, user.id, tx))!;
+  });
+}
+
+export async function removeMember(key: CalendarKey, actorId: number, userUuid: string) {
+  const calendar = await getCalendar(key, actorId);
+  const user = await targetUser(userUuid);
+  await transaction(async (tx) => {
+    const existing = await calendars.findMember(calendar.id, user.id, tx);
+    if (!existing) throw notFound("the user is not a member of this calendar");
+    if (user.id !== actorId) mayAssign(calendar, existing.role, existing.role);
+    if (existing.role === "owner" && (await calendars.countOwners(calendar.id, tx)) <= 1) {
+      throw conflict("the last owner cannot leave the calendar; make someone else owner first");
+    }
+    await calendars.removeMember(calendar.id, user.id, tx);
+  });
+}

@@ -1,0 +1,70 @@
+// Series → occurrences for a window, and occurrence addressing (by original start or by number).
+import { expand, indexOf, occurrenceAt, parseRRule, type ExpandInput } from "../recurrence/index.ts";
+import type { EventRecord } from "../domain/types.ts";
+
+export interface OccurrenceInfo {
+  seriesId: number;
+  seriesUuid: string;
+  originalStartsAt: Date;
+  /** 1-based position in the series (Kona num_in_series); null when not cheaply known. */
+  index: number | null;
+}
+
+/** An event as one caller sees it at one time: a single event, a series, or one occurrence. */
+export interface EventInstance {
+  event: EventRecord;
+  occurrence: OccurrenceInfo | null;
+}
+
+function expandInput(series: EventRecord): Omit<ExpandInput, "from" | "to"> {
+  return {
+    rule: parseRRule(series.rrule!),
+    start: series.startsAt,
+    timeZone: series.timeZone,
+    allDay: series.allDay,
+    exdates: series.exdates,
+    durationMs: series.endsAt.getTime() - series.startsAt.getTime(),
+  };
+}
+
+/** The occurrence of `series` starting at `start`, as an event with its own times. */
+export function occurrenceOf(series: EventRecord, start: Date, index: number | null): EventInstance {
+  const duration = series.endsAt.getTime() - series.startsAt.getTime();
+  return {
+    event: { ...series, startsAt: start, endsAt: new Date(start.getTime() + duration) },
+    occurrence: { seriesId: series.id, seriesUuid: series.uuid, originalStartsAt: start, index },
+  };
+}
+
+/** Occurrences of `series` overlapping [from, to), minus those replaced by overrides. */
+export function expandSeries(series: EventRecord, overriddenStarts: Set<number>, window: { from: Date; to: Date }): EventInstance[] {
+  return expand({ ...expandInput(series), from: window.from, to: window.to })
+    .filter((o) => !overriddenStarts.has(o.start.getTime()))
+    .map((o) => occurrenceOf(series, o.start, o.index));
+}
+
+export function isOccurrenceStart(series: EventRecord, start: Date): boolean {
+  if (series.exdates.some((d) => d.getTime() === start.getTime())) return false;
+  return indexOf(expandInput(series), start) !== null;
+}
+
+export function occurrenceIndex(series: EventRecord, start: Date): number | null {
+  return indexOf(expandInput(series), start);
+}
+
+export function nthOccurrence(series: EventRecord, n: number): Date | null {
+  return occurrenceAt(expandInput(series), n);
+}
+
+/** An override shown as the occurrence it replaces. */
+export function overrideInstance(override: EventRecord, series: EventRecord): EventInstance {
+  return {
+    event: override,
+    occurrence: {
+      seriesId: series.id,
+      seriesUuid: series.uuid,
+      originalStartsAt: override.originalStartsAt!,
+      index: occurrenceIndex(series, override.originalStartsAt!),
+    },
+  };
+}

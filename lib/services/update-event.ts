@@ -1,0 +1,174 @@
+// Changing an event: a single event, or an occurrence / series with scope this | following | all.
+import * as events from "../db/event-repository.ts";
+import type { EventWrite } from "../db/event-mapper.ts";
+import type { Tx } from "../db/client.ts";
+import { transaction } from "../db/transaction.ts";
+import { AppError, forbidden, invalid, type FieldErrors } from "../domain/errors.ts";
+import type { EventInput } from "../domain/event-rules.ts";
+import type { EventRecord, Viewer } from "../domain/types.ts";
+import { formatRRule, parseRRule } from "../recurrence/index.ts";
+import { mergeAndCheck, participantsOf } from "./event-fields.ts";
+import { resolveEvent, type EventRef, type ResolvedEvent } from "./get-event.ts";
+import { occurrenceIndex, nthOccurrence } from "./occurrences.ts";
+import type { VisibleEvent } from "./list-events.ts";
+
+export type Scope = "this" | "following" | "all";
+
+export function writableOf(e: EventRecord): EventWrite {
+  const { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, recurrenceEndsAt, externalObject } = e;
+  return { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, recurrenceEndsAt, externalObject };
+}
+
+/** Resolves and checks the right to write; 404 when unseen, 403 when seen but read-only. */
+export async function resolveWritable(ref: EventRef, viewer: Viewer, ifMatch?: number): Promise<ResolvedEvent> {
+  const resolved = await resolveEvent(ref, viewer);
+  if (!resolved.visible.access.write) throw forbidden("you may not change this event");
+  if (ifMatch !== undefined && ifMatch !== resolved.stored.sequence) {
+    throw new AppError("PRECONDITION_FAILED", "the event has changed since you read it (If-Match does not match)");
+  }
+  return resolved;
+}
+
+export async function updateEvent(ref: EventRef, viewer: Viewer, input: EventInput, scope: Scope | undefined, ifMatch?: number): Promise<VisibleEvent> {
+  const resolved = await resolveWritable(ref, viewer, ifMatch);
+  const occurrence = resolved.visible.occurrence;
+  const effective: Scope = scope ?? (occurrence ? "this" : "all");
+  const target = await guard(() =>
+    transaction(async (tx) => {
+      if (!occurrence || !resolved.series) return applyChange(resolved.stored, input, tx);
+      if (effective === "this") return changeThis(resolved, input, tx);
+      if (effective === "following" && occurrence.index !== 1) return changeFollowing(resolved, input, tx);
+      return changeAll(resolved, input, tx);
+    }),
+  );
+  return (await resolveEvent(target, viewer)).visible;
+}
+
+/** A write that lost a race is a 409 the client can retry. */
+export async function guard<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    if (error instanceof events.ConcurrentUpdateError) throw new AppError("CONFLICT", "the event was changed at the same time; read it again and retry");
+    throw error;
+  }
+}
+
+async function applyChange(stored: EventRecord, input: EventInput, tx: Tx): Promise<EventRef> {
+  const errors: FieldErrors = {};
+  const fields = mergeAndCheck(writableOf(stored), input, errors);
+  const participants = await participantsOf(input, fields.defaultRole, errors);
+  if (Object.keys(errors).length) throw invalid(errors);
+  await events.updateEvent(stored, changed(writableOf(stored), fields), tx);
+  if (participants) await replaceParticipants(stored.id, participants, tx);
+  return { id: stored.id };
+}
+
+async function replaceParticipants(eventId: number, participants: { userId: number; role: string }[], tx: Tx) {
+  const current = await events.findEventById(eventId, tx);
+  for (const p of current?.participants ?? []) if (!participants.some((n) => n.userId === p.userId)) await events.removeParticipant(eventId, p.userId, tx);
+  for (const p of participants) await events.setParticipant(eventId, p.userId, p.role, undefined, tx);
+}
+
+function changed(before: EventWrite, after: EventWrite): Partial<EventWrite> {
+  const diff: Partial<EventWrite> = {};
+  for (const key of Object.keys(after) as (keyof EventWrite)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key])) (diff as Record<string, unknown>)[key] = after[key];
+  }
+  return diff;
+}
+
+/** `this`: the occurrence becomes (or stays) an override with its own changes. */
+async function changeThis(resolved: ResolvedEvent, input: EventInput, tx: Tx): Promise<EventRef> {
+  const { stored, series } = resolved;
+  const occurrence = resolved.visible.occurrence!;
+  if (stored.id !== series!.id) return applyChange(stored, { ...input, rrule: null }, tx);
+  const base = { ...writableOf(series!), rrule: null, exdates: [], recurrenceEndsAt: null, startsAt: occurrence.originalStartsAt, endsAt: new Date(occurrence.originalStartsAt.getTime() + series!.endsAt.getTime() - series!.startsAt.getTime()) };
+  const errors: FieldErrors = {};
+  const fields = mergeAndCheck(base, { ...input, rrule: null }, errors);
+  const participants = await participantsOf(input, fields.defaultRole, errors);
+  if (Object.keys(errors).length) throw invalid(errors);
+  const override = await events.insertEvent(
+    {
+      ...fields,
+      calendarId: series!.calendarId,
+      creatorId: series!.creatorId,
+      seriesId: series!.id,
+      originalStartsAt: occurrence.originalStartsAt,
+      participants: participants ?? series!.participants.map((p) => ({ userId: p.userId, role: p.role })),
+    },
+    tx,
+  );
+  await events.touchEvent(series!.id, tx);
+  return { id: override.id };
+}
+
+/** `following`: the series ends before this occurrence; a new series starts here with the change. */
+async function changeFollowing(resolved: ResolvedEvent, input: EventInput, tx: Tx): Promise<EventRef> {
+  const series = resolved.series!;
+  const cut = resolved.visible.occurrence!.originalStartsAt;
+  const { head, tail } = splitRule(series, cut);
+  const duration = series.endsAt.getTime() - series.startsAt.getTime();
+  const tailBase: EventWrite = { ...writableOf(series), startsAt: cut, endsAt: new Date(cut.getTime() + duration), rrule: tail, exdates: series.exdates.filter((d) => d >= cut) };
+  const errors: FieldErrors = {};
+  const fields = mergeAndCheck(tailBase, input, errors);
+  const participants = await participantsOf(input, fields.defaultRole, errors);
+  if (Object.keys(errors).length) throw invalid(errors);
+  await events.updateEvent(series, { rrule: head, exdates: series.exdates.filter((d) => d < cut), recurrenceEndsAt: cut }, tx);
+  const created = await events.insertEvent(
+    { ...fields, calendarId: series.calendarId, creatorId: series.creatorId, participants: participants ?? series.participants.map((p) => ({ userId: p.userId, role: p.role })) },
+    tx,
+  );
+  await moveOverrides(series, created, cut, tx);
+  return { uuid: created.uuid };
+}
+
+/** The rule for occurrences before `cut` and the rule for those from `cut` on. */
+export function splitRule(series: EventRecord, cut: Date): { head: string; tail: string } {
+  const rule = parseRRule(series.rrule!);
+  const index = occurrenceIndex(series, cut) ?? 1;
+  const head = rule.count ? { ...rule, count: index - 1 } : { ...rule, until: new Date(cut.getTime() - 1000) };
+  const tail = rule.count ? { ...rule, count: rule.count - index + 1 } : rule;
+  return { head: formatRRule(head), tail: formatRRule(tail) };
+}
+
+async function moveOverrides(from: EventRecord, to: EventRecord, cut: Date, tx: Tx): Promise<void> {
+  for (const o of await events.findOverrides([from.id], tx)) {
+    if (o.originalStartsAt! >= cut) await tx.event.update({ where: { id: o.id }, data: { seriesId: to.id } });
+  }
+}
+
+/** `all`: change the series; a move shifts every occurrence alike and re-keys overrides and EXDATEs. */
+async function changeAll(resolved: ResolvedEvent, input: EventInput, tx: Tx): Promise<EventRef> {
+  const series = resolved.series!;
+  const occurrence = resolved.visible.occurrence;
+  const shifted: EventInput = { ...input };
+  if (occurrence) {
+    // Times in the input are those of the addressed occurrence: turn them into a series shift.
+    const delta = (input.startsAt?.getTime() ?? occurrence.originalStartsAt.getTime()) - occurrence.originalStartsAt.getTime();
+    const length = input.endsAt && input.startsAt ? input.endsAt.getTime() - input.startsAt.getTime() : input.endsAt ? input.endsAt.getTime() - occurrence.originalStartsAt.getTime() : series.endsAt.getTime() - series.startsAt.getTime();
+    if (input.startsAt || input.endsAt) {
+      shifted.startsAt = new Date(series.startsAt.getTime() + delta);
+      shifted.endsAt = new Date(shifted.startsAt.getTime() + length);
+    }
+  }
+  const ref = await applyChange(series, shifted, tx);
+  const after = (await events.findEventById(series.id, tx))!;
+  if (after.startsAt.getTime() !== series.startsAt.getTime() || after.rrule !== series.rrule) await rekey(series, after, tx);
+  return occurrence ? { uuid: series.uuid } : ref;
+}
+
+/** Keeps overrides and EXDATEs on the same occurrence numbers after the series moved. */
+async function rekey(before: EventRecord, after: EventRecord, tx: Tx): Promise<void> {
+  const map = (d: Date) => {
+    const index = occurrenceIndex(before, d);
+    return index === null ? null : nthOccurrence(after, index);
+  };
+  const exdates = before.exdates.map(map).filter((d): d is Date => d !== null);
+  await tx.event.update({ where: { id: after.id }, data: { exdates: JSON.stringify(exdates.map((d) => d.toISOString())) } });
+  for (const o of await events.findOverrides([before.id], tx)) {
+    const moved = map(o.originalStartsAt!);
+    if (moved) await tx.event.update({ where: { id: o.id }, data: { originalStartsAt: moved } });
+    else await tx.event.delete({ where: { id: o.id } });
+  }
+}
