@@ -10,6 +10,9 @@ const nextConfig: NextConfig = {
     "@node-rs/argon2",
   ],
   poweredByHeader: false,
+  // Type checking runs once over the whole repository (app, lib, tests, SDK) in `npm run typecheck`,
+  // which `npm test` runs first; the build does not repeat it.
+  typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
 };
 

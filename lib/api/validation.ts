@@ -38,7 +38,7 @@ export function fieldErrorsOf(error: z.ZodError, rename: (field: string) => stri
 
 /** Parses `value` or throws a 422 listing every problem. */
 export function parseOr422<T extends z.ZodType>(schema: T, value: unknown, rename?: (field: string) => string): z.output<T> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { reportInput: true });
   if (!result.success) throw invalid(fieldErrorsOf(result.error, rename));
   return result.data;
 }

@@ -26,6 +26,8 @@ export interface EventInput {
   externalObject?: ExternalObject | null;
   participantIds?: number[];
   editorIds?: number[];
+  /** Dialect policy, not a column: a timed event may end when it starts (Kona's end_at defaults to start_at). */
+  allowZeroLength?: boolean;
 }
 
 export interface EventShape {
@@ -43,7 +45,7 @@ export function addError(errors: FieldErrors, field: string, message: string): v
 }
 
 /** Checks the merged event; returns it normalised (all-day end ≤ start → start + 1 day). */
-export function checkEvent(event: EventShape, errors: FieldErrors): EventShape {
+export function checkEvent(event: EventShape, errors: FieldErrors, options: { allowZeroLength?: boolean | undefined } = {}): EventShape {
   if (event.title.trim() === "") addError(errors, "title", "can't be blank");
   else if (event.title.length > TITLE_MAX) addError(errors, "title", `is too long (maximum is ${TITLE_MAX} characters)`);
   for (const field of ["description", "location"] as const) {
@@ -55,7 +57,7 @@ export function checkEvent(event: EventShape, errors: FieldErrors): EventShape {
     startsAt = utcMidnight(startsAt);
     endsAt = utcMidnight(endsAt);
     if (endsAt.getTime() <= startsAt.getTime()) endsAt = new Date(startsAt.getTime() + DAY_MS);
-  } else if (endsAt.getTime() <= startsAt.getTime()) {
+  } else if (endsAt.getTime() < startsAt.getTime() || (endsAt.getTime() === startsAt.getTime() && !options.allowZeroLength)) {
     addError(errors, "ends_at", "must be after starts_at");
   }
   return { ...event, startsAt, endsAt };

@@ -9,10 +9,12 @@ import { formatRRule, occurrenceAt, parseRRule, RecurrenceRuleError } from "../r
 export function mergeAndCheck(current: EventWrite, input: EventInput, errors: FieldErrors = {}): EventWrite {
   const merged: EventWrite = { ...current };
   for (const key of Object.keys(input) as (keyof EventInput)[]) {
-    if (key === "participantIds" || key === "editorIds") continue;
+    if (key === "participantIds" || key === "editorIds" || key === "allowZeroLength") continue;
     (merged as unknown as Record<string, unknown>)[key] = input[key];
   }
-  Object.assign(merged, checkEvent(merged, errors));
+  // An existing zero-length event (written through Kona) stays valid while its times are left alone.
+  const untouchedInstant = input.startsAt === undefined && input.endsAt === undefined && current.startsAt.getTime() === current.endsAt.getTime();
+  Object.assign(merged, checkEvent(merged, errors, { allowZeroLength: input.allowZeroLength || untouchedInstant }));
   if (merged.rrule) {
     try {
       const rule = parseRRule(merged.rrule);

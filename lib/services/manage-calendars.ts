@@ -37,6 +37,14 @@ export async function getCalendar(key: { uuid: string } | { id: number }, userId
   return calendar;
 }
 
+/** The calendar's id for event-level routes: participants of an event may reach it without
+ * being members (the event's own access rules then decide); unknown calendars are 404. */
+export async function calendarForEvents(uuid: string, userId: number): Promise<CalendarRecord> {
+  const calendar = await calendars.findCalendar({ uuid }, userId);
+  if (!calendar) throw notFound("calendar not found");
+  return calendar;
+}
+
 export async function createCalendar(userId: number, input: CalendarInput, defaultTimeZone: string): Promise<CalendarRecord> {
   check(input, true);
   return calendars.insertCalendar(

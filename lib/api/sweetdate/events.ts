@@ -1,7 +1,7 @@
 // SweetDate events: /api/v1/calendars/:calendar_id/events[/:id] and the cross-calendar /api/v1/events.
 import { AppError, invalid, notFound } from "../../domain/errors.ts";
 import { parseDateTime, parseDate } from "../../domain/time.ts";
-import { getCalendar } from "../../services/manage-calendars.ts";
+import { calendarForEvents, getCalendar } from "../../services/manage-calendars.ts";
 import { createEvent } from "../../services/create-event.ts";
 import { deleteEvent } from "../../services/delete-event.ts";
 import { resolveEvent } from "../../services/get-event.ts";
@@ -18,9 +18,16 @@ import { serializeEvent } from "./serialize.ts";
 type CalendarParams = { calendar_id: string };
 type EventParams = CalendarParams & { id: string };
 
+/** The calendar of a collection route: members only (others get 404). */
 export async function calendarOf(ctx: Context<CalendarParams>) {
   if (!isUuid(ctx.params.calendar_id)) throw notFound("calendar not found");
   return getCalendar({ uuid: ctx.params.calendar_id.toLowerCase() }, ctx.caller.user.id);
+}
+
+/** The calendar of an event route: the event's own access rules decide who reaches it. */
+export async function eventCalendarOf(ctx: Context<CalendarParams>) {
+  if (!isUuid(ctx.params.calendar_id)) throw notFound();
+  return calendarForEvents(ctx.params.calendar_id.toLowerCase(), ctx.caller.user.id);
 }
 
 function instant(text: string, field: string): Date {
@@ -81,7 +88,7 @@ function ifMatch(req: Request): number | undefined {
 
 // GET /api/v1/calendars/:calendar_id/events/:id – one event or occurrence
 export const getCalendarEvent = route<EventParams>(sweetdate, async (ctx) => {
-  const calendar = await calendarOf(ctx);
+  const calendar = await eventCalendarOf(ctx);
   const { visible } = await resolveEvent(eventRef(ctx, calendar.id), await loadViewer(ctx.caller.user.id));
   const event = serializeEvent(visible);
   return ok({ event }, 200, { etag: `"${event.sequence}"` });
@@ -89,7 +96,7 @@ export const getCalendarEvent = route<EventParams>(sweetdate, async (ctx) => {
 
 // PUT /api/v1/calendars/:calendar_id/events/:id – partial update (?scope=this|following|all)
 export const updateCalendarEvent = route<EventParams>(sweetdate, async (ctx) => {
-  const calendar = await calendarOf(ctx);
+  const calendar = await eventCalendarOf(ctx);
   const ref = eventRef(ctx, calendar.id);
   const scope = scopeOf(ctx.url);
   const input = await toEventInput(await ctx.body());
@@ -100,7 +107,7 @@ export const updateCalendarEvent = route<EventParams>(sweetdate, async (ctx) => 
 
 // DELETE /api/v1/calendars/:calendar_id/events/:id – delete (?scope=this|following|all)
 export const deleteCalendarEvent = route<EventParams>(sweetdate, async (ctx) => {
-  const calendar = await calendarOf(ctx);
+  const calendar = await eventCalendarOf(ctx);
   await deleteEvent(eventRef(ctx, calendar.id), await loadViewer(ctx.caller.user.id), scopeOf(ctx.url), ifMatch(ctx.req));
   return ok({});
 });

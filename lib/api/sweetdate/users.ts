@@ -9,7 +9,7 @@ import { route, type Context } from "../route.ts";
 import { parseOr422 } from "../validation.ts";
 import { page } from "./calendars.ts";
 import { ok, sweetdate } from "./envelope.ts";
-import { calendarOf } from "./events.ts";
+import { eventCalendarOf } from "./events.ts";
 import { isUuid, parseBodyObject, parseEventId } from "./input.ts";
 import { EventUserChange, EventUserInput, MemberChange, MemberInput } from "./schemas.ts";
 import { serializeParticipant, serializeUser } from "./serialize.ts";
@@ -68,7 +68,7 @@ export const removeMember = route<MemberParams>(sweetdate, async (ctx) => {
 });
 
 async function eventRef(ctx: Context<EventParams>) {
-  const calendar = await calendarOf(ctx);
+  const calendar = await eventCalendarOf(ctx);
   const ref = parseEventId(ctx.params.id);
   if (!ref) throw notFound();
   return { ...ref, calendarId: calendar.id };

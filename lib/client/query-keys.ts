@@ -1,0 +1,24 @@
+// One key factory per resource: every query and invalidation goes through these.
+export const eventKeys = {
+  all: ["events"] as const,
+  ranges: () => [...eventKeys.all, "range"] as const,
+  range: (from: string, to: string) => [...eventKeys.ranges(), from, to] as const,
+  searches: () => [...eventKeys.all, "search"] as const,
+  search: (q: string) => [...eventKeys.searches(), q] as const,
+  details: () => [...eventKeys.all, "detail"] as const,
+  detail: (calendarId: string, id: string) => [...eventKeys.details(), calendarId, id] as const,
+  participants: (calendarId: string, id: string) => [...eventKeys.all, "participants", calendarId, id] as const,
+};
+
+export const calendarKeys = {
+  all: ["calendars"] as const,
+  list: () => [...calendarKeys.all, "list"] as const,
+  members: (calendarId: string) => [...calendarKeys.all, "members", calendarId] as const,
+};
+
+export const accountKeys = {
+  all: ["account"] as const,
+  status: () => [...accountKeys.all, "status"] as const,
+  me: () => [...accountKeys.all, "me"] as const,
+  tokens: () => [...accountKeys.all, "tokens"] as const,
+};
