@@ -12,6 +12,8 @@ if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
 fi
 
 node scripts/generate.mjs --check
+echo "== lint"
+npx eslint . --quiet
 echo "== typecheck"
 npx next typegen > /dev/null
 npx tsc --noEmit

@@ -43,7 +43,7 @@ test("errors never leak stacks or SQL", async ({ request }) => {
   expect(text).not.toMatch(/at \w+ \(|prisma|SELECT|sqlite/i);
 });
 
-test("cookie-authenticated writes from another site are refused (CSRF); tokens are not affected", async ({ request }) => {
+test("cookie-authenticated writes from another site are refused (CSRF); tokens are not affected", async () => {
   const context = await playwrightRequest.newContext({ baseURL: BASE_URL });
   const signUp = await context.post("/api/v1/auth/sign-up", { data: { email: `csrf-${Date.now()}@example.test`, password: "correct-horse-battery" } });
   expect(signUp.status()).toBe(201);
