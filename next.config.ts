@@ -10,6 +10,8 @@ const nextConfig: NextConfig = {
     "@node-rs/argon2",
   ],
   poweredByHeader: false,
+  // NEXT_DIST_DIR lets parallel checkouts/test runs build side by side (default .next).
+  distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Type checking runs once over the whole repository (app, lib, tests, SDK) in `npm run typecheck`,
   // which `npm test` runs first; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },

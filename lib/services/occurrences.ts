@@ -8,6 +8,8 @@ export interface OccurrenceInfo {
   originalStartsAt: Date;
   /** 1-based position in the series (Kona num_in_series); null when not cheaply known. */
   index: number | null;
+  /** The series' first start (DTSTART): lets a dialect describe the rule from any occurrence. */
+  seriesStartsAt?: Date;
 }
 
 /** An event as one caller sees it at one time: a single event, a series, or one occurrence. */
@@ -32,7 +34,7 @@ export function occurrenceOf(series: EventRecord, start: Date, index: number | n
   const duration = series.endsAt.getTime() - series.startsAt.getTime();
   return {
     event: { ...series, startsAt: start, endsAt: new Date(start.getTime() + duration) },
-    occurrence: { seriesId: series.id, seriesUuid: series.uuid, originalStartsAt: start, index },
+    occurrence: { seriesId: series.id, seriesUuid: series.uuid, originalStartsAt: start, index, seriesStartsAt: series.startsAt },
   };
 }
 
@@ -65,6 +67,7 @@ export function overrideInstance(override: EventRecord, series: EventRecord): Ev
       seriesUuid: series.uuid,
       originalStartsAt: override.originalStartsAt!,
       index: occurrenceIndex(series, override.originalStartsAt!),
+      seriesStartsAt: series.startsAt,
     },
   };
 }

@@ -1,0 +1,36 @@
+import { chromium } from "@playwright/test";
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"] });
+const page = await browser.newPage({ timezoneId: process.env.PTZ ?? "UTC", viewport: { width: 1280, height: 900 } });
+page.on("console", (m) => console.log("CONSOLE", m.type(), m.text()));
+page.on("pageerror", (e) => console.log("PAGEERROR", e.message));
+await page.goto(`http://127.0.0.1:4103/probe?tz=${process.env.TZQ ?? "UTC"}`);
+await page.waitForTimeout(1500);
+if (process.env.DUMP) console.log((await page.content()).slice(0, Number(process.env.DUMP)));
+const tabs = await page.getByRole("tab").allTextContents();
+console.log("TABS", tabs);
+console.log("BUTTONS", await page.getByRole("button").evaluateAll((els) => els.map((e) => e.getAttribute("aria-label") + "|" + e.textContent)));
+console.log("HEADINGS", await page.getByRole("heading").allTextContents());
+const cell = page.locator('[role="cell"][data-date="2026-11-18"]');
+console.log("cells", await cell.count());
+// drag event a to 2026-11-18
+const ev = page.getByText("Ev a");
+const box = await ev.boundingBox();
+const tb = await cell.boundingBox();
+await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+await page.mouse.down();
+await page.mouse.move(box.x + box.width / 2 + 5, box.y + box.height / 2 + 5);
+await page.mouse.move(tb.x + tb.width / 2, tb.y + tb.height / 2, { steps: 20 });
+await page.mouse.up();
+await page.waitForTimeout(500);
+// select 2026-11-24..26
+const c1 = await page.locator('[role="cell"][data-date="2026-11-24"]').boundingBox();
+const c2 = await page.locator('[role="cell"][data-date="2026-11-26"]').boundingBox();
+await page.mouse.move(c1.x + c1.width / 2, c1.y + c1.height - 10);
+await page.mouse.down();
+await page.mouse.move(c2.x + c2.width / 2, c2.y + c2.height - 10, { steps: 10 });
+await page.mouse.up();
+await page.waitForTimeout(300);
+await page.getByRole("tab", { name: /week/i }).click();
+await page.waitForTimeout(500);
+await page.screenshot({ path: "/tmp/probe.png" });
+await browser.close();

@@ -1,0 +1,144 @@
+// Kona envelopes: resources wrapped in arrays under their plural name, problem-style errors
+// (`{ problemType, title, details }`), OAuth-style 401s, and page/per_page paging headers.
+import { AppError, type ErrorCode, type FieldErrors } from "../../domain/errors.ts";
+import { json, type Dialect } from "../route.ts";
+
+const PROBLEMS: Record<ErrorCode, { anchor: string; title: string }> = {
+  BAD_REQUEST: { anchor: "bad-request", title: "Bad request" },
+  UNAUTHORIZED: { anchor: "unauthorized", title: "Unauthorized" },
+  FORBIDDEN: { anchor: "forbidden", title: "Forbidden" },
+  NOT_FOUND: { anchor: "not-found", title: "Not found" },
+  CONFLICT: { anchor: "conflict", title: "Conflict" },
+  PRECONDITION_FAILED: { anchor: "precondition-failed", title: "Precondition failed" },
+  PAYLOAD_TOO_LARGE: { anchor: "payload-too-large", title: "Payload too large" },
+  UNSUPPORTED_MEDIA_TYPE: { anchor: "unsupported-media-type", title: "Unsupported media type" },
+  VALIDATION_ERROR: { anchor: "validation", title: "Validation failed" },
+  RATE_LIMITED: { anchor: "rate-limited", title: "Too many requests" },
+  INTERNAL_ERROR: { anchor: "internal", title: "Internal server error" },
+};
+
+/** Where the problem types are documented (docs/api-kona.md, served as /docs/api). */
+export function problemType(origin: string, code: ErrorCode): string {
+  return `${origin}/docs/api#kona-errors-${PROBLEMS[code].anchor}`;
+}
+
+/**
+ * A Kona dialect whose error bodies name fields the Kona way: `renames` maps the core's canonical
+ * names (title, starts_at …) to this resource's wire names (name, start_at …), in keys and messages.
+ */
+export function konaDialect(renames: Record<string, string> = {}): Dialect {
+  const pattern = Object.keys(renames).length ? new RegExp(`\\b(${Object.keys(renames).join("|")})\\b`, "g") : null;
+  const rename = (text: string) => (pattern ? text.replace(pattern, (name) => renames[name] ?? name) : text);
+  return {
+    field: rename,
+    error(error: AppError, req: Request): Response {
+      if (error.code === "UNAUTHORIZED") {
+        return json({ error: "invalid_token", error_description: error.message }, 401, {
+          "www-authenticate": `Bearer realm="SweetDate", error="invalid_token", error_description="${error.message.replace(/["\\]/g, "'")}"`,
+        });
+      }
+      const params = error.fields ? invalidParams(error.fields, rename) : undefined;
+      const details = params?.length ? params.map((p) => `${p.name} ${p.reason}`).join("; ") : rename(error.message);
+      return json(
+        { problemType: problemType(new URL(req.url).origin, error.code), title: PROBLEMS[error.code].title, details, ...(params?.length ? { invalid_params: params } : {}) },
+        error.status,
+        { "content-type": "application/problem+json; charset=utf-8" },
+      );
+    },
+  };
+}
+
+function invalidParams(fields: FieldErrors, rename: (text: string) => string): { name: string; reason: string }[] {
+  return Object.entries(fields).flatMap(([field, messages]) => messages.map((reason) => ({ name: rename(field), reason: rename(reason) })));
+}
+
+/** Errors about query parameters are bad requests (400) that still name each parameter. */
+export function badQuery(fields: FieldErrors): AppError {
+  return new AppError("BAD_REQUEST", "invalid query parameters", fields);
+}
+
+/** `{ "<plural>": [ … ] }` */
+export function wrapped(plural: string, items: unknown[], status = 200, headers: Record<string, string> = {}): Response {
+  return json({ [plural]: items }, status, headers);
+}
+
+export function noContent(): Response {
+  return new Response(null, { status: 204 });
+}
+
+/** The API prefix the request came in on: `/api/v1` or `/api` (hrefs and Locations follow it). */
+export function apiBase(url: URL): string {
+  return `${url.origin}${url.pathname.startsWith("/api/v1/") ? "/api/v1" : "/api"}`;
+}
+
+/**
+ * The one resource in a request body: `{ "<plural>": [ {…} ] }`, `{ "<singular>": {…} }` or the bare
+ * object. Anything that is not a JSON object is a 400.
+ */
+export function unwrap(body: unknown, plural: string, singular: string): Record<string, unknown> {
+  const shape = `send {"${plural}":[{…}]}, {"${singular}":{…}} or the bare object`;
+  if (!isObject(body)) throw new AppError("BAD_REQUEST", `the request body must be a JSON object: ${shape}`);
+  const keys = Object.keys(body);
+  if (keys.length === 1 && keys[0] === plural) {
+    const list = body[plural];
+    if (!Array.isArray(list) || list.length !== 1 || !isObject(list[0])) {
+      throw new AppError("VALIDATION_ERROR", "invalid input", { [plural]: [`must be an array holding exactly one ${singular} object`] });
+    }
+    return list[0];
+  }
+  if (keys.length === 1 && keys[0] === singular) {
+    const one = body[singular];
+    if (!isObject(one)) throw new AppError("VALIDATION_ERROR", "invalid input", { [singular]: ["must be an object"] });
+    return one;
+  }
+  return body;
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+export const PER_PAGE_DEFAULT = 25;
+export const PER_PAGE_MAX = 100;
+
+export interface Page {
+  page: number;
+  perPage: number;
+  limit: number;
+  offset: number;
+}
+
+/** `page` (from 1) and `per_page` (1–100, default 25); anything else is a 400, never clamped. */
+export function pageOf(url: URL): Page {
+  const fields: FieldErrors = {};
+  const read = (name: string, fallback: number, max: number) => {
+    const raw = url.searchParams.get(name);
+    if (raw === null) return fallback;
+    const value = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
+    if (!Number.isSafeInteger(value) || value < 1 || value > max) {
+      (fields[name] ??= []).push(max === Number.MAX_SAFE_INTEGER ? "must be an integer of at least 1" : `must be an integer between 1 and ${max}`);
+      return fallback;
+    }
+    return value;
+  };
+  const page = read("page", 1, Number.MAX_SAFE_INTEGER);
+  const perPage = read("per_page", PER_PAGE_DEFAULT, PER_PAGE_MAX);
+  if (Object.keys(fields).length) throw badQuery(fields);
+  return { page, perPage, limit: perPage, offset: (page - 1) * perPage };
+}
+
+/** `Link` (absolute next / prev / first / last) and `X-Total-Count`. */
+export function pageHeaders(url: URL, page: Page, total: number): Record<string, string> {
+  const lastPage = Math.max(1, Math.ceil(total / page.perPage));
+  const at = (n: number) => {
+    const next = new URL(url);
+    next.searchParams.set("page", String(n));
+    next.searchParams.set("per_page", String(page.perPage));
+    return next.toString();
+  };
+  const links: string[] = [];
+  if (page.page < lastPage) links.push(`<${at(page.page + 1)}>; rel="next"`);
+  if (page.page > 1) links.push(`<${at(Math.min(page.page - 1, lastPage))}>; rel="prev"`);
+  links.push(`<${at(1)}>; rel="first"`, `<${at(lastPage)}>; rel="last"`);
+  return { link: links.join(", "), "x-total-count": String(total) };
+}
