@@ -1,5 +1,13 @@
 "use client";
-import FullCalendar, { type CalendarApi, type CalendarRef, type DateSelectInfo, type DatesSetInfo, type EventClickInfo, type EventDropInfo, type EventResizeDoneInfo } from "@fullcalendar/react";
+import FullCalendar, {
+  type CalendarApi,
+  type CalendarRef,
+  type DateSelectInfo,
+  type DatesSetInfo,
+  type EventClickInfo,
+  type EventDropInfo,
+  type EventResizeDoneInfo,
+} from "@fullcalendar/react";
 import dayGridPlugin from "@fullcalendar/react/daygrid";
 import interactionPlugin from "@fullcalendar/react/interaction";
 import listPlugin from "@fullcalendar/react/list";
@@ -8,24 +16,27 @@ import classicTheme from "@fullcalendar/react/themes/classic";
 import "@fullcalendar/react/skeleton.css";
 import "@fullcalendar/react/themes/classic/theme.css";
 import "@fullcalendar/react/themes/classic/palette.css";
-import { useEffect, useMemo, useRef } from "react";
+import { useEffect, useMemo, useRef, type RefObject } from "react";
 import type { Calendar, Event } from "@/lib/api/sweetdate/schemas.ts";
+import { toWallClock } from "@/lib/client/zoned-time.ts";
 import { toFullCalendarEvent, VIEWS, viewNameOf, type ViewName } from "./to-fullcalendar.ts";
 
 export interface VisibleRange {
-  /** ISO instants of the view's first and last (exclusive) visible moment. */
+  /** ISO instants of the first and last (exclusive) visible moment: the events query window. */
   from: string;
   to: string;
   view: ViewName;
-  /** The view's current date `YYYY-MM-DD` (first day of its period). */
+  /** The view's period as dates in the display zone, end exclusive. */
   currentStart: string;
   currentEnd: string;
+  /** FullCalendar's current date (the day navigation keeps in focus). */
+  date: string;
   title: string;
 }
 
 export interface EventChange {
   event: Event;
-  /** ISO instants (timed) or dates (all-day). */
+  /** ISO with offset (timed) or `YYYY-MM-DD` (all-day); end may be empty. */
   start: string;
   end: string;
   allDay: boolean;
@@ -39,37 +50,46 @@ export interface CalendarViewProps {
   view: ViewName;
   date: string;
   colorScheme: "light" | "dark";
+  compact: boolean;
   onRangeChange: (range: VisibleRange) => void;
   onSelect: (selection: { start: string; end: string; allDay: boolean }) => void;
   onEventOpen: (event: Event) => void;
   onEventChange: (change: EventChange) => void;
-  apiRef?: React.RefObject<CalendarApi | null>;
+  apiRef?: RefObject<CalendarApi | null>;
 }
 
 const PLUGINS = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicTheme];
+const VIEW_BUTTONS = "dayGridMonth,timeGridWeek,timeGridDay,listWeek";
+const BUTTONS = { dayGridMonth: { text: "Month" }, timeGridWeek: { text: "Week" }, timeGridDay: { text: "Day" }, listWeek: { text: "List" } };
 
 function sdEvent(info: { event: { extendedProps: Record<string, unknown> } }): Event {
   return info.event.extendedProps.sd as Event;
 }
 
+function change(info: EventDropInfo | EventResizeDoneInfo): EventChange {
+  return { event: sdEvent(info), start: info.event.startStr, end: info.event.endStr, allDay: info.event.allDay, revert: info.revert };
+}
+
 /** FullCalendar 7 driven by props: the URL's view/date in, user intents out. */
 export function CalendarView(props: CalendarViewProps) {
-  const { events, calendars, timeZone, view, date, colorScheme, apiRef } = props;
+  const { events, calendars, timeZone, view, date, colorScheme, compact, apiRef } = props;
   const ref = useRef<CalendarRef>(null);
   const handlers = useRef(props);
+  const shown = useRef<{ view: ViewName; start: string; end: string } | null>(null);
   useEffect(() => {
     handlers.current = props;
   });
 
   const inputs = useMemo(() => events.map((e) => toFullCalendarEvent(e, calendars.get(e.calendar_id))), [events, calendars]);
 
-  // The URL moved (back button, shortcut, search jump): bring the calendar there.
+  // The URL moved (back button, search jump): bring the calendar there unless it already shows it.
   useEffect(() => {
     const api = ref.current?.getApi();
     if (!api) return;
     if (apiRef) apiRef.current = api;
+    const current = shown.current;
     if (api.view.type !== VIEWS[view]) api.changeView(VIEWS[view], date);
-    else api.gotoDate(date);
+    else if (!current || date < current.start || date >= current.end) api.gotoDate(date);
   }, [view, date, apiRef]);
 
   return (
@@ -80,8 +100,10 @@ export function CalendarView(props: CalendarViewProps) {
       initialDate={date}
       timeZone={timeZone}
       colorScheme={colorScheme}
-      headerToolbar={{ start: "today prev,next title", end: "dayGridMonth,timeGridWeek,timeGridDay,listWeek" }}
-      buttons={{ dayGridMonth: { text: "Month" }, timeGridWeek: { text: "Week" }, timeGridDay: { text: "Day" }, listWeek: { text: "List" } }}
+      headerToolbar={compact ? { start: "title", end: "today prev,next" } : { start: "today prev,next title", end: VIEW_BUTTONS }}
+      footerToolbar={compact ? { center: VIEW_BUTTONS } : false}
+      buttons={BUTTONS}
+      headingLevel={2}
       height="100%"
       events={inputs}
       editable
@@ -90,17 +112,24 @@ export function CalendarView(props: CalendarViewProps) {
       dayMaxEvents
       nowIndicator
       navLinks
+      scrollTime="08:00:00"
+      noEventsText="Nothing scheduled in this period."
       eventDragMinDistance={5}
+      longPressDelay={350}
       datesSet={(info: DatesSetInfo) => {
-        const v = info.view;
-        handlers.current.onRangeChange({
+        const type = viewNameOf(info.view.type);
+        const current = info.view.calendar.getDate();
+        const range: VisibleRange = {
           from: info.start.toISOString(),
           to: info.end.toISOString(),
-          view: viewNameOf(v.type),
-          currentStart: info.startStr,
-          currentEnd: info.endStr,
-          title: v.title,
-        });
+          view: type,
+          currentStart: toWallClock(info.view.currentStart.toISOString(), timeZone).date,
+          currentEnd: toWallClock(info.view.currentEnd.toISOString(), timeZone).date,
+          date: toWallClock(current.toISOString(), timeZone).date,
+          title: info.view.title,
+        };
+        shown.current = { view: type, start: range.currentStart, end: range.currentEnd };
+        handlers.current.onRangeChange(range);
       }}
       select={(info: DateSelectInfo) => {
         handlers.current.onSelect({ start: info.startStr, end: info.endStr, allDay: info.allDay });
@@ -110,12 +139,8 @@ export function CalendarView(props: CalendarViewProps) {
         info.jsEvent.preventDefault();
         handlers.current.onEventOpen(sdEvent(info));
       }}
-      eventDrop={(info: EventDropInfo) =>
-        handlers.current.onEventChange({ event: sdEvent(info), start: info.event.startStr, end: info.event.endStr, allDay: info.event.allDay, revert: info.revert })
-      }
-      eventResize={(info: EventResizeDoneInfo) =>
-        handlers.current.onEventChange({ event: sdEvent(info), start: info.event.startStr, end: info.event.endStr, allDay: info.event.allDay, revert: info.revert })
-      }
+      eventDrop={(info: EventDropInfo) => handlers.current.onEventChange(change(info))}
+      eventResize={(info: EventResizeDoneInfo) => handlers.current.onEventChange(change(info))}
     />
   );
 }

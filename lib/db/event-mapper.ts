@@ -117,6 +117,14 @@ export function toEventColumns(w: Partial<EventWrite>) {
   return columns;
 }
 
+export const SHORT_SPAN_MS = 7 * 86_400_000;
+
+/** See the `spanClass` column: 0 short single, 1 long single, 2 series. */
+export function spanClassOf(e: { rrule: string | null; startsAt: Date; endsAt: Date }): number {
+  if (e.rrule) return 2;
+  return e.endsAt.getTime() - e.startsAt.getTime() > SHORT_SPAN_MS ? 1 : 0;
+}
+
 export function searchTextOf(e: { title: string; description: string | null; location: string | null }): string {
   return [e.title, e.description ?? "", e.location ?? ""].join("\n").toLowerCase();
 }

@@ -4,7 +4,7 @@ import crypto from "node:crypto";
 import { roleAtLeast } from "../domain/enums.ts";
 import type { EventRecord, Viewer } from "../domain/types.ts";
 import { db, type Tx } from "./client.ts";
-import { eventInclude, searchTextOf, toEventColumns, toEventRecord, type EventWrite } from "./event-mapper.ts";
+import { eventInclude, searchTextOf, SHORT_SPAN_MS, spanClassOf, toEventColumns, toEventRecord, type EventWrite } from "./event-mapper.ts";
 import type { Prisma } from "./generated/sqlite/client.ts";
 
 type Where = Prisma.EventWhereInput;
@@ -57,12 +57,16 @@ function whereOf(query: EventQuery): Where {
   if (query.q) and.push({ searchText: { contains: query.q.toLowerCase() } }, fullySeenBy(query.viewer));
   if (query.window) {
     const { from, to } = query.window;
+    // Each branch is one index range on ([calendar_id,] span_class, starts_at): the calendar goes
+    // inside every branch so SQLite and PostgreSQL can use a multi-index OR.
+    const cal = query.calendarId !== undefined ? { calendarId: query.calendarId } : {};
     and.push({
       OR: [
-        { rrule: null, startsAt: { lt: to }, endsAt: { gt: from } },
-        { rrule: { not: null }, startsAt: { lt: to }, OR: [{ recurrenceEndsAt: null }, { recurrenceEndsAt: { gt: from } }] },
+        { ...cal, spanClass: 0, startsAt: { gte: new Date(from.getTime() - SHORT_SPAN_MS), lt: to }, endsAt: { gt: from } },
+        { ...cal, spanClass: 1, startsAt: { lt: to }, endsAt: { gt: from } },
+        { ...cal, spanClass: 2, startsAt: { lt: to }, OR: [{ recurrenceEndsAt: null }, { recurrenceEndsAt: { gt: from } }] },
         // Zero-length events sitting exactly at the window start.
-        { rrule: null, startsAt: from, endsAt: from },
+        { ...cal, spanClass: 0, startsAt: from, endsAt: from },
       ],
     });
   } else {
@@ -126,6 +130,7 @@ export async function insertEvent(data: NewEvent, tx: Tx = db()): Promise<EventR
       seriesId: data.seriesId ?? null,
       originalStartsAt: data.originalStartsAt ?? null,
       searchText: searchTextOf(data),
+      spanClass: spanClassOf(data),
       ...(toEventColumns(data) as EventWrite & Record<string, never>),
       exdates: JSON.stringify(data.exdates.map((d) => d.toISOString())),
       ...(data.participants?.length ? { participants: { create: data.participants.map((p) => ({ userId: p.userId, role: p.role })) } } : {}),
@@ -141,10 +146,10 @@ export async function updateEvent(
   change: Partial<EventWrite>,
   tx: Tx = db(),
 ): Promise<EventRecord> {
-  const merged = { title: change.title ?? event.title, description: change.description !== undefined ? change.description : event.description, location: change.location !== undefined ? change.location : event.location };
+  const merged = { ...event, ...change };
   const result = await tx.event.updateMany({
     where: { id: event.id, sequence: event.sequence },
-    data: { ...toEventColumns(change), searchText: searchTextOf(merged), sequence: { increment: 1 } },
+    data: { ...toEventColumns(change), searchText: searchTextOf(merged), spanClass: spanClassOf(merged), sequence: { increment: 1 } },
   });
   if (result.count === 0) throw new ConcurrentUpdateError();
   return (await findEventById(event.id, tx))!;

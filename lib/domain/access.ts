@@ -9,7 +9,8 @@ type AccessFacts = Pick<EventRecord, "creatorId" | "calendarId" | "stakeholder" 
 export function eventAccess(event: AccessFacts, viewer: Viewer): EventAccess {
   const participant = event.participants.find((p) => p.userId === viewer.userId);
   const memberRole = viewer.roles.get(event.calendarId) ?? null;
-  const calendarAdmin = roleAtLeast(memberRole, "admin");
+  // Admin power covers the calendar's group/everyone events only; a just_me event is its creator's.
+  const calendarAdmin = roleAtLeast(memberRole, "admin") && event.stakeholder !== "just_me";
 
   if (event.creatorId === viewer.userId) return { see: "full", write: true };
   if (participant) return { see: "full", write: participant.role === "editor" || calendarAdmin };

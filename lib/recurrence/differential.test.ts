@@ -31,6 +31,9 @@ const RUNS = Number(process.env.RECURRENCE_FC_RUNS ?? 700);
 const ZONES = ["America/New_York", "Europe/Berlin", "Australia/Sydney", "Asia/Kolkata", "America/Santiago", "Pacific/Chatham"];
 
 const sub = <T>(values: readonly T[], max: number) => fc.uniqueArray(fc.constantFrom(...values), { minLength: 1, maxLength: max });
+/** arb in tenths/10 of the cases, else null. */
+const maybe = <T>(arb: fc.Arbitrary<T>, tenths: number) =>
+  fc.oneof({ arbitrary: arb, weight: tenths }, { arbitrary: fc.constant(null), weight: 10 - tenths });
 const range = (a: number, b: number) => Array.from({ length: b - a + 1 }, (_, i) => a + i);
 const MONTH_DAYS = [...range(1, 31), ...range(-31, -1)];
 
@@ -38,15 +41,15 @@ const ruleArb: fc.Arbitrary<RecurrenceRule> = fc
   .record({
     freq: fc.constantFrom("DAILY", "WEEKLY", "MONTHLY", "YEARLY") as fc.Arbitrary<RecurrenceRule["freq"]>,
     interval: fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 1, max: 12 })),
-    days: fc.option(sub(WEEKDAYS, 4)),
+    days: maybe(sub(WEEKDAYS, 4), 5),
     ordinals: fc.boolean(),
     ordinal: fc.array(fc.integer({ min: -5, max: 5 }).filter((n) => n !== 0), { minLength: 1, maxLength: 3 }),
     yearOrdinal: fc.array(fc.integer({ min: -53, max: 53 }).filter((n) => n !== 0), { minLength: 1, maxLength: 3 }),
-    monthDays: fc.option(sub(MONTH_DAYS, 3)),
-    months: fc.option(sub(range(1, 12), 3)),
-    setPos: fc.option(sub([1, 2, 3, -1, -2, 4, -3], 2)),
+    monthDays: maybe(sub(MONTH_DAYS, 3), 4),
+    months: maybe(sub(range(1, 12), 4), 3),
+    setPos: maybe(sub([1, 2, 3, -1, -2, 4, -3], 2), 3),
     end: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 30 }), fc.integer({ min: 0, max: 4000 }).map((d) => ({ days: d }))),
-    wkst: fc.option(fc.constantFrom(...WEEKDAYS)),
+    wkst: maybe(fc.constantFrom(...WEEKDAYS), 3),
   })
   .map((g) => {
     const rule: RecurrenceRule = { freq: g.freq, interval: g.interval };
@@ -87,15 +90,15 @@ function toRRule(rule: RecurrenceRule, start: Date, count?: number | null): RRul
 }
 
 /** The RFC 5545 occurrence list (first MAX_OCCURRENCES before `end`) built from rrule.js. */
-function oracle(rule: RecurrenceRule, start: Date, end: Date): number[] {
-  if (rule.bySetPos) return setPosOracle(rule, start, end);
+function oracle(rule: RecurrenceRule, start: Date, end: Date, max = MAX_OCCURRENCES): number[] {
+  if (rule.bySetPos) return setPosOracle(rule, start, end, max);
   const unbounded = toRRule({ ...rule, count: undefined, until: undefined }, start, null);
   const first = unbounded.between(start, end, true, (_d, i) => i < 1)[0];
   const startMatches = first?.getTime() === start.getTime();
   const count = rule.count === undefined ? undefined : startMatches ? rule.count : rule.count - 1;
-  const list = count === 0 ? [] : toRRule(rule, start, count).between(start, end, true, (_d, i) => i < MAX_OCCURRENCES + 2);
+  const list = count === 0 ? [] : toRRule(rule, start, count).between(start, end, true, (_d, i) => i < max + 2);
   const times = [start.getTime(), ...list.map((d) => d.getTime()).filter((t) => t > start.getTime() && t < end.getTime())];
-  return [...new Set(times)].sort((a, b) => a - b).slice(0, MAX_OCCURRENCES);
+  return [...new Set(times)].sort((a, b) => a - b).slice(0, max);
 }
 
 /** Start of the calendar period (day, WKST week, month, year) holding `t`, at t's time of day. */
@@ -116,7 +119,7 @@ function periodKey(rule: RecurrenceRule, t: number): number {
   }
 }
 
-function setPosOracle(rule: RecurrenceRule, start: Date, end: Date): number[] {
+function setPosOracle(rule: RecurrenceRule, start: Date, end: Date, max: number): number[] {
   // The rule without BYSETPOS, its DTSTART-derived defaults made explicit, from the start of
   // DTSTART's period so that period 0's whole candidate set is visible.
   const s = start.getTime();
@@ -131,7 +134,9 @@ function setPosOracle(rule: RecurrenceRule, start: Date, end: Date): number[] {
   const groups = new Map<number, number[]>();
   for (const c of candidates) {
     const k = periodKey(rule, c.getTime());
-    groups.set(k, [...(groups.get(k) ?? []), c.getTime()]);
+    const group = groups.get(k);
+    if (group) group.push(c.getTime());
+    else groups.set(k, [c.getTime()]);
   }
   const picked: number[] = [];
   for (const set of groups.values()) {
@@ -144,8 +149,8 @@ function setPosOracle(rule: RecurrenceRule, start: Date, end: Date): number[] {
   }
   let rest = picked.filter((t) => t > s);
   if (rule.until) rest = rest.filter((t) => t <= rule.until!.getTime());
-  if (rule.count !== undefined) rest = rest.slice(0, picked.includes(s) ? rule.count - 1 : rule.count - 1);
-  return [s, ...rest].filter((t) => t < end.getTime()).slice(0, MAX_OCCURRENCES);
+  if (rule.count !== undefined) rest = rest.slice(0, rule.count - 1);
+  return [s, ...rest].filter((t) => t < end.getTime()).slice(0, max);
 }
 
 /** Whether the rule (without COUNT/UNTIL) produces anything besides DTSTART — else rrule.js never ends. */
@@ -205,6 +210,37 @@ describe("expand() vs rrule.js", () => {
         }
       }),
       { numRuns: RUNS },
+    );
+  }, Math.max(30_000, RUNS * 25));
+
+  // Far-away windows exercise the arithmetic jump and the calendar-cycle counting (400 years
+  // for MONTHLY/YEARLY rules whose per-period count varies).
+  const FAR = {
+    DAILY: { years: 40, days: 45 },
+    WEEKLY: { years: 120, days: 120 },
+    MONTHLY: { years: 900, days: 800 },
+    YEARLY: { years: 2000, days: 4000 },
+  } as const;
+  test("windows decades or centuries after DTSTART: same occurrences and indexes", () => {
+    fc.assert(
+      fc.property(ruleArb, startArb, fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), (rule, s, at, len) => {
+        const start = new Date(Date.UTC(1990, 0, 1) + s.day * DAY + (s.allDay ? 0 : s.minute * 60_000));
+        fc.pre(producesAnything(rule, start));
+        const far = FAR[rule.freq];
+        const from = start.getTime() + Math.floor(at * far.years * 365.25) * DAY;
+        const to = from + Math.max(1, Math.floor(len * far.days)) * DAY;
+        const expected = oracle(rule, start, new Date(to), Number.MAX_SAFE_INTEGER);
+        const want = expected.map((t, i) => [t, i + 1]).filter(([t]) => t! >= from);
+        const series = { rule, start, timeZone: "UTC", allDay: s.allDay, durationMs: 0 };
+        const got = expand({ ...series, from: new Date(from), to: new Date(to) });
+        expect(got.map((o) => [o.start.getTime(), o.index])).toEqual(want);
+        const last = want[want.length - 1];
+        if (last) {
+          expect(occurrenceAt(series, last[1]!)?.getTime()).toBe(last[0]);
+          expect(indexOf(series, new Date(last[0]!))).toBe(last[1]);
+        }
+      }),
+      { numRuns: Math.ceil(RUNS / 3) },
     );
   }, Math.max(30_000, RUNS * 25));
 });

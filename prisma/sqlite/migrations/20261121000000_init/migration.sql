@@ -80,6 +80,7 @@ CREATE TABLE "events" (
     "rrule" TEXT,
     "exdates" TEXT NOT NULL DEFAULT '[]',
     "recurrence_ends_at" DATETIME,
+    "span_class" INTEGER NOT NULL DEFAULT 0,
     "series_id" INTEGER,
     "original_starts_at" DATETIME,
     "external_id" TEXT,
@@ -139,10 +140,10 @@ CREATE INDEX "calendar_members_user_id_idx" ON "calendar_members"("user_id");
 CREATE UNIQUE INDEX "events_uuid_key" ON "events"("uuid");
 
 -- CreateIndex
-CREATE INDEX "events_calendar_id_starts_at_idx" ON "events"("calendar_id", "starts_at");
+CREATE INDEX "events_calendar_id_span_class_starts_at_idx" ON "events"("calendar_id", "span_class", "starts_at");
 
 -- CreateIndex
-CREATE INDEX "events_starts_at_idx" ON "events"("starts_at");
+CREATE INDEX "events_span_class_starts_at_idx" ON "events"("span_class", "starts_at");
 
 -- CreateIndex
 CREATE INDEX "events_stakeholder_starts_at_idx" ON "events"("stakeholder", "starts_at");

@@ -1,0 +1,138 @@
+// `npm run bench`: measures the numbers SPEC §10 sets, writes docs/benchmarks.md.
+//  1. API: month-window list (≈50 of 100k stored events, SQLite) vs a trivial handler returning
+//     the same bytes, side by side on the built app, 32 connections.
+//  2. Recurrence: 1,000 series over a month; one old daily series (bench/recurrence.ts).
+import { spawn, execFileSync } from "node:child_process";
+import crypto from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { load, type LoadResult } from "./http-load.ts";
+
+const root = path.resolve(import.meta.dirname, "..");
+const distDir = process.env.NEXT_DIST_DIR ?? ".next";
+const seconds = Number(process.env.BENCH_SECONDS ?? 8);
+const port = Number(process.env.BENCH_PORT ?? 4555);
+const TOTAL = 100_000;
+
+async function main() {
+  if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) execFileSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
+  const file = path.join(root, "data", `bench-${crypto.randomBytes(3).toString("hex")}.db`);
+  process.env.DATABASE_URL = `file:${file}`;
+  const { migrate } = await import("../lib/db/migrate.ts");
+  await migrate();
+  const { signUp, createApiToken } = await import("../lib/services/accounts.ts");
+  const { createCalendar } = await import("../lib/services/manage-calendars.ts");
+  const { closeDb } = await import("../lib/db/client.ts");
+  const user = await signUp({ email: "bench@example.test", password: "bench-password" });
+  const calendar = await createCalendar(user.id, { name: "Bench" }, "UTC");
+  const { token } = await createApiToken(user.id, "bench");
+  await closeDb();
+  seedEvents(file, calendar.id, user.id);
+
+  const bodyFile = path.join(os.tmpdir(), `sweetdate-bench-body-${process.pid}.json`);
+  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: `file:${file}`, SWEETDATE_BENCH_BODY: bodyFile, RATE_LIMIT_PER_MINUTE: "100000000", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/api/health`);
+    const listUrl = `${base}/api/v1/calendars/${calendar.uuid}/events?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z&limit=100`;
+    const auth = { authorization: `Bearer ${token}` };
+    const sample = await fetch(listUrl, { headers: auth });
+    const body = await sample.text();
+    const count = (JSON.parse(body) as { events: unknown[] }).events.length;
+    fs.writeFileSync(bodyFile, body);
+    // Warm both paths, then measure side by side (alternating, twice each).
+    await load(listUrl, { connections: 32, seconds: 2, headers: auth });
+    await load(`${base}/api/bench/baseline`, { connections: 32, seconds: 2 });
+    const api: LoadResult[] = [];
+    const baseline: LoadResult[] = [];
+    for (let i = 0; i < 2; i++) {
+      baseline.push(await load(`${base}/api/bench/baseline`, { connections: 32, seconds: seconds / 2 }));
+      api.push(await load(listUrl, { connections: 32, seconds: seconds / 2, headers: auth }));
+    }
+    const merged = (rs: LoadResult[]) => ({ rps: rs.reduce((s, r) => s + r.requests, 0) / rs.reduce((s, r) => s + r.seconds, 0), p50: Math.max(...rs.map((r) => r.p50)), p99: Math.max(...rs.map((r) => r.p99)), errors: rs.reduce((s, r) => s + r.errors, 0) });
+    const a = merged(api);
+    const b = merged(baseline);
+    const ratio = a.rps / b.rps;
+    let recurrence = "";
+    try {
+      const mod = (await import("./recurrence.ts")) as { runRecurrenceBench?: () => Promise<string> };
+      if (mod.runRecurrenceBench) recurrence = await mod.runRecurrenceBench();
+    } catch (error) {
+      recurrence = `(recurrence bench unavailable: ${(error as Error).message})`;
+    }
+    const report = `# Benchmarks
+
+Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}.
+Numbers from one run on this machine; compare runs on the same machine only.
+
+## API: month-window list on SQLite (SPEC §10)
+
+${TOTAL.toLocaleString("en")} events stored in one calendar; the March 2026 window holds ${count}. Both routes
+served by the same built app (\`next start\`), measured alternately in one run, 32 keep-alive
+connections, ${seconds} s each (after a warm-up).
+
+| route | req/s | p50 ms | p99 ms | errors |
+|---|---:|---:|---:|---:|
+| \`GET /api/v1/calendars/:cid/events?from&to\` (${count} events, ${body.length} bytes) | ${a.rps.toFixed(0)} | ${a.p50.toFixed(1)} | ${a.p99.toFixed(1)} | ${a.errors} |
+| trivial handler, same bytes (\`/api/bench/baseline\`) | ${b.rps.toFixed(0)} | ${b.p50.toFixed(1)} | ${b.p99.toFixed(1)} | ${b.errors} |
+
+Throughput ratio: **${(ratio * 100).toFixed(0)} %** of the trivial handler (target ≥ 60 %); p99 ${a.p99.toFixed(1)} ms (target ≤ 50 ms).
+
+## Recurrence
+
+${recurrence}
+`;
+    fs.mkdirSync(path.join(root, "docs"), { recursive: true });
+    fs.writeFileSync(path.join(root, "docs/benchmarks.md"), report);
+    console.log(report);
+  } finally {
+    server.kill("SIGTERM");
+    if (!process.env.BENCH_KEEP_DB) for (const ext of ["", "-wal", "-shm"]) fs.rmSync(file + ext, { force: true });
+    else console.log(`kept ${file}`);
+    fs.rmSync(bodyFile, { force: true });
+  }
+}
+
+/** 100k single events, ~50 of them in March 2026, the rest spread over other months. */
+function seedEvents(file: string, calendarId: number, creatorId: number) {
+  const db = new Database(file);
+  const insert = db.prepare(
+    `INSERT INTO events (uuid, calendar_id, creator_id, title, search_text, all_day, starts_at, ends_at, time_zone, status, visibility, stakeholder, default_role, exdates, sequence, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 0, ?, ?, 'UTC', 'scheduled', 'public', 'group', 'editor', '[]', 0, ?, ?)`,
+  );
+  const iso = (ms: number) => new Date(ms).toISOString().replace("Z", "+00:00");
+  const march = Date.UTC(2026, 2, 1);
+  const now = iso(Date.now());
+  db.transaction(() => {
+    for (let i = 0; i < TOTAL; i++) {
+      // 50 in March 2026; the others 1–2000 months away.
+      const start = i < 50 ? march + i * 14 * 3600_000 : march + ((i % 2 ? 1 : -1) * (31 + (i % 60_000)) * 86_400_000);
+      const title = `Event ${i}`;
+      insert.run(crypto.randomUUID(), calendarId, creatorId, title, title.toLowerCase(), iso(start), iso(start + 3600_000), now, now);
+    }
+  })();
+  db.close();
+}
+
+async function waitFor(url: string) {
+  for (let i = 0; i < 200; i++) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      /* not yet */
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`server did not start: ${url}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,240 @@
+"use client";
+import type { CalendarApi } from "@fullcalendar/react";
+import { useCallback, useMemo, useRef, useState } from "react";
+import type { Calendar, Event, EventInput } from "@/lib/api/sweetdate/schemas.ts";
+import type { Scope } from "@/lib/client/optimistic-events.ts";
+import { describeError } from "@/lib/client/request.ts";
+import { useCalendars } from "@/lib/client/use-calendars.ts";
+import { useEventsInRange } from "@/lib/client/use-events-in-range.ts";
+import { useHiddenCalendars } from "@/lib/client/use-hidden-calendars.ts";
+import { useMe } from "@/lib/client/use-me.ts";
+import { useTheme } from "@/lib/client/use-theme.ts";
+import { useUpdateEvent } from "@/lib/client/use-update-event.ts";
+import { addDays, nextHalfHourIn, todayIn, toWallClock, utcDate } from "@/lib/client/zoned-time.ts";
+import { AppHeader } from "@/components/ui/app-header.tsx";
+import { CalendarSkeleton } from "@/components/ui/skeleton.tsx";
+import { useToast } from "@/components/ui/toast.tsx";
+import { useMediaQuery } from "@/components/ui/use-media-query.ts";
+import { CalendarDialog } from "./calendar-dialog.tsx";
+import { CalendarSidebar } from "./calendar-sidebar.tsx";
+import { CalendarView, type EventChange, type VisibleRange } from "./calendar-view.tsx";
+import { EventDialog, type EditorTarget } from "./event-dialog.tsx";
+import { draftAt, draftFromSelection } from "./event-form.ts";
+import { ScopeDialog } from "./scope-dialog.tsx";
+import { SearchBox } from "./search-box.tsx";
+import { ShortcutsDialog } from "./shortcuts-dialog.tsx";
+import { VIEWS } from "./to-fullcalendar.ts";
+import { useCalendarUrl } from "./use-calendar-url.ts";
+import { useKeyboardShortcuts } from "./use-keyboard-shortcuts.ts";
+
+/** A drag or resize as a partial update: new times only. */
+function changeInput(change: EventChange): EventInput {
+  const iso = (s: string) => new Date(s).toISOString().slice(0, 19) + "Z";
+  if (change.allDay) {
+    const start = change.start.slice(0, 10);
+    return { all_day: true, starts_at: start, ends_at: change.end ? change.end.slice(0, 10) : addDays(start, 1) };
+  }
+  const start = iso(change.start);
+  return { all_day: false, starts_at: start, ends_at: change.end ? iso(change.end) : iso(new Date(Date.parse(start) + 3_600_000).toISOString()) };
+}
+
+/** The calendar page: sidebar, FullCalendar, the event dialog and everything that opens it. */
+export function CalendarApp() {
+  const me = useMe();
+  const calendars = useCalendars();
+  const { hidden, toggle } = useHiddenCalendars();
+  const { resolved: colorScheme } = useTheme();
+  const isPhone = useMediaQuery("(max-width: 640px)");
+  const zone = me.data?.time_zone ?? "UTC";
+  const url = useCalendarUrl(isPhone ? "list" : "month", todayIn(zone));
+  const [range, setRange] = useState<VisibleRange | null>(null);
+  const events = useEventsInRange(range ? { from: range.from, to: range.to } : null);
+  const [editor, setEditor] = useState<EditorTarget | null>(null);
+  const [calendarDialog, setCalendarDialog] = useState<{ calendar: Calendar | null } | null>(null);
+  const [pendingChange, setPendingChange] = useState<EventChange | null>(null);
+  const [help, setHelp] = useState(false);
+  const [drawer, setDrawer] = useState(false);
+  const apiRef = useRef<CalendarApi | null>(null);
+  const searchRef = useRef<HTMLInputElement>(null);
+  const update = useUpdateEvent();
+  const toast = useToast();
+
+  const calendarList = useMemo(() => calendars.data ?? [], [calendars.data]);
+  const byId = useMemo(() => new Map(calendarList.map((c) => [c.id, c])), [calendarList]);
+  const visible = useMemo(() => (events.data ?? []).filter((e) => !hidden.has(e.calendar_id)), [events.data, hidden]);
+  const defaultCalendar = calendarList.find((c) => c.role !== "guest" && !hidden.has(c.id)) ?? calendarList.find((c) => c.role !== "guest");
+
+  const needCalendar = useCallback(() => {
+    toast("Create a calendar first, then add events to it.", "info");
+    setCalendarDialog({ calendar: null });
+  }, [toast]);
+
+  const newEvent = useCallback(() => {
+    if (!defaultCalendar) return needCalendar();
+    const now = nextHalfHourIn(zone);
+    const inView = range && now.date >= range.currentStart && now.date < range.currentEnd;
+    const draft = inView || !range ? draftAt(now.date, now.time, defaultCalendar.id, zone) : draftAt(range.date, "09:00", defaultCalendar.id, zone);
+    setEditor({ kind: "create", draft });
+  }, [defaultCalendar, needCalendar, range, zone]);
+
+  const applyChange = useCallback(
+    (change: EventChange, scope: Scope | undefined) => {
+      update.mutate(
+        { event: change.event, input: changeInput(change), scope },
+        {
+          onError: (error) => {
+            try {
+              change.revert();
+            } catch {
+              // The cache rollback already put the event back.
+            }
+            toast(`Could not move “${change.event.title}”: ${describeError(error)}`, "error");
+          },
+        },
+      );
+    },
+    [update, toast],
+  );
+
+  const onEventChange = useCallback(
+    (change: EventChange) => {
+      if (!change.event.editable) return change.revert();
+      if (change.event.recurring_event_id) setPendingChange(change);
+      else applyChange(change, undefined);
+    },
+    [applyChange],
+  );
+
+  const onRangeChange = useCallback(
+    (next: VisibleRange) => {
+      setRange(next);
+      const inRange = url.date >= next.currentStart && url.date < next.currentEnd;
+      if (next.view !== url.view || !inRange || !url.complete) url.navigate({ view: next.view, date: inRange ? url.date : next.date }, !url.complete);
+    },
+    [url],
+  );
+
+  const jumpTo = useCallback(
+    (event: Event) => {
+      const date = event.all_day ? utcDate(event.starts_at) : toWallClock(event.starts_at, zone).date;
+      url.navigate({ view: url.view, date });
+      setEditor({ kind: "edit", event });
+    },
+    [url, zone],
+  );
+
+  useKeyboardShortcuts({
+    today: () => apiRef.current?.today(),
+    prev: () => apiRef.current?.prev(),
+    next: () => apiRef.current?.next(),
+    view: (v) => apiRef.current?.changeView(VIEWS[v]),
+    newEvent,
+    help: () => setHelp(true),
+    search: () => searchRef.current?.focus(),
+  });
+
+  const status = events.isError
+    ? "Could not load events."
+    : events.isFetching && !events.data
+      ? "Loading events…"
+      : range && visible.length === 0 && !events.isPlaceholderData
+        ? "Nothing scheduled here yet — select a day or time, or press n, to add an event."
+        : "";
+
+  return (
+    <div className="app-shell">
+      <AppHeader userName={me.data?.name} onMenu={() => setDrawer(true)}>
+        <SearchBox calendars={byId} timeZone={zone} onPick={jumpTo} inputRef={searchRef} />
+        <button type="button" className="button button-primary" onClick={newEvent} aria-keyshortcuts="n">
+          <span aria-hidden="true">+</span> New event
+        </button>
+        <button type="button" className="icon-button" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" title="Keyboard shortcuts (?)" onClick={() => setHelp(true)}>
+          <span aria-hidden="true">?</span>
+        </button>
+      </AppHeader>
+      <div className="app-body">
+        <aside className={`sidebar${drawer ? " sidebar-open" : ""}`} aria-label="Calendars sidebar" onKeyDown={(e) => e.key === "Escape" && setDrawer(false)}>
+          <button type="button" className="icon-button sidebar-close" aria-label="Hide calendars" onClick={() => setDrawer(false)}>
+            ×
+          </button>
+          <CalendarSidebar
+            calendars={calendars.data}
+            loading={calendars.isPending}
+            hidden={hidden}
+            onToggle={toggle}
+            onCreate={() => setCalendarDialog({ calendar: null })}
+            onEdit={(calendar) => setCalendarDialog({ calendar })}
+            timeZone={zone}
+          />
+        </aside>
+        {drawer ? <div className="scrim" aria-hidden="true" onClick={() => setDrawer(false)} /> : null}
+        <main id="main" className="calendar-main">
+          <h1 className="sr-only">Calendar</h1>
+          {me.isPending ? (
+            <CalendarSkeleton />
+          ) : me.isError ? (
+            <div className="empty-state" role="alert">
+              <p>Could not load your account: {describeError(me.error)}</p>
+              <button type="button" className="button" onClick={() => void me.refetch()}>
+                Try again
+              </button>
+            </div>
+          ) : (
+            <>
+              <p className="calendar-status" role="status" data-testid="calendar-status">
+                {status}
+                {events.isError ? (
+                  <button type="button" className="button button-small" onClick={() => void events.refetch()}>
+                    Retry
+                  </button>
+                ) : null}
+                {events.isFetching && events.data ? <span className="spinner" aria-label="Updating" /> : null}
+              </p>
+              <div className="calendar-frame" aria-busy={events.isFetching}>
+                <CalendarView
+                  events={visible}
+                  calendars={byId}
+                  timeZone={zone}
+                  view={url.view}
+                  date={url.date}
+                  colorScheme={colorScheme}
+                  compact={isPhone}
+                  onRangeChange={onRangeChange}
+                  onSelect={(selection) => (defaultCalendar ? setEditor({ kind: "create", draft: draftFromSelection(selection, defaultCalendar.id, zone) }) : needCalendar())}
+                  onEventOpen={(event) => setEditor({ kind: "edit", event })}
+                  onEventChange={onEventChange}
+                  apiRef={apiRef}
+                />
+                {calendars.data && calendars.data.length === 0 ? (
+                  <div className="calendar-empty">
+                    <h2>Welcome to SweetDate</h2>
+                    <p>Create a calendar to start adding events. You can share it with your team later.</p>
+                    <button type="button" className="button button-primary" onClick={() => setCalendarDialog({ calendar: null })}>
+                      Create a calendar
+                    </button>
+                  </div>
+                ) : null}
+              </div>
+            </>
+          )}
+        </main>
+      </div>
+
+      {editor && me.data ? <EventDialog key={editor.kind === "edit" ? editor.event.id : "new"} target={editor} calendars={calendarList} me={me.data} onClose={() => setEditor(null)} /> : null}
+      {calendarDialog ? <CalendarDialog calendar={calendarDialog.calendar} defaultTimeZone={zone} onClose={() => setCalendarDialog(null)} /> : null}
+      <ScopeDialog
+        open={pendingChange !== null}
+        action="change"
+        onChoose={(scope) => {
+          if (pendingChange) applyChange(pendingChange, scope);
+          setPendingChange(null);
+        }}
+        onCancel={() => {
+          pendingChange?.revert();
+          setPendingChange(null);
+        }}
+      />
+      <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+"use client";
+import { useMemo, useState } from "react";
+import type { Calendar } from "@/lib/api/sweetdate/schemas.ts";
+import { ApiError, describeError } from "@/lib/client/request.ts";
+import { useCreateCalendar } from "@/lib/client/use-create-calendar.ts";
+import { useUpdateCalendar } from "@/lib/client/use-update-calendar.ts";
+import { timeZones } from "@/lib/client/zoned-time.ts";
+import { Dialog } from "@/components/ui/dialog.tsx";
+import { Field, FormErrors } from "@/components/ui/field.tsx";
+import { useToast } from "@/components/ui/toast.tsx";
+
+export const PALETTE = ["#3b82f6", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6", "#ec4899", "#14b8a6", "#64748b"];
+const PALETTE_NAMES: Record<string, string> = {
+  "#3b82f6": "Blue",
+  "#10b981": "Green",
+  "#f59e0b": "Amber",
+  "#ef4444": "Red",
+  "#8b5cf6": "Violet",
+  "#ec4899": "Pink",
+  "#14b8a6": "Teal",
+  "#64748b": "Slate",
+};
+
+/** Create a calendar, or rename / recolour / re-zone one (owners and admins). */
+export function CalendarDialog({ calendar, defaultTimeZone, onClose }: { calendar: Calendar | null; defaultTimeZone: string; onClose: () => void }) {
+  const [name, setName] = useState(calendar?.name ?? "");
+  const [color, setColor] = useState(calendar?.color ?? PALETTE[0]!);
+  const [timeZone, setTimeZone] = useState(calendar?.time_zone ?? defaultTimeZone);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  const create = useCreateCalendar();
+  const update = useUpdateCalendar();
+  const toast = useToast();
+  const zones = useMemo(() => timeZones(timeZone), [timeZone]);
+  const canEdit = !calendar || calendar.role === "owner" || calendar.role === "admin";
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setErrors({});
+    setGeneral([]);
+    try {
+      if (calendar) await update.mutateAsync({ id: calendar.id, input: { name, color, time_zone: timeZone } });
+      else await create.mutateAsync({ name, color, time_zone: timeZone });
+      toast(calendar ? "Calendar saved" : `Calendar “${name}” created`, "success");
+      onClose();
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.fields).length) setErrors(error.fields);
+      else setGeneral([describeError(error)]);
+    }
+  }
+
+  const pending = create.isPending || update.isPending;
+  return (
+    <Dialog
+      open
+      title={calendar ? "Edit calendar" : "New calendar"}
+      onClose={onClose}
+      size="small"
+      footer={
+        <>
+          <button type="button" className="button" onClick={onClose}>
+            Cancel
+          </button>
+          <button type="submit" form="calendar-form" className="button button-primary" disabled={pending || !canEdit}>
+            {pending ? "Saving…" : calendar ? "Save" : "Create"}
+          </button>
+        </>
+      }
+    >
+      <form id="calendar-form" onSubmit={submit} noValidate>
+        {!canEdit ? <p className="readonly-note">Only the calendar&apos;s owner and admins can change it.</p> : null}
+        <FormErrors errors={general} />
+        <Field label="Name" errors={errors.name}>
+          <input type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={200} data-autofocus disabled={!canEdit} />
+        </Field>
+        <fieldset className="color-picker" disabled={!canEdit}>
+          <legend className="field-label">Colour</legend>
+          <div className="swatches">
+            {PALETTE.map((c) => (
+              <label key={c} className="swatch-option" title={PALETTE_NAMES[c]}>
+                <input type="radio" name="calendar-color" value={c} checked={color.toLowerCase() === c} onChange={() => setColor(c)} aria-label={PALETTE_NAMES[c]} />
+                <span className="swatch swatch-large" style={{ background: c }} aria-hidden="true" />
+              </label>
+            ))}
+            <label className="swatch-custom">
+              <span className="sr-only">Custom colour</span>
+              <input type="color" value={color} onChange={(e) => setColor(e.target.value)} />
+            </label>
+          </div>
+          {errors.color ? (
+            <p className="field-error" data-field-error>
+              {errors.color.join("; ")}
+            </p>
+          ) : null}
+        </fieldset>
+        <Field label="Time zone" errors={errors.time_zone} hint="New events in this calendar default to this zone.">
+          <select value={timeZone} onChange={(e) => setTimeZone(e.target.value)} disabled={!canEdit}>
+            {zones.map((z) => (
+              <option key={z} value={z}>
+                {z.replace(/_/g, " ")}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,38 @@
+"use client";
+import { useId } from "react";
+
+export interface ChoiceGroupProps<T extends string> {
+  legend: string;
+  value: T;
+  choices: { value: T; label: string; hint: string }[];
+  onChange: (value: T) => void;
+  errors?: string[] | undefined;
+}
+
+/** A radio group whose every option carries a one-line explanation. */
+export function ChoiceGroup<T extends string>({ legend, value, choices, onChange, errors }: ChoiceGroupProps<T>) {
+  const name = useId();
+  const current = choices.find((c) => c.value === value);
+  return (
+    <fieldset className="choice-group">
+      <legend className="field-label">{legend}</legend>
+      <div className="segmented">
+        {choices.map((c) => (
+          <label key={c.value} className="segment">
+            <input type="radio" name={name} value={c.value} checked={value === c.value} onChange={() => onChange(c.value)} aria-describedby={`${name}-${c.value}`} />
+            <span>{c.label}</span>
+            <span id={`${name}-${c.value}`} hidden>
+              {c.hint}
+            </span>
+          </label>
+        ))}
+      </div>
+      <p className="field-hint">{current?.hint}</p>
+      {errors?.length ? (
+        <p className="field-error" data-field-error>
+          {errors.join("; ")}
+        </p>
+      ) : null}
+    </fieldset>
+  );
+}

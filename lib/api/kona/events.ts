@@ -1,0 +1,134 @@
+// Kona calendar events: /api/calendar_events[/:id], also answered under /api/v1/calendar_events.
+import { DEFAULT_STATUS, roleAtLeast } from "../../domain/enums.ts";
+import { AppError, invalid, type FieldErrors } from "../../domain/errors.ts";
+import { monthWindow } from "../../domain/time.ts";
+import type { Viewer } from "../../domain/types.ts";
+import { MAX_WINDOW_DAYS } from "../../recurrence/index.ts";
+import { createEvent } from "../../services/create-event.ts";
+import { deleteEvent } from "../../services/delete-event.ts";
+import { resolveEvent, type EventRef } from "../../services/get-event.ts";
+import { listEvents } from "../../services/list-events.ts";
+import { getCalendar } from "../../services/manage-calendars.ts";
+import { resolveWritable, updateEvent } from "../../services/update-event.ts";
+import { loadViewer } from "../../services/viewer.ts";
+import { route, type Context } from "../route.ts";
+import { apiBase, badQuery, konaDialect, noContent, pageHeaders, pageOf, wrapped } from "./envelope.ts";
+import { parseEventBody, parseId, pathId } from "./input.ts";
+import { ApplyTo, OrderBy } from "./schemas.ts";
+import { serializeEvent } from "./serialize.ts";
+import { parseKonaDateTime } from "./time.ts";
+
+/** The core speaks canonical names; Kona clients read theirs in error bodies. */
+export const konaEvents = konaDialect({ title: "name", description: "details", starts_at: "start_at", ends_at: "end_at", calendar_id: "space_id", calendar: "space" });
+
+type EventParams = { id: string };
+
+function listQuery(url: URL, timeZone: string) {
+  const fields: FieldErrors = {};
+  const bad = (name: string, message: string) => (fields[name] ??= []).push(message);
+  const param = (name: string) => url.searchParams.get(name) ?? undefined;
+  const dates = (["date_range_start", "date_range_end"] as const).map((name) => {
+    const text = param(name);
+    if (text === undefined) return undefined;
+    const date = parseKonaDateTime(text);
+    if (!date) bad(name, "is not a valid datetime (epoch ms or s, 'YYYY-MM-DD HH:mm:ss.SSS' or ISO 8601)");
+    return date ?? undefined;
+  });
+  let window = monthWindow(new Date(), timeZone);
+  const [from, to] = dates;
+  if (param("date_range_start") !== undefined && param("date_range_end") === undefined) bad("date_range_end", "is required with date_range_start");
+  if (param("date_range_end") !== undefined && param("date_range_start") === undefined) bad("date_range_start", "is required with date_range_end");
+  if (from && to) {
+    if (to.getTime() <= from.getTime()) bad("date_range_end", "must be after date_range_start");
+    else if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * 86_400_000) bad("date_range_end", `must be at most ${MAX_WINDOW_DAYS} days after date_range_start`);
+    window = { from, to };
+  }
+  const spaceText = param("space_id");
+  const spaceId = spaceText === undefined ? undefined : parseId(spaceText);
+  if (spaceId === null) bad("space_id", "must be an integer id");
+  const orderText = param("order_by");
+  const order = orderText === undefined || orderText === "start_at" ? undefined : OrderBy.safeParse(orderText);
+  if (order && !order.success) bad("order_by", "must be created_at or updated_at (default: by start)");
+  if (Object.keys(fields).length) throw badQuery(fields);
+  return { window, spaceId: spaceId ?? undefined, orderBy: order?.data };
+}
+
+function eventRef(ctx: Context<EventParams>): EventRef {
+  const id = pathId(ctx.params.id);
+  const text = ctx.url.searchParams.get("num_in_series");
+  if (text === null) return { id };
+  const numInSeries = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!Number.isSafeInteger(numInSeries) || numInSeries < 1) throw badQuery({ num_in_series: ["must be an integer of at least 1"] });
+  return { id, numInSeries };
+}
+
+function scopeOf(url: URL) {
+  const text = url.searchParams.get("apply_to");
+  if (text === null) return undefined;
+  const scope = ApplyTo.safeParse(text);
+  if (!scope.success) throw badQuery({ apply_to: ["must be this, following or all"] });
+  return scope.data;
+}
+
+/** space_id may be left out when the caller can create events in exactly one space. */
+async function targetSpace(viewer: Viewer, spaceId: number | undefined, userId: number) {
+  if (spaceId === undefined) {
+    const writable = [...viewer.roles].filter(([, role]) => roleAtLeast(role, "member")).map(([id]) => id);
+    if (writable.length !== 1) throw invalid({ space_id: [`can't be blank (you may add events to ${writable.length} spaces; say which)`] });
+    spaceId = writable[0]!;
+  }
+  try {
+    return await getCalendar({ id: spaceId }, userId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") throw invalid({ space_id: ["does not exist or you are not a member of it"] });
+    throw error;
+  }
+}
+
+const one = (ctx: Context<unknown>, visible: Parameters<typeof serializeEvent>[0]) => [serializeEvent(visible, apiBase(ctx.url))];
+
+// GET /api/calendar_events – visible events overlapping the current month (or date_range_start/_end), paged
+export const listCalendarEvents = route(konaEvents, async (ctx) => {
+  const page = pageOf(ctx.url);
+  const query = listQuery(ctx.url, ctx.caller.user.timeZone);
+  const viewer = await loadViewer(ctx.caller.user.id);
+  const { items, total } = await listEvents({ viewer, calendarId: query.spaceId, window: query.window, ...(query.orderBy ? { orderBy: query.orderBy } : {}), limit: page.limit, offset: page.offset });
+  const base = apiBase(ctx.url);
+  return wrapped("calendar_events", items.map((item) => serializeEvent(item, base)), 200, pageHeaders(ctx.url, page, total));
+});
+
+// POST /api/calendar_events – create (201 + Location); start_at/end_at default to now / start_at
+export const createCalendarEvent = route(konaEvents, async (ctx) => {
+  const { input, spaceId } = parseEventBody(await ctx.body());
+  const viewer = await loadViewer(ctx.caller.user.id);
+  const space = await targetSpace(viewer, spaceId, ctx.caller.user.id);
+  input.startsAt ??= new Date();
+  input.endsAt ??= input.startsAt;
+  const created = await createEvent(viewer, space, input, DEFAULT_STATUS.kona);
+  const [event] = one(ctx, created);
+  return wrapped("calendar_events", [event], 201, { location: event!.href });
+});
+
+// GET /api/calendar_events/:id[?num_in_series=N] – one event, or occurrence N of a series
+export const getCalendarEvent = route<EventParams>(konaEvents, async (ctx) => {
+  const { visible } = await resolveEvent(eventRef(ctx), await loadViewer(ctx.caller.user.id));
+  return wrapped("calendar_events", one(ctx, visible));
+});
+
+// PUT /api/calendar_events/:id[?num_in_series=N&apply_to=this|following|all] – partial update, full resource back
+export const updateCalendarEvent = route<EventParams>(konaEvents, async (ctx) => {
+  const ref = eventRef(ctx);
+  const scope = scopeOf(ctx.url);
+  const viewer = await loadViewer(ctx.caller.user.id);
+  const { stored } = await resolveWritable(ref, viewer);
+  const { input } = parseEventBody(await ctx.body(), stored);
+  const updated = await updateEvent(ref, viewer, input, scope);
+  return wrapped("calendar_events", one(ctx, updated));
+});
+
+// DELETE /api/calendar_events/:id[?num_in_series=N&apply_to=…] – 204
+export const deleteCalendarEvent = route<EventParams>(konaEvents, async (ctx) => {
+  const ref = eventRef(ctx);
+  await deleteEvent(ref, await loadViewer(ctx.caller.user.id), scopeOf(ctx.url));
+  return noContent();
+});

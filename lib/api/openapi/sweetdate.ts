@@ -1,0 +1,290 @@
+// The SweetDate dialect's route table (SPEC §5, seed 004): one entry per handler in app/api/v1 and
+// app/api/health. e2e/api/openapi.spec.ts checks that this table and the handlers match.
+import { z } from "zod";
+import * as wire from "../sweetdate/schemas.ts";
+import * as ex from "./sweetdate-examples.ts";
+import type { DialectSpec, HeaderSpec, ResponseSpec, RouteSpec } from "./types.ts";
+
+/** The same query schema the handler parses, with a description per parameter for the reference. */
+function described<T extends z.ZodRawShape>(schema: z.ZodObject<T>, descriptions: Partial<Record<keyof T, string>>) {
+  const shape = Object.fromEntries(Object.entries(schema.shape).map(([key, field]) => [key, descriptions[key] ? (field as z.ZodType).describe(descriptions[key]!) : field]));
+  return z.object(shape as T);
+}
+
+const PAGE = { limit: "Page size, 1–100 (default 25); anything else is a 422", offset: "Items to skip, ≥ 0 (default 0)" };
+const EventListQuery = described(wire.ListQuery, {
+  ...PAGE,
+  q: "Case-insensitive match in title, description and location (of what you may see)",
+  from: "With `to`: list occurrences overlapping [from, to), recurring events expanded (ISO 8601)",
+  to: "End of the window (exclusive), ISO 8601; required with `from`",
+});
+const PageQuery = described(wire.ListQuery.pick({ limit: true, offset: true }), PAGE);
+const UserQuery = described(wire.ListQuery.pick({ q: true, limit: true, offset: true }), { ...PAGE, q: "Matches email or name" });
+const ScopeQuery = z.object({
+  scope: wire.Scope.optional().describe("For recurring events: `this` occurrence (default for an occurrence id), `following`, or `all` (default for a series id)"),
+});
+
+// Answers without a schema of their own in lib/api/sweetdate/schemas.ts.
+const AuthStatus = wire.Ok.extend({ has_users: z.boolean().describe("Whether any account exists (first-run setup)"), user: wire.User.nullable() });
+const OpenApiJson = z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) }).describe("This document");
+
+const CALENDAR = { calendar_id: "Calendar UUID" };
+const EVENT = { ...CALENDAR, id: "Event UUID, or an occurrence id `<series uuid>_<20250821T090000Z>`" };
+const LOCATION: Record<string, HeaderSpec> = { Location: { description: "URL of the new resource" } };
+const ETAG: Record<string, HeaderSpec> = { ETag: { description: 'The event\'s `sequence` in quotes, e.g. "3"; send it back as If-Match' } };
+const IF_MATCH = { "If-Match": { description: 'The ETag you read ("3"): the change fails with 412 if the event changed since' } };
+
+const okBody: ResponseSpec = { description: "Done", schema: wire.Ok, example: ex.ok };
+const ok = (schema: z.ZodType, example: unknown, description = "OK", headers?: Record<string, HeaderSpec>): ResponseSpec => ({ description, schema, example, ...(headers ? { headers } : {}) });
+
+const routes: RouteSpec[] = [
+  // ── Events ──────────────────────────────────────────────────────────────────────────────
+  {
+    method: "GET", path: "/api/v1/calendars/{calendar_id}/events", operationId: "listCalendarEvents", group: "Events",
+    summary: "List events",
+    description: "Without a window: stored events (a series once) by `starts_at`, then `id`, paged. With `from` and `to`: the occurrences overlapping the window, recurring events expanded; an occurrence has `id = <series uuid>_<original start>`, `recurring_event_id` and `original_starts_at`.",
+    pathParams: CALENDAR, query: EventListQuery,
+    responses: { 200: ok(wire.EventsEnvelope, { status: "ok", events: [ex.event, ex.occurrence], meta: ex.meta(2) }) },
+    errors: [404, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/calendars/{calendar_id}/events", operationId: "createCalendarEvent", group: "Events",
+    summary: "Create an event",
+    description: "`title`, `starts_at` and `ends_at` are required. All-day events may send dates (`2025-08-21`). Unknown fields are a 422; read-only fields are ignored. Needs the `member` role or above.",
+    pathParams: CALENDAR, body: { schema: wire.EventInput, example: ex.eventInput },
+    responses: { 201: ok(wire.EventEnvelope, { status: "ok", event: ex.event }, "Created", { ...LOCATION, ...ETAG }) },
+    errors: [403, 404],
+  },
+  {
+    method: "GET", path: "/api/v1/calendars/{calendar_id}/events/{id}", operationId: "getCalendarEvent", group: "Events",
+    summary: "Get an event or occurrence",
+    pathParams: EVENT,
+    responses: { 200: ok(wire.EventEnvelope, { status: "ok", event: ex.event }, "OK", ETAG) },
+    errors: [404],
+  },
+  {
+    method: "PUT", path: "/api/v1/calendars/{calendar_id}/events/{id}", operationId: "updateCalendarEvent", group: "Events",
+    summary: "Update an event (partial)",
+    description: "Only the fields present change. For a recurring event, `scope` says which occurrences.",
+    pathParams: EVENT, query: ScopeQuery, requestHeaders: IF_MATCH, body: { schema: wire.EventInput, example: ex.eventUpdate },
+    responses: { 200: ok(wire.EventEnvelope, { status: "ok", event: ex.updatedEvent }, "OK", ETAG) },
+    errors: [403, 404, 409, 412],
+  },
+  {
+    method: "DELETE", path: "/api/v1/calendars/{calendar_id}/events/{id}", operationId: "deleteCalendarEvent", group: "Events",
+    summary: "Delete an event",
+    pathParams: EVENT, query: ScopeQuery, requestHeaders: IF_MATCH,
+    responses: { 200: okBody },
+    errors: [403, 404, 409, 412, 422],
+  },
+  {
+    method: "GET", path: "/api/v1/events", operationId: "listAllEvents", group: "Events",
+    summary: "List events across calendars",
+    description: "Every event the caller may see, in every calendar (what the web app's views use); same parameters as the per-calendar list.",
+    query: EventListQuery,
+    responses: { 200: ok(wire.EventsEnvelope, { status: "ok", events: [ex.event], meta: ex.meta(1) }) },
+    errors: [422],
+  },
+  // ── Event participants ──────────────────────────────────────────────────────────────────
+  {
+    method: "GET", path: "/api/v1/calendars/{calendar_id}/events/{id}/users", operationId: "listEventUsers", group: "Event participants",
+    summary: "List an event's participants", pathParams: EVENT,
+    responses: { 200: ok(wire.EventUsersEnvelope, { status: "ok", users: [ex.eventUser] }) },
+    errors: [404],
+  },
+  {
+    method: "POST", path: "/api/v1/calendars/{calendar_id}/events/{id}/users", operationId: "addEventUser", group: "Event participants",
+    summary: "Add a participant", description: "`role` defaults to the event's `default_role`; `rsvp` to `needs_action`.",
+    pathParams: EVENT, body: { schema: wire.EventUserInput, example: { user_id: ex.user.id, role: "editor" } },
+    responses: { 201: ok(wire.EventUserEnvelope, { status: "ok", user: { ...ex.eventUser, rsvp: "needs_action" } }, "Created", LOCATION) },
+    errors: [403, 404, 409],
+  },
+  {
+    method: "PUT", path: "/api/v1/calendars/{calendar_id}/events/{id}/users/{user_id}", operationId: "changeEventUser", group: "Event participants",
+    summary: "Change a participant's role or RSVP", description: "Editors change roles; participants answer their own RSVP.",
+    pathParams: { ...EVENT, user_id: "User UUID" }, body: { schema: wire.EventUserChange, example: { rsvp: "accepted" } },
+    responses: { 200: ok(wire.EventUserEnvelope, { status: "ok", user: ex.eventUser }) },
+    errors: [403, 404],
+  },
+  {
+    method: "DELETE", path: "/api/v1/calendars/{calendar_id}/events/{id}/users/{user_id}", operationId: "removeEventUser", group: "Event participants",
+    summary: "Remove a participant", pathParams: { ...EVENT, user_id: "User UUID" },
+    responses: { 200: okBody },
+    errors: [403, 404],
+  },
+  // ── Calendars ───────────────────────────────────────────────────────────────────────────
+  {
+    method: "GET", path: "/api/v1/calendars", operationId: "listCalendars", group: "Calendars",
+    summary: "List your calendars", query: PageQuery,
+    responses: { 200: ok(wire.CalendarsEnvelope, { status: "ok", calendars: [ex.calendar], meta: ex.meta(1) }) },
+    errors: [422],
+  },
+  {
+    method: "POST", path: "/api/v1/calendars", operationId: "createCalendar", group: "Calendars",
+    summary: "Create a calendar", description: "You become its owner. `name` is required; `time_zone` defaults to yours.",
+    body: { schema: wire.CalendarInput, example: { name: "Engineering", color: "#3b82f6", time_zone: "Europe/London" } },
+    responses: { 201: ok(wire.CalendarEnvelope, { status: "ok", calendar: ex.calendar }, "Created", LOCATION) },
+  },
+  {
+    method: "GET", path: "/api/v1/calendars/{calendar_id}", operationId: "getCalendar", group: "Calendars",
+    summary: "Get a calendar", pathParams: CALENDAR,
+    responses: { 200: ok(wire.CalendarEnvelope, { status: "ok", calendar: ex.calendar }) },
+    errors: [404],
+  },
+  {
+    method: "PUT", path: "/api/v1/calendars/{calendar_id}", operationId: "updateCalendar", group: "Calendars",
+    summary: "Update a calendar (partial)", description: "Owners and admins.",
+    pathParams: CALENDAR, body: { schema: wire.CalendarInput, example: { color: "#10b981" } },
+    responses: { 200: ok(wire.CalendarEnvelope, { status: "ok", calendar: { ...ex.calendar, color: "#10b981" } }) },
+    errors: [403, 404],
+  },
+  {
+    method: "DELETE", path: "/api/v1/calendars/{calendar_id}", operationId: "deleteCalendar", group: "Calendars",
+    summary: "Delete a calendar with its events", description: "Owners only.", pathParams: CALENDAR,
+    responses: { 200: okBody },
+    errors: [403, 404],
+  },
+  // ── Calendar members ────────────────────────────────────────────────────────────────────
+  {
+    method: "GET", path: "/api/v1/calendars/{calendar_id}/users", operationId: "listMembers", group: "Calendar members",
+    summary: "List members with their roles", pathParams: CALENDAR, query: PageQuery,
+    responses: { 200: ok(wire.MembersEnvelope, { status: "ok", users: [{ ...ex.member, role: "owner" }], meta: ex.meta(1) }) },
+    errors: [404, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/calendars/{calendar_id}/users", operationId: "addMember", group: "Calendar members",
+    summary: "Add a member", description: "Owners and admins; `role` defaults to `member`; only owners grant `owner`.",
+    pathParams: CALENDAR, body: { schema: wire.MemberInput, example: { user_id: ex.user.id, role: "member" } },
+    responses: { 201: ok(wire.MemberEnvelope, { status: "ok", user: ex.member }, "Created", LOCATION) },
+    errors: [403, 404, 409],
+  },
+  {
+    method: "PUT", path: "/api/v1/calendars/{calendar_id}/users/{user_id}", operationId: "changeMember", group: "Calendar members",
+    summary: "Change a member's role", description: "The last owner cannot be demoted (422).",
+    pathParams: { ...CALENDAR, user_id: "User UUID" }, body: { schema: wire.MemberChange, example: { role: "admin" } },
+    responses: { 200: ok(wire.MemberEnvelope, { status: "ok", user: { ...ex.member, role: "admin" } }) },
+    errors: [403, 404],
+  },
+  {
+    method: "DELETE", path: "/api/v1/calendars/{calendar_id}/users/{user_id}", operationId: "removeMember", group: "Calendar members",
+    summary: "Remove a member (or leave)", description: "Anyone may leave; the last owner cannot (409).",
+    pathParams: { ...CALENDAR, user_id: "User UUID" },
+    responses: { 200: okBody },
+    errors: [403, 404, 409],
+  },
+  // ── Users ───────────────────────────────────────────────────────────────────────────────
+  {
+    method: "GET", path: "/api/v1/users", operationId: "listUsers", group: "Users",
+    summary: "Find users", description: "To add them to calendars and events.", query: UserQuery,
+    responses: { 200: ok(wire.UsersEnvelope, { status: "ok", users: [ex.user], meta: ex.meta(1) }) },
+    errors: [422],
+  },
+  {
+    method: "GET", path: "/api/v1/me", operationId: "getMe", group: "Users",
+    summary: "The current user",
+    responses: { 200: ok(wire.UserEnvelope, { status: "ok", user: ex.user }) },
+  },
+  {
+    method: "PUT", path: "/api/v1/me", operationId: "updateMe", group: "Users",
+    summary: "Change your name or time zone", body: { schema: wire.ProfileInput, example: { time_zone: "America/New_York" } },
+    responses: { 200: ok(wire.UserEnvelope, { status: "ok", user: { ...ex.user, time_zone: "America/New_York" } }) },
+  },
+  // ── Accounts ────────────────────────────────────────────────────────────────────────────
+  {
+    method: "POST", path: "/api/v1/auth/sign-up", operationId: "signUp", group: "Accounts", auth: "none",
+    summary: "Create an account", description: "Signs in too: answers with a session cookie (`Set-Cookie: sd_session=…`).",
+    body: { schema: wire.SignUpInput, example: { email: "ada@example.com", password: "correct-horse-battery", name: "Ada Lovelace", time_zone: "Europe/London" } },
+    responses: { 201: ok(wire.UserEnvelope, { status: "ok", user: ex.user }, "Created; signed in", { "Set-Cookie": { description: "The session cookie" } }) },
+    errors: [409],
+  },
+  {
+    method: "POST", path: "/api/v1/auth/sign-in", operationId: "signIn", group: "Accounts", auth: "none",
+    summary: "Sign in", description: "Email and password → a session cookie. 10 attempts per 15 minutes per address.",
+    body: { schema: wire.SignInInput, example: { email: "ada@example.com", password: "correct-horse-battery" } },
+    responses: { 200: ok(wire.UserEnvelope, { status: "ok", user: ex.user }, "Signed in", { "Set-Cookie": { description: "The session cookie" } }) },
+    errors: [401],
+  },
+  {
+    method: "POST", path: "/api/v1/auth/sign-out", operationId: "signOut", group: "Accounts", auth: "optional",
+    summary: "Sign out", description: "Ends the browser session (no body needed).",
+    responses: { 200: okBody },
+  },
+  {
+    method: "GET", path: "/api/v1/auth/status", operationId: "authStatus", group: "Accounts", auth: "optional",
+    summary: "First-run check and current user",
+    responses: { 200: ok(AuthStatus, { status: "ok", has_users: true, user: ex.user }) },
+  },
+  {
+    method: "GET", path: "/api/v1/tokens", operationId: "listTokens", group: "Accounts",
+    summary: "List your API tokens", description: "Never their secrets.",
+    responses: { 200: ok(wire.TokensEnvelope, { status: "ok", tokens: [{ ...ex.token, token: undefined }] }) },
+  },
+  {
+    method: "POST", path: "/api/v1/tokens", operationId: "createToken", group: "Accounts",
+    summary: "Create an API token", description: "The secret (`token`) is in this answer only.",
+    body: { schema: wire.TokenInput, example: { name: "laptop scripts" } },
+    responses: { 201: ok(wire.TokenEnvelope, { status: "ok", token: ex.token }, "Created") },
+  },
+  {
+    method: "DELETE", path: "/api/v1/tokens/{id}", operationId: "revokeToken", group: "Accounts",
+    summary: "Revoke an API token", pathParams: { id: "Token id" },
+    responses: { 200: okBody },
+    errors: [404],
+  },
+  // ── Service ─────────────────────────────────────────────────────────────────────────────
+  {
+    method: "GET", path: "/api/health", operationId: "health", group: "Service", auth: "none",
+    summary: "Liveness", responses: { 200: okBody },
+  },
+  {
+    method: "GET", path: "/api/v1/openapi.json", operationId: "openApiDocument", group: "Service", auth: "none",
+    summary: "This OpenAPI 3.1 document", description: "Generated from the zod wire schemas; a readable version is at `/docs/api`.",
+    responses: { 200: { description: "The OpenAPI document", schema: OpenApiJson } },
+  },
+  {
+    method: "GET", path: "/api/bench/baseline", operationId: "benchBaseline", group: "Service", auth: "none",
+    summary: "Benchmark baseline (internal)",
+    description: "The trivial handler `npm run bench` compares the API against: fixed bytes when the server runs with SWEETDATE_BENCH_BODY, 404 otherwise.",
+    responses: { 200: { description: "The benchmark's fixed body" } },
+    errors: [404],
+  },
+];
+
+export const sweetdateDialect: DialectSpec = {
+  name: "SweetDate",
+  description:
+    "The primary API under `/api/v1` (seed 004). Success: `{ \"status\": \"ok\", \"event\": {…} }` / `{ \"status\": \"ok\", \"events\": […], \"meta\": { limit, offset, total } }`; " +
+    "errors: `{ \"status\": \"error\", message, error_code, fields? }`. Times are ISO 8601 UTC; enums are strings; every field is always present (null when empty).",
+  groups: {
+    Events: "Events in a calendar, and occurrences of recurring ones.",
+    "Event participants": "Who takes part in an event, with role and RSVP.",
+    Calendars: "Calendars you belong to.",
+    "Calendar members": "Who belongs to a calendar, with which role.",
+    Users: "People on this installation, and you.",
+    Accounts: "Sign-up, sign-in and API tokens (used by the web app and scripts).",
+    Service: "Health and this document.",
+  },
+  routes,
+  error: (status) => ({ description: STATUS_DESCRIPTIONS[status] ?? "Error", schema: wire.ErrorBody, example: ex.errors[status as keyof typeof ex.errors], ...(status === 429 ? { headers: RETRY_AFTER } : {}) }),
+  defaultErrors(route) {
+    const errors = [429, 500];
+    if (route.auth !== "none" && route.auth !== "optional") errors.push(401);
+    if (route.body) errors.push(400, 413, 415, 422);
+    return errors;
+  },
+};
+
+const RETRY_AFTER: Record<string, HeaderSpec> = { "Retry-After": { description: "Seconds to wait before trying again" } };
+const STATUS_DESCRIPTIONS: Record<number, string> = {
+  400: "The body is not JSON (or is empty)",
+  401: "No valid token or session",
+  403: "You can see it but may not do this",
+  404: "Unknown, foreign or malformed id (never reveals which)",
+  409: "Conflicts with the current state",
+  412: "If-Match does not match the event's current ETag",
+  413: "The body is larger than 1 MiB",
+  415: "The body is not sent as application/json",
+  422: "Validation failed; `fields` maps each field to its messages",
+  429: "Too many requests; see Retry-After",
+  500: "Unexpected failure; the message carries a request id",
+};
