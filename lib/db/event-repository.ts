@@ -183,3 +183,18 @@ export async function removeParticipant(eventId: number, userId: number, tx: Tx 
 export async function touchEvent(eventId: number, tx: Tx = db()): Promise<void> {
   await tx.event.update({ where: { id: eventId }, data: { sequence: { increment: 1 } } });
 }
+
+/** Re-parents an override onto another series (a "following" split). */
+export async function moveOverride(overrideId: number, seriesId: number, tx: Tx = db()): Promise<void> {
+  await tx.event.update({ where: { id: overrideId }, data: { seriesId, sequence: { increment: 1 } } });
+}
+
+/** Re-keys an override after its series moved; null drops an override whose occurrence is gone. */
+export async function rekeyOverride(overrideId: number, originalStartsAt: Date | null, tx: Tx = db()): Promise<void> {
+  if (originalStartsAt) await tx.event.update({ where: { id: overrideId }, data: { originalStartsAt, sequence: { increment: 1 } } });
+  else await tx.event.update({ where: { id: overrideId }, data: { deletedAt: new Date(), sequence: { increment: 1 } } });
+}
+
+export async function setExdates(eventId: number, exdates: Date[], tx: Tx = db()): Promise<void> {
+  await tx.event.update({ where: { id: eventId }, data: { exdates: JSON.stringify(exdates.map((d) => d.toISOString())) } });
+}

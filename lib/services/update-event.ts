@@ -134,7 +134,7 @@ export function splitRule(series: EventRecord, cut: Date): { head: string; tail:
 
 async function moveOverrides(from: EventRecord, to: EventRecord, cut: Date, tx: Tx): Promise<void> {
   for (const o of await events.findOverrides([from.id], tx)) {
-    if (o.originalStartsAt! >= cut) await tx.event.update({ where: { id: o.id }, data: { seriesId: to.id } });
+    if (o.originalStartsAt! >= cut) await events.moveOverride(o.id, to.id, tx);
   }
 }
 
@@ -165,10 +165,9 @@ async function rekey(before: EventRecord, after: EventRecord, tx: Tx): Promise<v
     return index === null ? null : nthOccurrence(after, index);
   };
   const exdates = before.exdates.map(map).filter((d): d is Date => d !== null);
-  await tx.event.update({ where: { id: after.id }, data: { exdates: JSON.stringify(exdates.map((d) => d.toISOString())) } });
-  for (const o of await events.findOverrides([before.id], tx)) {
-    const moved = map(o.originalStartsAt!);
-    if (moved) await tx.event.update({ where: { id: o.id }, data: { originalStartsAt: moved } });
-    else await tx.event.delete({ where: { id: o.id } });
-  }
+  await events.setExdates(after.id, exdates, tx);
+  // Move the override furthest in the direction of travel first, so keys never collide.
+  const later = after.startsAt.getTime() >= before.startsAt.getTime();
+  const overrides = (await events.findOverrides([before.id], tx)).sort((a, b) => (later ? -1 : 1) * (a.originalStartsAt!.getTime() - b.originalStartsAt!.getTime()));
+  for (const o of overrides) await events.rekeyOverride(o.id, map(o.originalStartsAt!), tx);
 }
