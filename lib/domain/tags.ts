@@ -1,5 +1,5 @@
 // Tags are derived, never written: distinct #hashtags of title then description, lower-cased.
-const HASHTAG = /(?:^|[^\p{L}\p{N}_&])#([\p{L}\p{N}_][\p{L}\p{N}_-]*)/gu;
+const HASHTAG = /(?:^|[^\p{L}\p{N}_&/#.=])#([\p{L}\p{N}_][\p{L}\p{N}_-]*)/gu;
 
 export function deriveTags(...texts: (string | null | undefined)[]): string[] {
   const seen = new Set<string>();
