@@ -46,7 +46,7 @@ export function route<P>(
       if (!caller && !options?.public) throw new AppError("UNAUTHORIZED", "authentication required: send `Authorization: Bearer <token>`");
       if (caller) checkCsrf(req, caller);
       const params = routeContext?.params ? await routeContext.params : ({} as P);
-      const url = new URL(req.url);
+      const url = publicUrl(req);
       const response = await fn({ req, url, params, caller: caller as Caller, body: () => readJson(req) });
       response.headers.set("x-request-id", requestId);
       return response;
@@ -102,4 +102,20 @@ async function readJson(req: Request): Promise<unknown> {
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+}
+
+const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/**
+ * The request's URL as the client addressed it. Next's `req.url` names the server's own listener
+ * (http://localhost:3000), so absolute hrefs, Locations and Links take the Host / X-Forwarded-*
+ * headers instead (malformed values are skipped).
+ */
+export function publicUrl(req: Request): URL {
+  const url = new URL(req.url);
+  const first = (name: string) => req.headers.get(name)?.split(",")[0]?.trim();
+  const host = [first("x-forwarded-host"), first("host")].find((h) => h !== undefined && HOST.test(h)) ?? url.host;
+  const proto = first("x-forwarded-proto");
+  const protocol = proto === "http" || proto === "https" ? `${proto}:` : url.protocol;
+  return new URL(`${url.pathname}${url.search}`, `${protocol}//${host}`);
 }

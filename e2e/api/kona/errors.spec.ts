@@ -21,11 +21,11 @@ test("GET /api/calendar_events – 401 OAuth-style without a token and with a ba
 test("POST /api/calendar_events – 400 problem for unparsable JSON, an empty body and a non-object body", async ({ request }) => {
   const { user } = await konaSetup(request);
   const headers = { ...user.auth, "content-type": "application/json" };
-  const broken = await expectProblem(await request.post("/api/calendar_events", { headers, data: '{"name": "x",' }), 400, "bad-request");
+  const broken = await expectProblem(await request.post("/api/calendar_events", { headers, data: Buffer.from('{"name": "x",') }), 400, "bad-request");
   expect(broken.details).toBe("the request body is not valid JSON");
   expect(broken.title).toBe("Bad request");
-  await expectProblem(await request.post("/api/calendar_events", { headers, data: "" }), 400, "bad-request");
-  await expectProblem(await request.post("/api/calendar_events", { headers, data: "[1,2]" }), 400, "bad-request");
+  await expectProblem(await request.post("/api/calendar_events", { headers, data: Buffer.from("") }), 400, "bad-request");
+  await expectProblem(await request.post("/api/calendar_events", { headers, data: Buffer.from("[1,2]") }), 400, "bad-request");
   await expectProblem(await request.post("/api/calendar_events", { headers: { ...user.auth, "content-type": "text/plain" }, data: "{}" }), 415, "unsupported-media-type");
 });
 
@@ -90,7 +90,7 @@ test("PUT /api/calendar_events/:id – 413 problem for a body over 1 MiB, 400 fo
   const event = await createEvent(request, user, { name: "x", space_id: spaceId, ...times });
   const tooBig = await request.put(`/api/calendar_events/${event.id}`, { headers: user.auth, data: { name: "x", details: "y".repeat(1024 * 1024 + 10) } });
   await expectProblem(tooBig, 413, "payload-too-large");
-  await expectProblem(await request.put(`/api/calendar_events/${event.id}`, { headers: { ...user.auth, "content-type": "application/json" }, data: '"text"' }), 400, "bad-request");
+  await expectProblem(await request.put(`/api/calendar_events/${event.id}`, { headers: { ...user.auth, "content-type": "application/json" }, data: Buffer.from('"text"') }), 400, "bad-request");
   const ok = await expectBody(await request.put(`/api/calendar_events/${event.id}`, { headers: user.auth, data: { name: "y" } }), 200, CalendarEvents);
   expect(ok.calendar_events[0]!.name).toBe("y");
 });

@@ -105,7 +105,7 @@ test("POST /api/calendar_events – integer enum codes and their names are accep
   const byString = await createEvent(request, user, { ...base, status: "4", visibility: "2", stakeholder: "2", default_role: "1" });
   expect(byString).toMatchObject({ status: 4, visibility: 2, stakeholder: 2, default_role: 1 });
   const bad = await expectProblem(
-    await request.post("/api/calendar_events", { headers: user.auth, data: { ...base, status: 5, visibility: "busy", stakeholder: "group_closed", default_role: true } }),
+    await request.post("/api/calendar_events", { headers: user.auth, data: { ...base, status: 5, visibility: "busy", stakeholder: "group_closed", default_role: 7 } }),
     422,
     "validation",
   );
@@ -278,4 +278,22 @@ test("POST /api/calendar_events – all-day events: UTC midnights, end defaults 
   expect(event).toMatchObject({ all_day: true, start_at: ms("2025-12-25T00:00:00Z"), end_at: ms("2025-12-26T00:00:00Z") });
   const twoDays = await createEvent(request, user, { name: "Trip", space_id: spaceId, all_day: true, start_at: ms("2025-12-27T15:00:00Z"), end_at: "2025-12-29 00:00:00.000" });
   expect(twoDays).toMatchObject({ start_at: ms("2025-12-27T00:00:00Z"), end_at: ms("2025-12-29T00:00:00Z") });
+});
+
+test("POST /api/calendar_events – href, Location and problemType use the host the client addressed (X-Forwarded-Host/-Proto)", async ({ request }) => {
+  const { user, spaceId } = await konaSetup(request);
+  const headers = { ...user.auth, "x-forwarded-host": "calendar.example.org", "x-forwarded-proto": "https" };
+  const response = await request.post("/api/calendar_events", { headers, data: { name: "proxied", space_id: spaceId, start_at: ms("2031-01-05T09:00:00Z") } });
+  const event = (await expectBody(response, 201, CalendarEvents)).calendar_events[0]!;
+  expect(event.href).toBe(`https://calendar.example.org/api/calendar_events/${event.id}`);
+  expect(response.headers()["location"]).toBe(event.href);
+  const list = await request.get(`/api/calendar_events?space_id=${spaceId}&date_range_start=2031-01-01&date_range_end=2031-02-01&per_page=1`, { headers });
+  expect(list.headers()["link"]).toContain("<https://calendar.example.org/api/calendar_events?");
+  const problem = await expectProblem(await request.get("/api/calendar_events/abc", { headers }), 404, "not-found");
+  expect(problem.problemType).toBe("https://calendar.example.org/docs/api#kona-errors-not-found");
+  // A malformed forwarded host is ignored.
+  const plain = await getEvent(request, user, `/api/calendar_events/${event.id}`);
+  expect(plain.href).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/api\/calendar_events\/\d+$/);
+  const bad = await expectBody(await request.get(`/api/calendar_events/${event.id}`, { headers: { ...user.auth, "x-forwarded-host": "evil.test/<x>" } }), 200, CalendarEvents);
+  expect(bad.calendar_events[0]!.href).toBe(plain.href);
 });

@@ -113,7 +113,7 @@ test("POST /api/calendar_events – recurrence names, weekday period 5, and the 
   const weekdays = await createEvent(request, user, { name: "Workdays", space_id: spaceId, start_at: "2030-04-01T08:00:00Z", end_at: "2030-04-01T08:30:00Z", period: 5 });
   expect(weekdays).toMatchObject({ period: 5, frequency: 1, sel_days: null, rrule: null });
   const week = await listEvents(request, user, `space_id=${spaceId}&date_range_start=2030-04-01&date_range_end=2030-04-08`);
-  expect(week.map(day)).toEqual(["04-01T08:00", "04-02T08:00", "04-03T08:00", "04-04T08:00", "04-05T08:00"]);
+  expect(week.filter((o) => o.id === weekdays.id).map(day)).toEqual(["04-01T08:00", "04-02T08:00", "04-03T08:00", "04-04T08:00", "04-05T08:00"]);
   // 09:00 in New York stays 09:00 when DST ends on 2 Nov 2025 (13:00Z → 14:00Z).
   const ny = await createEvent(request, user, { name: "NY sync", space_id: spaceId, start_at: "2025-10-27T13:00:00Z", end_at: "2025-10-27T14:00:00Z", time_zone: "America/New_York", period: 2 });
   expect(ny.time_zone).toBe("America/New_York");
@@ -137,7 +137,7 @@ test("POST /api/calendar_events – rrule extension: a rule the Kona fields cann
 test("PUT /api/calendar_events/:id – series_end_at alone ends the series; period 0 stops it recurring", async ({ request }) => {
   const { user, spaceId } = await konaSetup(request);
   const series = await createEvent(request, user, { name: "Daily", space_id: spaceId, start_at: "2030-05-01T07:00:00Z", end_at: "2030-05-01T07:15:00Z", period: 1 });
-  const may = (u: KonaUser) => listEvents(request, u, `space_id=${spaceId}&date_range_start=2030-05-01&date_range_end=2030-06-01`);
+  const may = (u: KonaUser) => listEvents(request, u, `space_id=${spaceId}&date_range_start=2030-05-01&date_range_end=2030-06-01&per_page=100`);
   expect(await may(user)).toHaveLength(31);
   const ended = await expectBody(await request.put(`/api/calendar_events/${series.id}`, { headers: user.auth, data: { series_end_at: ms("2030-05-10T07:00:00Z") } }), 200, CalendarEvents);
   expect(ended.calendar_events[0]).toMatchObject({ period: 1, series_end_at: ms("2030-05-10T07:00:00Z") });

@@ -218,3 +218,10 @@ test("every event field is always present, null when empty", async ({ request })
     ["id", "calendar_id", "title", "description", "location", "starts_at", "ends_at", "all_day", "time_zone", "status", "visibility", "recurrence_rule", "inserted_at", "updated_at", "stakeholder", "default_role", "tags", "rrule", "recurring_event_id", "original_starts_at", "sequence", "editable"].sort(),
   );
 });
+
+test("POST /api/v1/calendars/:cid/events – Location follows the Host the client used (behind a proxy)", async ({ request }) => {
+  const { user, base } = await setup(request);
+  const response = await request.post(base, { headers: { ...user.auth, "x-forwarded-host": "cal.example.org", "x-forwarded-proto": "https" }, data: seedPayload });
+  expect(response.status()).toBe(201);
+  expect(response.headers()["location"]).toMatch(/^https:\/\/cal\.example\.org\/api\/v1\/calendars\//);
+});

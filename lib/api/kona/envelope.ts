@@ -1,7 +1,7 @@
 // Kona envelopes: resources wrapped in arrays under their plural name, problem-style errors
 // (`{ problemType, title, details }`), OAuth-style 401s, and page/per_page paging headers.
 import { AppError, type ErrorCode, type FieldErrors } from "../../domain/errors.ts";
-import { json, type Dialect } from "../route.ts";
+import { json, publicUrl, type Dialect } from "../route.ts";
 
 const PROBLEMS: Record<ErrorCode, { anchor: string; title: string }> = {
   BAD_REQUEST: { anchor: "bad-request", title: "Bad request" },
@@ -17,39 +17,52 @@ const PROBLEMS: Record<ErrorCode, { anchor: string; title: string }> = {
   INTERNAL_ERROR: { anchor: "internal", title: "Internal server error" },
 };
 
+
+export { publicUrl };
+
 /** Where the problem types are documented (docs/api-kona.md, served as /docs/api). */
 export function problemType(origin: string, code: ErrorCode): string {
   return `${origin}/docs/api#kona-errors-${PROBLEMS[code].anchor}`;
 }
 
+/** The Kona dialect: problem bodies (`invalid_params` lists each field problem) and OAuth-style 401s. */
+export const kona: Dialect = {
+  error(error: AppError, req: Request): Response {
+    if (error.code === "UNAUTHORIZED") {
+      return json({ error: "invalid_token", error_description: error.message }, 401, {
+        "www-authenticate": `Bearer realm="SweetDate", error="invalid_token", error_description="${error.message.replace(/["\\]/g, "'")}"`,
+      });
+    }
+    const params = error.fields ? invalidParams(error.fields) : [];
+    const details = params.length ? params.map((p) => `${p.name} ${p.reason}`).join("; ") : error.message;
+    return json(
+      { problemType: problemType(publicUrl(req).origin, error.code), title: PROBLEMS[error.code].title, details, ...(params.length ? { invalid_params: params } : {}) },
+      error.status,
+      { "content-type": "application/problem+json; charset=utf-8" },
+    );
+  },
+};
+
 /**
- * A Kona dialect whose error bodies name fields the Kona way: `renames` maps the core's canonical
- * names (title, starts_at …) to this resource's wire names (name, start_at …), in keys and messages.
+ * The core reports canonical names (title, starts_at, calendar …); `inKona(renames)` wraps core
+ * calls so their errors name Kona's fields (name, start_at, space …), in keys and in messages.
  */
-export function konaDialect(renames: Record<string, string> = {}): Dialect {
-  const pattern = Object.keys(renames).length ? new RegExp(`\\b(${Object.keys(renames).join("|")})\\b`, "g") : null;
-  const rename = (text: string) => (pattern ? text.replace(pattern, (name) => renames[name] ?? name) : text);
-  return {
-    field: rename,
-    error(error: AppError, req: Request): Response {
-      if (error.code === "UNAUTHORIZED") {
-        return json({ error: "invalid_token", error_description: error.message }, 401, {
-          "www-authenticate": `Bearer realm="SweetDate", error="invalid_token", error_description="${error.message.replace(/["\\]/g, "'")}"`,
-        });
-      }
-      const params = error.fields ? invalidParams(error.fields, rename) : undefined;
-      const details = params?.length ? params.map((p) => `${p.name} ${p.reason}`).join("; ") : rename(error.message);
-      return json(
-        { problemType: problemType(new URL(req.url).origin, error.code), title: PROBLEMS[error.code].title, details, ...(params?.length ? { invalid_params: params } : {}) },
-        error.status,
-        { "content-type": "application/problem+json; charset=utf-8" },
-      );
-    },
+export function inKona(renames: Record<string, string>) {
+  const pattern = new RegExp(`\\b(${Object.keys(renames).join("|")})\\b`, "g");
+  const rename = (text: string) => text.replace(pattern, (name) => renames[name] ?? name);
+  return async <T>(work: Promise<T>): Promise<T> => {
+    try {
+      return await work;
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      const fields = error.fields && Object.fromEntries(Object.entries(error.fields).map(([field, messages]) => [rename(field), messages.map(rename)]));
+      throw new AppError(error.code, rename(error.message), fields, error.retryAfterSeconds);
+    }
   };
 }
 
-function invalidParams(fields: FieldErrors, rename: (text: string) => string): { name: string; reason: string }[] {
-  return Object.entries(fields).flatMap(([field, messages]) => messages.map((reason) => ({ name: rename(field), reason: rename(reason) })));
+function invalidParams(fields: FieldErrors): { name: string; reason: string }[] {
+  return Object.entries(fields).flatMap(([field, messages]) => messages.map((reason) => ({ name: field, reason })));
 }
 
 /** Errors about query parameters are bad requests (400) that still name each parameter. */

@@ -12,14 +12,14 @@ import { getCalendar } from "../../services/manage-calendars.ts";
 import { resolveWritable, updateEvent } from "../../services/update-event.ts";
 import { loadViewer } from "../../services/viewer.ts";
 import { route, type Context } from "../route.ts";
-import { apiBase, badQuery, konaDialect, noContent, pageHeaders, pageOf, wrapped } from "./envelope.ts";
+import { apiBase, badQuery, inKona, kona, noContent, pageHeaders, pageOf, publicUrl, wrapped } from "./envelope.ts";
 import { parseEventBody, parseId, pathId } from "./input.ts";
 import { ApplyTo, OrderBy } from "./schemas.ts";
 import { serializeEvent } from "./serialize.ts";
 import { parseKonaDateTime } from "./time.ts";
 
 /** The core speaks canonical names; Kona clients read theirs in error bodies. */
-export const konaEvents = konaDialect({ title: "name", description: "details", starts_at: "start_at", ends_at: "end_at", calendar_id: "space_id", calendar: "space" });
+const core = inKona({ title: "name", description: "details", starts_at: "start_at", ends_at: "end_at", calendar_id: "space_id", calendar: "space" });
 
 type EventParams = { id: string };
 
@@ -78,57 +78,58 @@ async function targetSpace(viewer: Viewer, spaceId: number | undefined, userId: 
     spaceId = writable[0]!;
   }
   try {
-    return await getCalendar({ id: spaceId }, userId);
+    return await core(getCalendar({ id: spaceId }, userId));
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") throw invalid({ space_id: ["does not exist or you are not a member of it"] });
     throw error;
   }
 }
 
-const one = (ctx: Context<unknown>, visible: Parameters<typeof serializeEvent>[0]) => [serializeEvent(visible, apiBase(ctx.url))];
+const one = (ctx: Context<unknown>, visible: Parameters<typeof serializeEvent>[0]) => [serializeEvent(visible, apiBase(publicUrl(ctx.req)))];
 
 // GET /api/calendar_events – visible events overlapping the current month (or date_range_start/_end), paged
-export const listCalendarEvents = route(konaEvents, async (ctx) => {
+export const listCalendarEvents = route(kona, async (ctx) => {
   const page = pageOf(ctx.url);
   const query = listQuery(ctx.url, ctx.caller.user.timeZone);
   const viewer = await loadViewer(ctx.caller.user.id);
-  const { items, total } = await listEvents({ viewer, calendarId: query.spaceId, window: query.window, ...(query.orderBy ? { orderBy: query.orderBy } : {}), limit: page.limit, offset: page.offset });
-  const base = apiBase(ctx.url);
-  return wrapped("calendar_events", items.map((item) => serializeEvent(item, base)), 200, pageHeaders(ctx.url, page, total));
+  const { items, total } = await core(listEvents({ viewer, calendarId: query.spaceId, window: query.window, ...(query.orderBy ? { orderBy: query.orderBy } : {}), limit: page.limit, offset: page.offset }));
+  const url = publicUrl(ctx.req);
+  const base = apiBase(url);
+  return wrapped("calendar_events", items.map((item) => serializeEvent(item, base)), 200, pageHeaders(url, page, total));
 });
 
 // POST /api/calendar_events – create (201 + Location); start_at/end_at default to now / start_at
-export const createCalendarEvent = route(konaEvents, async (ctx) => {
+export const createCalendarEvent = route(kona, async (ctx) => {
   const { input, spaceId } = parseEventBody(await ctx.body());
   const viewer = await loadViewer(ctx.caller.user.id);
   const space = await targetSpace(viewer, spaceId, ctx.caller.user.id);
   input.startsAt ??= new Date();
   input.endsAt ??= input.startsAt;
-  const created = await createEvent(viewer, space, input, DEFAULT_STATUS.kona);
+  const created = await core(createEvent(viewer, space, input, DEFAULT_STATUS.kona));
   const [event] = one(ctx, created);
   return wrapped("calendar_events", [event], 201, { location: event!.href });
 });
 
 // GET /api/calendar_events/:id[?num_in_series=N] – one event, or occurrence N of a series
-export const getCalendarEvent = route<EventParams>(konaEvents, async (ctx) => {
-  const { visible } = await resolveEvent(eventRef(ctx), await loadViewer(ctx.caller.user.id));
+export const getCalendarEvent = route<EventParams>(kona, async (ctx) => {
+  const { visible } = await core(resolveEvent(eventRef(ctx), await loadViewer(ctx.caller.user.id)));
   return wrapped("calendar_events", one(ctx, visible));
 });
 
 // PUT /api/calendar_events/:id[?num_in_series=N&apply_to=this|following|all] – partial update, full resource back
-export const updateCalendarEvent = route<EventParams>(konaEvents, async (ctx) => {
+export const updateCalendarEvent = route<EventParams>(kona, async (ctx) => {
   const ref = eventRef(ctx);
   const scope = scopeOf(ctx.url);
   const viewer = await loadViewer(ctx.caller.user.id);
-  const { stored } = await resolveWritable(ref, viewer);
+  const { stored } = await core(resolveWritable(ref, viewer));
   const { input } = parseEventBody(await ctx.body(), stored);
-  const updated = await updateEvent(ref, viewer, input, scope);
+  const updated = await core(updateEvent(ref, viewer, input, scope));
   return wrapped("calendar_events", one(ctx, updated));
 });
 
 // DELETE /api/calendar_events/:id[?num_in_series=N&apply_to=…] – 204
-export const deleteCalendarEvent = route<EventParams>(konaEvents, async (ctx) => {
+export const deleteCalendarEvent = route<EventParams>(kona, async (ctx) => {
   const ref = eventRef(ctx);
-  await deleteEvent(ref, await loadViewer(ctx.caller.user.id), scopeOf(ctx.url));
+  await core(deleteEvent(ref, await loadViewer(ctx.caller.user.id), scopeOf(ctx.url)));
   return noContent();
 });

@@ -2,12 +2,12 @@
 import * as service from "../../services/manage-calendars.ts";
 import { route, type Context } from "../route.ts";
 import { parseOr422 } from "../validation.ts";
-import { konaDialect, noContent, pageHeaders, pageOf, unwrap, wrapped } from "./envelope.ts";
+import { inKona, kona, noContent, pageHeaders, pageOf, publicUrl, unwrap, wrapped } from "./envelope.ts";
 import { pathId } from "./input.ts";
 import { READ_ONLY_SPACE_FIELDS, SpaceInput } from "./schemas.ts";
 import { serializeSpace } from "./serialize.ts";
 
-export const konaSpaces = konaDialect({ calendar: "space" });
+const core = inKona({ calendar: "space" });
 
 type Params = { id: string };
 
@@ -26,29 +26,30 @@ function toInput(body: unknown): service.CalendarInput {
 }
 
 // GET /api/spaces – the caller's spaces, paged
-export const listSpaces = route(konaSpaces, async (ctx) => {
+export const listSpaces = route(kona, async (ctx) => {
   const page = pageOf(ctx.url);
-  const { calendars, total } = await service.listCalendars(ctx.caller.user.id, page);
-  return wrapped("spaces", calendars.map((c) => serializeSpace(c, ctx.url.origin)), 200, pageHeaders(ctx.url, page, total));
+  const { calendars, total } = await core(service.listCalendars(ctx.caller.user.id, page));
+  const url = publicUrl(ctx.req);
+  return wrapped("spaces", calendars.map((c) => serializeSpace(c, url.origin)), 200, pageHeaders(url, page, total));
 });
 
 // POST /api/spaces – create (201 + Location); the caller becomes its owner
-export const createSpace = route(konaSpaces, async (ctx) => {
-  const space = serializeSpace(await service.createCalendar(ctx.caller.user.id, toInput(await ctx.body()), ctx.caller.user.timeZone), ctx.url.origin);
+export const createSpace = route(kona, async (ctx) => {
+  const space = serializeSpace(await core(service.createCalendar(ctx.caller.user.id, toInput(await ctx.body()), ctx.caller.user.timeZone)), publicUrl(ctx.req).origin);
   return wrapped("spaces", [space], 201, { location: space.href });
 });
 
 // GET /api/spaces/:id
-export const getSpace = route<Params>(konaSpaces, async (ctx) => wrapped("spaces", [serializeSpace(await service.getCalendar(key(ctx), ctx.caller.user.id), ctx.url.origin)]));
+export const getSpace = route<Params>(kona, async (ctx) => wrapped("spaces", [serializeSpace(await core(service.getCalendar(key(ctx), ctx.caller.user.id)), publicUrl(ctx.req).origin)]));
 
 // PUT /api/spaces/:id – partial update (owners and admins), full resource back
-export const updateSpace = route<Params>(konaSpaces, async (ctx) => {
-  const calendar = await service.updateCalendar(key(ctx), ctx.caller.user.id, toInput(await ctx.body()));
-  return wrapped("spaces", [serializeSpace(calendar, ctx.url.origin)]);
+export const updateSpace = route<Params>(kona, async (ctx) => {
+  const calendar = await core(service.updateCalendar(key(ctx), ctx.caller.user.id, toInput(await ctx.body())));
+  return wrapped("spaces", [serializeSpace(calendar, publicUrl(ctx.req).origin)]);
 });
 
 // DELETE /api/spaces/:id – delete with its events (owners); 204
-export const deleteSpace = route<Params>(konaSpaces, async (ctx) => {
-  await service.deleteCalendar(key(ctx), ctx.caller.user.id);
+export const deleteSpace = route<Params>(kona, async (ctx) => {
+  await core(service.deleteCalendar(key(ctx), ctx.caller.user.id));
   return noContent();
 });
