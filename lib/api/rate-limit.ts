@@ -7,8 +7,12 @@ const WINDOW_MS = 60_000;
 const LIMIT = Number(process.env.RATE_LIMIT_PER_MINUTE ?? 6000);
 const buckets = new Map<string, { start: number; count: number }>();
 
+/** The client's address. Forwarding headers are client-controlled, so they count only when the
+ * operator says a proxy sets them (TRUST_PROXY=1); otherwise every request shares one bucket per user. */
 export function clientIp(req: Request): string {
-  return req.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || req.headers.get("x-real-ip") || "local";
+  if (process.env.TRUST_PROXY !== "1") return "direct";
+  const forwarded = req.headers.get("x-forwarded-for")?.split(",");
+  return forwarded?.[forwarded.length - 1]?.trim() || req.headers.get("x-real-ip") || "direct";
 }
 
 export function hit(key: string, limit: number, windowMs = WINDOW_MS): number | null {

@@ -6,6 +6,7 @@ import type { ParticipantRole, Rsvp } from "../domain/enums.ts";
 import { conflict, forbidden, notFound } from "../domain/errors.ts";
 import type { UserRecord, Viewer } from "../domain/types.ts";
 import { resolveEvent, type EventRef } from "./get-event.ts";
+import { isSeries, spreadAudience } from "./series-audience.ts";
 
 export interface ParticipantView {
   user: UserRecord;
@@ -40,6 +41,7 @@ export async function addParticipant(ref: EventRef, viewer: Viewer, userUuid: st
   await transaction(async (tx) => {
     await events.setParticipant(stored.id, user.id, finalRole, rsvp, tx);
     await events.touchEvent(stored.id, tx);
+    if (isSeries(stored)) await spreadAudience(stored, stored.id, tx);
   });
   return { user, role: finalRole, rsvp: rsvp ?? "needs_action" };
 }
@@ -57,6 +59,7 @@ export async function changeParticipant(ref: EventRef, viewer: Viewer, userUuid:
   await transaction(async (tx) => {
     await events.setParticipant(stored.id, user.id, role, rsvp, tx);
     await events.touchEvent(stored.id, tx);
+    if (isSeries(stored)) await spreadAudience(stored, stored.id, tx);
   });
   return { user, role, rsvp };
 }
@@ -68,5 +71,6 @@ export async function removeParticipant(ref: EventRef, viewer: Viewer, userUuid:
   await transaction(async (tx) => {
     if (!(await events.removeParticipant(stored.id, user.id, tx))) throw notFound("the user does not take part in this event");
     await events.touchEvent(stored.id, tx);
+    if (isSeries(stored)) await spreadAudience(stored, stored.id, tx);
   });
 }

@@ -10,6 +10,7 @@ import { formatRRule, parseRRule } from "../recurrence/index.ts";
 import { mergeAndCheck, participantsOf } from "./event-fields.ts";
 import { resolveEvent, type EventRef, type ResolvedEvent } from "./get-event.ts";
 import { occurrenceIndex, nthOccurrence } from "./occurrences.ts";
+import { isSeries, spreadAudience } from "./series-audience.ts";
 import type { VisibleEvent } from "./list-events.ts";
 
 export type Scope = "this" | "following" | "all";
@@ -35,7 +36,11 @@ export async function updateEvent(ref: EventRef, viewer: Viewer, input: EventInp
   const effective: Scope = scope ?? (occurrence ? "this" : "all");
   const target = await guard(() =>
     transaction(async (tx) => {
-      if (!occurrence || !resolved.series) return applyChange(resolved.stored, input, tx);
+      if (!occurrence || !resolved.series) {
+        const ref = await applyChange(resolved.stored, input, tx);
+        if (isSeries(resolved.stored)) await spreadAudience(resolved.stored, resolved.stored.id, tx);
+        return ref;
+      }
       if (effective === "this") return changeThis(resolved, input, tx);
       if (effective === "following" && occurrence.index !== 1) return changeFollowing(resolved, input, tx);
       return changeAll(resolved, input, tx);
@@ -120,6 +125,7 @@ async function changeFollowing(resolved: ResolvedEvent, input: EventInput, tx: T
     tx,
   );
   await moveOverrides(series, created, cut, tx);
+  await spreadAudience(series, created.id, tx);
   return { uuid: created.uuid };
 }
 
@@ -155,6 +161,7 @@ async function changeAll(resolved: ResolvedEvent, input: EventInput, tx: Tx): Pr
   const ref = await applyChange(series, shifted, tx);
   const after = (await events.findEventById(series.id, tx))!;
   if (after.startsAt.getTime() !== series.startsAt.getTime() || after.rrule !== series.rrule) await rekey(series, after, tx);
+  await spreadAudience(series, series.id, tx);
   return occurrence ? { uuid: series.uuid } : ref;
 }
 

@@ -71,7 +71,7 @@ export default function ApiReference() {
               <Inline text={dialect.description} />
             </p>
             {dialect.groups.map((group) => (
-              <section key={group.tag} aria-labelledby={slug(group.tag)}>
+              <section key={group.tag} aria-label={group.tag}>
                 <h3 id={slug(group.tag)}>{group.title}</h3>
                 {group.description ? <p><Inline text={group.description} /></p> : null}
                 {group.operations.map(({ method, path, operation }) => (
@@ -86,7 +86,7 @@ export default function ApiReference() {
 
       <section aria-labelledby="schemas">
         <h2 id="schemas">Schemas</h2>
-        <p>Generated from the zod wire schemas the server validates with; the SDK's types come from the same schemas.</p>
+        <p>Generated from the zod wire schemas the server validates with; the SDK takes its types from the same schemas.</p>
         {schemaNames.map((name) => (
           <SchemaBlock key={name} doc={doc} name={name} schema={doc.components.schemas[name]!} />
         ))}
@@ -98,9 +98,9 @@ export default function ApiReference() {
 /** Every error a dialect answers with, one row (and anchor) per code. */
 function ErrorTable({ dialect }: { dialect: DialectSpec }) {
   return (
-    <section aria-labelledby={`${slug(dialect.name)}-errors`}>
+    <section aria-label={`${dialect.name} errors`}>
       <h3 id={`${slug(dialect.name)}-errors`}>Errors</h3>
-      <div className={styles.tableWrap}>
+      <div className={styles.tableWrap} tabIndex={0}>
         <table>
           <caption>{dialect.name} error answers</caption>
           <thead>

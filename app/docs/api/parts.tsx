@@ -36,7 +36,7 @@ export function Type({ parts }: { parts: TypePart[] }) {
 export function Fields({ rows, caption, withIn = false }: { rows: (FieldRow & { in?: string })[]; caption: string; withIn?: boolean }) {
   if (rows.length === 0) return null;
   return (
-    <div className={styles.tableWrap}>
+    <div className={styles.tableWrap} tabIndex={0}>
       <table>
         <caption>{caption}</caption>
         <thead>

@@ -24,6 +24,10 @@ const ScopeQuery = z.object({
   scope: wire.Scope.optional().describe("For recurring events: `this` occurrence (default for an occurrence id), `following`, or `all` (default for a series id)"),
 });
 
+// Create takes the update schema with its required fields marked (the handler reports them as "can't be blank").
+const EventCreateInput = wire.EventInput.required({ title: true, starts_at: true, ends_at: true }).meta({ id: "EventCreateInput", description: "EventInput with title, starts_at and ends_at required" });
+const CalendarCreateInput = wire.CalendarInput.required({ name: true }).meta({ id: "CalendarCreateInput", description: "CalendarInput with name required" });
+
 // Answers without a schema of their own in lib/api/sweetdate/schemas.ts.
 const AuthStatus = wire.Ok.extend({ has_users: z.boolean().describe("Whether any account exists (first-run setup)"), user: wire.User.nullable() });
 const OpenApiJson = z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) }).describe("This document");
@@ -51,7 +55,7 @@ const routes: RouteSpec[] = [
     method: "POST", path: "/api/v1/calendars/{calendar_id}/events", operationId: "createCalendarEvent", group: "Events",
     summary: "Create an event",
     description: "`title`, `starts_at` and `ends_at` are required. All-day events may send dates (`2025-08-21`). Unknown fields are a 422; read-only fields are ignored. Needs the `member` role or above.",
-    pathParams: CALENDAR, body: { schema: wire.EventInput, example: ex.eventInput },
+    pathParams: CALENDAR, body: { schema: EventCreateInput, example: ex.eventInput },
     responses: { 201: ok(wire.EventEnvelope, { status: "ok", event: ex.event }, "Created", { ...LOCATION, ...ETAG }) },
     errors: [403, 404],
   },
@@ -122,7 +126,7 @@ const routes: RouteSpec[] = [
   {
     method: "POST", path: "/api/v1/calendars", operationId: "createCalendar", group: "Calendars",
     summary: "Create a calendar", description: "You become its owner. `name` is required; `time_zone` defaults to yours.",
-    body: { schema: wire.CalendarInput, example: { name: "Engineering", color: "#3b82f6", time_zone: "Europe/London" } },
+    body: { schema: CalendarCreateInput, example: { name: "Engineering", color: "#3b82f6", time_zone: "Europe/London" } },
     responses: { 201: ok(wire.CalendarEnvelope, { status: "ok", calendar: ex.calendar }, "Created", LOCATION) },
   },
   {

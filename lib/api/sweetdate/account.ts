@@ -16,8 +16,10 @@ function sessionCookie(req: Request, secret: string, expiresAt: Date | null): st
 }
 
 function throttle(req: Request, email: string): void {
-  // 10 attempts per 15 minutes per address and IP: enough for typos, too few for guessing.
-  const retry = hit(`login:${clientIp(req)}:${email.toLowerCase()}`, 10, 15 * 60_000);
+  // 10 attempts per 15 minutes per address and IP, and 30 per address from anywhere: enough for
+  // typos, too few for guessing, and rotating a forged IP does not reset the count.
+  const key = email.toLowerCase();
+  const retry = hit(`login:${clientIp(req)}:${key}`, 10, 15 * 60_000) ?? hit(`login-any:${key}`, 30, 15 * 60_000);
   if (retry !== null) throw new AppError("RATE_LIMITED", "too many sign-in attempts; try again later", undefined, retry);
 }
 
