@@ -3,7 +3,17 @@ import type { ReactNode } from "react";
 import { Providers } from "@/components/ui/providers.tsx";
 import "./globals.css";
 
-export const metadata: Metadata = { title: { default: "SweetDate", template: "%s · SweetDate" }, description: "A self-hostable team calendar" };
+const ICON =
+  "data:image/svg+xml," +
+  encodeURIComponent(
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 32"><rect x="3" y="5" width="26" height="24" rx="5" fill="#2563eb"/><rect x="3" y="5" width="26" height="7" rx="3" fill="#1d4ed8"/><circle cx="16" cy="20" r="4.5" fill="#fff"/></svg>',
+  );
+
+export const metadata: Metadata = {
+  title: { default: "SweetDate", template: "%s · SweetDate" },
+  description: "A self-hostable team calendar",
+  icons: { icon: ICON },
+};
 export const viewport: Viewport = {
   width: "device-width",
   initialScale: 1,

@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
 import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { ApiError, describeError } from "@/lib/client/request.ts";
 import { useAuthStatus } from "@/lib/client/use-auth-status.ts";
 import { useSignIn } from "@/lib/client/use-sign-in.ts";
@@ -9,6 +9,7 @@ import { useSignUp } from "@/lib/client/use-sign-up.ts";
 import { browserTimeZone } from "@/lib/client/zoned-time.ts";
 import { Field, FormErrors } from "@/components/ui/field.tsx";
 import { ThemeToggle } from "@/components/ui/theme-toggle.tsx";
+import { fullLoad } from "@/lib/client/full-load.ts";
 
 /** Only same-site paths: `?next=` must not send anyone elsewhere. */
 function safeNext(next: string | null): string {
@@ -29,8 +30,10 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [general, setGeneral] = useState<string[]>([]);
   const firstRun = status.data?.has_users === false;
+  const leaving = useRef(false);
 
   useEffect(() => {
+    if (leaving.current) return;
     if (status.data?.user) router.replace(next);
     else if (mode === "sign-in" && status.data?.has_users === false) router.replace("/sign-up");
   }, [status.data, mode, next, router]);
@@ -39,11 +42,14 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
     e.preventDefault();
     setErrors({});
     setGeneral([]);
+    leaving.current = true; // from here the submit, not the status check, decides where to go
     try {
       if (mode === "sign-in") await signIn.mutateAsync({ email, password });
       else await signUp.mutateAsync({ email, password, ...(name.trim() ? { name: name.trim() } : {}), time_zone: browserTimeZone() });
-      window.location.assign(next);
+      // A full load, so the server-rendered pages see the new session cookie.
+      fullLoad(next);
     } catch (error) {
+      leaving.current = false;
       if (error instanceof ApiError && Object.keys(error.fields).length) setErrors(error.fields);
       else setGeneral([describeError(error)]);
     }

@@ -26,6 +26,7 @@ import { ShortcutsDialog } from "./shortcuts-dialog.tsx";
 import { VIEWS } from "./to-fullcalendar.ts";
 import { useCalendarUrl } from "./use-calendar-url.ts";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts.ts";
+import "./calendar.css";
 
 /** A drag or resize as a partial update: new times only. */
 function changeInput(change: EventChange): EventInput {
@@ -70,12 +71,13 @@ export function CalendarApp() {
   }, [toast]);
 
   const newEvent = useCallback(() => {
+    if (!calendars.data) return;
     if (!defaultCalendar) return needCalendar();
     const now = nextHalfHourIn(zone);
     const inView = range && now.date >= range.currentStart && now.date < range.currentEnd;
     const draft = inView || !range ? draftAt(now.date, now.time, defaultCalendar.id, zone) : draftAt(range.date, "09:00", defaultCalendar.id, zone);
     setEditor({ kind: "create", draft });
-  }, [defaultCalendar, needCalendar, range, zone]);
+  }, [calendars.data, defaultCalendar, needCalendar, range, zone]);
 
   const applyChange = useCallback(
     (change: EventChange, scope: Scope | undefined) => {
@@ -145,8 +147,9 @@ export function CalendarApp() {
     <div className="app-shell">
       <AppHeader userName={me.data?.name} onMenu={() => setDrawer(true)}>
         <SearchBox calendars={byId} timeZone={zone} onPick={jumpTo} inputRef={searchRef} />
-        <button type="button" className="button button-primary" onClick={newEvent} aria-keyshortcuts="n">
-          <span aria-hidden="true">+</span> New event
+        <button type="button" className="button button-primary" onClick={newEvent} aria-keyshortcuts="n" aria-label="New event">
+          <span aria-hidden="true">+</span>
+          <span className="new-label">New event</span>
         </button>
         <button type="button" className="icon-button" aria-label="Keyboard shortcuts" aria-keyshortcuts="?" title="Keyboard shortcuts (?)" onClick={() => setHelp(true)}>
           <span aria-hidden="true">?</span>
@@ -168,7 +171,7 @@ export function CalendarApp() {
           />
         </aside>
         {drawer ? <div className="scrim" aria-hidden="true" onClick={() => setDrawer(false)} /> : null}
-        <main id="main" className="calendar-main">
+        <main id="main" className="calendar-main" data-ready={Boolean(me.data && calendars.data && events.data && !events.isFetching)}>
           <h1 className="sr-only">Calendar</h1>
           {me.isPending ? (
             <CalendarSkeleton />
@@ -200,7 +203,11 @@ export function CalendarApp() {
                   colorScheme={colorScheme}
                   compact={isPhone}
                   onRangeChange={onRangeChange}
-                  onSelect={(selection) => (defaultCalendar ? setEditor({ kind: "create", draft: draftFromSelection(selection, defaultCalendar.id, zone) }) : needCalendar())}
+                  onSelect={(selection) => {
+                    if (!calendars.data) return;
+                    if (defaultCalendar) setEditor({ kind: "create", draft: draftFromSelection(selection, defaultCalendar.id, zone) });
+                    else needCalendar();
+                  }}
                   onEventOpen={(event) => setEditor({ kind: "edit", event })}
                   onEventChange={onEventChange}
                   apiRef={apiRef}

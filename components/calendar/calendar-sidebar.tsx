@@ -19,8 +19,8 @@ export function CalendarSidebar({ calendars, loading, hidden, onToggle, onCreate
     <nav className="sidebar-section" aria-labelledby="calendars-heading">
       <div className="sidebar-heading">
         <h2 id="calendars-heading">Calendars</h2>
-        <button type="button" className="button button-small" onClick={onCreate}>
-          + New calendar
+        <button type="button" className="button button-small" onClick={onCreate} aria-label="New calendar" title="New calendar">
+          <span aria-hidden="true">+ New</span>
         </button>
       </div>
       {loading ? (

@@ -14,20 +14,19 @@ export function ChoiceGroup<T extends string>({ legend, value, choices, onChange
   const name = useId();
   const current = choices.find((c) => c.value === value);
   return (
-    <fieldset className="choice-group">
+    <fieldset className="choice-group" aria-describedby={`${name}-hint`}>
       <legend className="field-label">{legend}</legend>
       <div className="segmented">
         {choices.map((c) => (
           <label key={c.value} className="segment">
-            <input type="radio" name={name} value={c.value} checked={value === c.value} onChange={() => onChange(c.value)} aria-describedby={`${name}-${c.value}`} />
+            <input type="radio" name={name} value={c.value} checked={value === c.value} onChange={() => onChange(c.value)} title={c.hint} />
             <span>{c.label}</span>
-            <span id={`${name}-${c.value}`} hidden>
-              {c.hint}
-            </span>
           </label>
         ))}
       </div>
-      <p className="field-hint">{current?.hint}</p>
+      <p id={`${name}-hint`} className="field-hint" aria-live="polite">
+        {current?.hint}
+      </p>
       {errors?.length ? (
         <p className="field-error" data-field-error>
           {errors.join("; ")}

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import type { Calendar, Event, User } from "@/lib/api/sweetdate/schemas.ts";
 import type { Scope } from "@/lib/client/optimistic-events.ts";
 import { ApiError, describeError } from "@/lib/client/request.ts";
@@ -56,13 +56,13 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
   const members = useCalendarMembers(readOnly ? null : state.calendarId);
   const participants = useEventParticipants(event && !readOnly ? event.calendar_id : null, event && !readOnly ? event.id : null);
 
-  // Existing participants fill the picker once, unless the user already changed it.
-  useEffect(() => {
-    if (!participants.data || peopleTouched) return;
+  // The picker shows the stored participants until the user changes it.
+  const storedPeople = useMemo(() => {
     const people: EventFormState["people"] = {};
-    for (const p of participants.data) if (p.id !== me.id) people[p.id] = p.role === "editor" ? "editor" : "participant";
-    setState((s) => ({ ...s, people }));
-  }, [participants.data, peopleTouched, me.id]);
+    for (const p of participants.data ?? []) if (p.id !== me.id) people[p.id] = p.role === "editor" ? "editor" : "participant";
+    return people;
+  }, [participants.data, me.id]);
+  const form: EventFormState = peopleTouched ? state : { ...state, people: storedPeople };
 
   const writable = calendars.filter((c) => c.role !== "guest");
   const calendar = calendars.find((c) => c.id === state.calendarId);
@@ -73,10 +73,10 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
     setErrors({ fields: {}, general: [] });
     try {
       if (!event) {
-        await create.mutateAsync({ calendarId: state.calendarId, input: toInput(state, null, peopleTouched) });
+        await create.mutateAsync({ calendarId: state.calendarId, input: toInput(form, null, peopleTouched) });
         toast("Event created", "success");
       } else {
-        const input = toInput(state, initial, peopleTouched);
+        const input = toInput(form, initial, peopleTouched);
         if (Object.keys(input).length) await update.mutateAsync({ event, input, scope });
         toast(Object.keys(input).length ? "Event saved" : "No changes", "success");
       }
@@ -140,7 +140,7 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
         <form id="event-form" onSubmit={onSubmit} noValidate>
           <FormErrors errors={errors.general} />
           <EventFields
-            state={state}
+            state={form}
             onChange={setState}
             errors={errors.fields}
             calendarChoices={event ? null : writable}
@@ -159,7 +159,7 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
       <ScopeDialog
         open={prompt === "save" || prompt === "delete"}
         action={prompt === "delete" ? "delete" : "change"}
-        scopes={prompt === "save" && recurrenceChanged(state, initial) ? ["following", "all"] : ["this", "following", "all"]}
+        scopes={prompt === "save" && recurrenceChanged(form, initial) ? ["following", "all"] : ["this", "following", "all"]}
         onChoose={(scope) => void (prompt === "delete" ? destroy(scope) : save(scope))}
         onCancel={() => setPrompt(null)}
       />

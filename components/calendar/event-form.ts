@@ -1,7 +1,7 @@
 // The event dialog's form state ↔ the API's EventInput. Times are wall-clock in the event's own
 // zone; all-day end dates are inclusive here and exclusive on the wire (Google's convention).
 import type { Event, EventInput } from "@/lib/api/sweetdate/schemas.ts";
-import { buildRRule, emptyRecurrence, parseRecurrence, type RecurrenceState } from "@/lib/client/recurrence-rule.ts";
+import { buildRRule, emptyRecurrence, parseRecurrence, weekdayOf, type RecurrenceState } from "@/lib/client/recurrence-rule.ts";
 import { addDays, addMinutes, fromWallClock, toWallClock, utcDate } from "@/lib/client/zoned-time.ts";
 
 export type Visibility = Event["visibility"];
@@ -78,8 +78,16 @@ export function eventState(event: Event): EventFormState {
   };
 }
 
+/** A weekly rule on just the old start's weekday follows the start to its new weekday. */
+function followWeekday(recurrence: RecurrenceState, from: string, to: string): RecurrenceState {
+  const days = recurrence.custom.byDay;
+  if (recurrence.unsupported || days.length !== 1 || days[0] !== weekdayOf(from)) return recurrence;
+  return { ...recurrence, custom: { ...recurrence.custom, byDay: [weekdayOf(to)] } };
+}
+
 /** Keeps the duration when the start moves (as calendar apps do). */
-export function moveStart(state: EventFormState, startDate: string, startTime: string): EventFormState {
+export function moveStart(previous: EventFormState, startDate: string, startTime: string): EventFormState {
+  const state = { ...previous, recurrence: followWeekday(previous.recurrence, previous.startDate, startDate) };
   if (state.allDay) {
     const days = Math.round((Date.parse(state.endDate) - Date.parse(state.startDate)) / 86_400_000);
     return { ...state, startDate, endDate: addDays(startDate, Math.max(0, days)) };

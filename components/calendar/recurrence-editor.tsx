@@ -56,7 +56,12 @@ export function RecurrenceEditor({ value, onChange, startDate, timeZone, allDay,
       <select
         aria-label="Repeat"
         value={value.preset}
-        onChange={(e) => onChange({ ...value, preset: e.target.value as Preset, unsupported: e.target.value === "custom" ? value.unsupported : null })}
+        onChange={(e) => {
+          const preset = e.target.value as Preset;
+          // Opening "custom" starts from the event's own weekday.
+          const custom = preset === "custom" && value.preset !== "custom" && !value.unsupported ? { ...c, byDay: [weekdayOf(startDate)] } : c;
+          onChange({ ...value, preset, custom, unsupported: preset === "custom" ? value.unsupported : null });
+        }}
       >
         {(Object.keys(presetLabels) as Preset[]).map((p) => (
           <option key={p} value={p}>

@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useId, useMemo, useState, type RefObject } from "react";
+import { useEffect, useId, useState, type RefObject } from "react";
 import type { Calendar, Event } from "@/lib/api/sweetdate/schemas.ts";
 import { useEventSearch } from "@/lib/client/use-event-search.ts";
 import { formatEventTime } from "@/lib/client/zoned-time.ts";
@@ -22,13 +22,7 @@ export function SearchBox({ calendars, timeZone, onPick, inputRef }: SearchBoxPr
     return () => window.clearTimeout(timer);
   }, [text]);
   const search = useEventSearch(q);
-  const results = useMemo(() => {
-    const now = Date.now();
-    const list = search.data?.events ?? [];
-    const upcoming = list.filter((e) => Date.parse(e.ends_at) >= now);
-    const past = list.filter((e) => Date.parse(e.ends_at) < now).reverse();
-    return [...upcoming, ...past];
-  }, [search.data]);
+  const results = search.data?.events ?? [];
   const show = open && q.length >= 2;
 
   return (

@@ -24,6 +24,18 @@ export function isBusyBlock(event: Event): boolean {
   return event.visibility === "busy" && !event.editable;
 }
 
+/** Black or white, whichever reads better on `hex` (WCAG relative luminance). */
+export function textColorOn(hex: string): string {
+  const m = /^#?([0-9a-f]{6})$/i.exec(hex);
+  if (!m) return "#ffffff";
+  const channel = (i: number) => {
+    const c = parseInt(m[1]!.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  const luminance = 0.2126 * channel(0) + 0.7152 * channel(2) + 0.0722 * channel(4);
+  return (luminance + 0.05) / 0.05 > 1.05 / (luminance + 0.05) ? "#111827" : "#ffffff";
+}
+
 export function toFullCalendarEvent(event: Event, calendar: Calendar | undefined): EventInput {
   const busy = isBusyBlock(event);
   const classes = ["sd-event"];
@@ -40,6 +52,7 @@ export function toFullCalendarEvent(event: Event, calendar: Calendar | undefined
     allDay: event.all_day,
     editable: event.editable,
     color: calendar?.color ?? "#64748b",
+    contrastColor: textColorOn(calendar?.color ?? "#64748b"),
     className: classes.join(" "),
     extendedProps: { sd: event },
   };

@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { useSignOut } from "@/lib/client/use-sign-out.ts";
 import { ThemeToggle } from "./theme-toggle.tsx";
+import { fullLoad } from "@/lib/client/full-load.ts";
 
 /** The bar on every signed-in page: brand, page tools (search, new event), theme, account, sign out. */
 export function AppHeader({ children, userName, onMenu }: { children?: ReactNode; userName?: string | undefined; onMenu?: () => void }) {
@@ -31,7 +32,7 @@ export function AppHeader({ children, userName, onMenu }: { children?: ReactNode
         <button
           type="button"
           className="button button-quiet button-small"
-          onClick={() => signOut.mutate(undefined, { onSettled: () => window.location.assign("/sign-in") })}
+          onClick={() => signOut.mutate(undefined, { onSettled: () => fullLoad("/sign-in") })}
           disabled={signOut.isPending}
         >
           Sign out

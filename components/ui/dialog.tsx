@@ -1,5 +1,6 @@
 "use client";
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import "./dialog.css";
 
 export interface DialogProps {
   open: boolean;

@@ -3,12 +3,13 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from "@ta
 import { useState, type ReactNode } from "react";
 import { ApiError } from "@/lib/client/request.ts";
 import { ToastProvider } from "./toast.tsx";
+import { fullLoad } from "@/lib/client/full-load.ts";
 
 function onUnauthorized(error: unknown) {
   if (!(error instanceof ApiError) || error.status !== 401) return;
   const path = window.location.pathname;
   if (path.startsWith("/sign-in") || path.startsWith("/sign-up")) return;
-  window.location.assign(`/sign-in?next=${encodeURIComponent(path + window.location.search)}`);
+  fullLoad(`/sign-in?next=${encodeURIComponent(path + window.location.search)}`);
 }
 
 function makeQueryClient() {

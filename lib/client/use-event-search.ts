@@ -22,7 +22,11 @@ export function useEventSearch(q: string) {
       const to = new Date(today + HALF_WINDOW_DAYS * day).toISOString();
       const params = new URLSearchParams({ q: term, from, to, limit: "50" });
       const page = await request(`/api/v1/events?${params}`, EventsEnvelope, { signal });
-      return { events: page.events, total: page.meta.total };
+      // Upcoming matches first (soonest first), then past ones (most recent first).
+      const now = Date.now();
+      const upcoming = page.events.filter((e) => Date.parse(e.ends_at) >= now);
+      const past = page.events.filter((e) => Date.parse(e.ends_at) < now).reverse();
+      return { events: [...upcoming, ...past], total: page.meta.total };
     },
     staleTime: 30_000,
   });

@@ -1,0 +1,149 @@
+"use client";
+import { useState } from "react";
+import { ApiError, describeError } from "@/lib/client/request.ts";
+import { useCreateToken } from "@/lib/client/use-create-token.ts";
+import { useRevokeToken } from "@/lib/client/use-revoke-token.ts";
+import { useTokens } from "@/lib/client/use-tokens.ts";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog.tsx";
+import { Field, FormErrors } from "@/components/ui/field.tsx";
+import { Skeleton } from "@/components/ui/skeleton.tsx";
+import { useToast } from "@/components/ui/toast.tsx";
+
+const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
+
+/** Create (secret shown once, with a copy button), list (last used) and revoke API tokens. */
+export function TokensPanel() {
+  const tokens = useTokens();
+  const create = useCreateToken();
+  const revoke = useRevokeToken();
+  const toast = useToast();
+  const [name, setName] = useState("");
+  const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
+  const [errors, setErrors] = useState<Record<string, string[]>>({});
+  const [general, setGeneral] = useState<string[]>([]);
+  const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
+  const [copied, setCopied] = useState(false);
+
+  async function submit(e: React.FormEvent) {
+    e.preventDefault();
+    setErrors({});
+    setGeneral([]);
+    try {
+      const token = await create.mutateAsync(name.trim() || "API token");
+      setSecret({ name: token.name, token: token.token ?? "" });
+      setCopied(false);
+      setName("");
+    } catch (error) {
+      if (error instanceof ApiError && Object.keys(error.fields).length) setErrors(error.fields);
+      else setGeneral([describeError(error)]);
+    }
+  }
+
+  async function copy() {
+    if (!secret) return;
+    try {
+      await navigator.clipboard.writeText(secret.token);
+      setCopied(true);
+      toast("Token copied to the clipboard", "success");
+    } catch {
+      const field = document.getElementById("new-token-secret") as HTMLInputElement | null;
+      field?.select();
+      toast("Press Ctrl+C (or ⌘C) to copy the selected token", "info");
+    }
+  }
+
+  return (
+    <div className="stack">
+      <form onSubmit={submit} noValidate className="token-form">
+        <FormErrors errors={general} />
+        <Field label="Token name" errors={errors.name} hint="What will use it, e.g. “CI sync” or “phone widget”.">
+          <input type="text" value={name} onChange={(e) => setName(e.target.value)} maxLength={100} />
+        </Field>
+        <button type="submit" className="button button-primary" disabled={create.isPending}>
+          {create.isPending ? "Creating…" : "Create token"}
+        </button>
+      </form>
+
+      {secret ? (
+        <div className="secret-box" role="status">
+          <p>
+            <strong>Your new token “{secret.name}”.</strong> Copy it now — it is shown only once.
+          </p>
+          <div className="secret-row">
+            <label htmlFor="new-token-secret" className="sr-only">
+              New token secret
+            </label>
+            <input id="new-token-secret" className="secret" readOnly value={secret.token} onFocus={(e) => e.currentTarget.select()} data-testid="token-secret" />
+            <button type="button" className="button" onClick={() => void copy()}>
+              {copied ? "Copied" : "Copy"}
+            </button>
+          </div>
+          <button type="button" className="link-button" onClick={() => setSecret(null)}>
+            I have saved it
+          </button>
+        </div>
+      ) : null}
+
+      {tokens.isPending ? (
+        <Skeleton width="100%" height="4rem" />
+      ) : tokens.isError ? (
+        <p role="alert">Could not load your tokens: {describeError(tokens.error)}</p>
+      ) : tokens.data.length === 0 ? (
+        <p className="empty-state empty-state-small">You have no API tokens yet.</p>
+      ) : (
+        <div className="table-scroll">
+          <table className="tokens-table">
+            <caption className="sr-only">Your API tokens</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Token</th>
+                <th scope="col">Created</th>
+                <th scope="col">Last used</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {tokens.data.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.name}</td>
+                  <td>
+                    <code>{t.prefix}…</code>
+                  </td>
+                  <td>{dateTime.format(new Date(t.inserted_at))}</td>
+                  <td>{t.last_used_at ? dateTime.format(new Date(t.last_used_at)) : "Never"}</td>
+                  <td>
+                    <button type="button" className="button button-small button-danger-quiet" aria-label={`Revoke token ${t.name}`} onClick={() => setRevoking({ id: t.id, name: t.name })}>
+                      Revoke
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+
+      <ConfirmDialog
+        open={revoking !== null}
+        title="Revoke token"
+        message={`Revoke “${revoking?.name ?? ""}”? Anything using it stops working at once.`}
+        confirmLabel="Revoke"
+        destructive
+        busy={revoke.isPending}
+        onConfirm={() => {
+          const target = revoking;
+          setRevoking(null);
+          if (target)
+            revoke.mutate(target.id, {
+              onSuccess: () => toast(`Token “${target.name}” revoked`, "success"),
+              onError: (error) => toast(`Could not revoke: ${describeError(error)}`, "error"),
+            });
+        }}
+        onCancel={() => setRevoking(null)}
+      />
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+// Writes docs/screenshots/*.png: month, week and the event dialog; light and dark; desktop and a
+// 375 px phone. Data is made over the API so the pictures show a lived-in calendar.
+import { expect, test, type Page } from "@playwright/test";
+import path from "node:path";
+import { api, freezeClock, openCalendarAt, signUp } from "./ui-helpers.ts";
+
+const OUT = path.resolve(import.meta.dirname, "../../docs/screenshots");
+
+async function seed(page: Page) {
+  const client = api(page);
+  const team = await client.createCalendar("Team", "#3b82f6");
+  const personal = await client.createCalendar("Personal", "#10b981");
+  const ops = await client.createCalendar("On-call", "#f59e0b");
+  const timed = (title: string, start: string, end: string, extra = {}) =>
+    client.createEvent(team.id, { title, starts_at: start, ends_at: end, time_zone: "UTC", ...extra });
+  await timed("Stand-up", "2026-11-02T09:00:00Z", "2026-11-02T09:15:00Z", { rrule: "FREQ=WEEKLY;BYDAY=MO,TU,WE,TH,FR" });
+  await timed("Design review", "2026-11-17T14:00:00Z", "2026-11-17T15:30:00Z", { location: "Room 4" });
+  await timed("Sprint planning", "2026-11-16T10:00:00Z", "2026-11-16T11:30:00Z", { rrule: "FREQ=WEEKLY;INTERVAL=2;BYDAY=MO" });
+  await timed("1:1 with Grace", "2026-11-19T15:00:00Z", "2026-11-19T15:30:00Z");
+  await timed("Retro", "2026-11-27T16:00:00Z", "2026-11-27T17:00:00Z", { rrule: "FREQ=MONTHLY;BYDAY=-1FR" });
+  await client.createEvent(team.id, { title: "Offsite", all_day: true, starts_at: "2026-11-24", ends_at: "2026-11-26" });
+  await client.createEvent(personal.id, { title: "Dentist", starts_at: "2026-11-18T08:00:00Z", ends_at: "2026-11-18T08:45:00Z" });
+  await client.createEvent(personal.id, { title: "Lunch with Sam", starts_at: "2026-11-20T12:00:00Z", ends_at: "2026-11-20T13:00:00Z", location: "Café Nero" });
+  await client.createEvent(personal.id, { title: "Gym", starts_at: "2026-11-03T18:00:00Z", ends_at: "2026-11-03T19:00:00Z", rrule: "FREQ=WEEKLY;BYDAY=TU,TH" });
+  await client.createEvent(ops.id, { title: "On-call", all_day: true, starts_at: "2026-11-09", ends_at: "2026-11-14" });
+  await client.createEvent(ops.id, { title: "Deploy window", starts_at: "2026-11-18T13:00:00Z", ends_at: "2026-11-18T14:00:00Z" });
+}
+
+for (const device of ["desktop", "phone"] as const) {
+  for (const scheme of ["light", "dark"] as const) {
+    test(`screenshots – ${device}, ${scheme}`, async ({ page }) => {
+      test.setTimeout(90_000);
+      if (device === "phone") await page.setViewportSize({ width: 375, height: 760 });
+      else await page.setViewportSize({ width: 1360, height: 860 });
+      await page.emulateMedia({ colorScheme: scheme });
+      await freezeClock(page);
+      await signUp(page, "Ada Lovelace");
+      await seed(page);
+
+      await openCalendarAt(page, "month", "2026-11-18");
+      await page.mouse.move(1, 1); // no hover highlight in the pictures
+      await expect(page.getByText("Design review").first()).toBeVisible();
+      await page.screenshot({ path: `${OUT}/month-${scheme}-${device}.png` });
+
+      await openCalendarAt(page, "week", "2026-11-18");
+      await expect(page.getByText("Lunch with Sam").first()).toBeVisible();
+      await page.screenshot({ path: `${OUT}/week-${scheme}-${device}.png` });
+
+      if (device === "phone") {
+        await openCalendarAt(page, "list", "2026-11-18");
+        await expect(page.getByText("Lunch with Sam").first()).toBeVisible();
+        await page.screenshot({ path: `${OUT}/list-${scheme}-${device}.png` });
+        await openCalendarAt(page, "week", "2026-11-18");
+      }
+
+      await page.getByText("Design review").first().click();
+      const dialog = page.getByRole("dialog", { name: "Edit event" });
+      await expect(dialog).toBeVisible();
+      await dialog.getByLabel("Repeat", { exact: true }).selectOption("custom");
+      await dialog.getByRole("checkbox", { name: "Thursday" }).check();
+      await page.screenshot({ path: `${OUT}/event-dialog-${scheme}-${device}.png` });
+    });
+  }
+}
