@@ -53,7 +53,8 @@ export interface EventQuery {
 
 function whereOf(query: EventQuery): Where {
   const and: Where[] = [{ deletedAt: null }, visibleTo(query.viewer)];
-  if (query.calendarId !== undefined) and.push({ calendarId: query.calendarId });
+  // With a window the calendar is part of each window branch instead (see below).
+  if (query.calendarId !== undefined && !query.window) and.push({ calendarId: query.calendarId });
   if (query.q) and.push({ searchText: { contains: query.q.toLowerCase() } }, fullySeenBy(query.viewer));
   if (query.window) {
     const { from, to } = query.window;
