@@ -18,7 +18,7 @@ import fc from "fast-check";
 import { RRule, type Options, type Weekday as RRuleWeekday } from "rrule";
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, test } from "vitest";
-import { expand, indexOf, occurrenceAt, type RecurrenceRule, type Weekday } from "./index";
+import { expand, indexOf, occurrenceAt, type RecurrenceRule, type Weekday } from "./index.ts";
 
 const WEEKDAYS: Weekday[] = ["MO", "TU", "WE", "TH", "FR", "SA", "SU"];
 const RR_DAYS: RRuleWeekday[] = [RRule.MO, RRule.TU, RRule.WE, RRule.TH, RRule.FR, RRule.SA, RRule.SU];

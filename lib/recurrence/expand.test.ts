@@ -1,6 +1,6 @@
 // Table-driven expansion semantics (UTC and all-day unless the test is about zones).
 import { describe, expect, test } from "vitest";
-import { expand, indexOf, isOccurrence, occurrenceAt, parseRRule, type SeriesInput } from "./index";
+import { expand, indexOf, isOccurrence, occurrenceAt, parseRRule, type SeriesInput } from "./index.ts";
 
 const DAY = 86_400_000;
 const at = (iso: string) => new Date(iso);

@@ -1,7 +1,7 @@
 // Public expansion API: windows, nth occurrence, index of an occurrence.
-import { DAY_MS, MAX_DAY, floorDiv } from "./civil";
-import { Series } from "./series";
-import { DEFAULT_EXPAND_LIMIT, type ExpandInput, type Occurrence, type SeriesInput } from "./types";
+import { DAY_MS, MAX_DAY, floorDiv } from "./civil.ts";
+import { Series } from "./series.ts";
+import { DEFAULT_EXPAND_LIMIT, type ExpandInput, type Occurrence, type SeriesInput } from "./types.ts";
 
 const instant = (d: Date, name: string): number => {
   const ms = d instanceof Date ? d.getTime() : NaN;
@@ -20,6 +20,7 @@ export function expand(input: ExpandInput): Occurrence[] {
   const duration = input.durationMs;
   if (!(Number.isFinite(duration) && duration >= 0)) throw new RangeError("durationMs must be >= 0");
   const limit = input.limit ?? DEFAULT_EXPAND_LIMIT;
+  if (!(Number.isInteger(limit) && limit >= 0)) throw new RangeError("limit must be a non-negative integer");
   const s = new Series(input);
   const out: Occurrence[] = [];
   if (toMs <= fromMs || limit <= 0) return out;

@@ -7,9 +7,9 @@ export type {
   RecurrenceRule,
   SeriesInput,
   Weekday,
-} from "./types";
-export { DEFAULT_EXPAND_LIMIT, MAX_COUNT, MAX_INTERVAL, MAX_WINDOW_DAYS, RecurrenceRuleError } from "./types";
-export { formatRRule, normalizeRule, parseRRule, validateRule } from "./parse";
-export { expand, indexOf, isOccurrence, occurrenceAt } from "./expand";
-export { konaToRule, presetToRule, ruleToKona, ruleToPreset } from "./presets";
-export type { KonaPeriod, KonaRecurrence, KonaRecurrenceInput, Preset } from "./presets";
+} from "./types.ts";
+export { DEFAULT_EXPAND_LIMIT, MAX_COUNT, MAX_INTERVAL, MAX_WINDOW_DAYS, RecurrenceRuleError } from "./types.ts";
+export { formatRRule, normalizeRule, parseRRule, validateRule } from "./parse.ts";
+export { expand, indexOf, isOccurrence, occurrenceAt } from "./expand.ts";
+export { konaToRule, presetToRule, ruleToKona, ruleToPreset } from "./presets.ts";
+export type { KonaPeriod, KonaRecurrence, KonaRecurrenceInput, Preset } from "./presets.ts";

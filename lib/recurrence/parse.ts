@@ -1,5 +1,5 @@
 // RRULE text <-> RecurrenceRule, plus validation of rule objects built in code.
-import { WEEKDAYS } from "./civil";
+import { WEEKDAYS } from "./civil.ts";
 import {
   MAX_COUNT,
   MAX_INTERVAL,
@@ -8,7 +8,7 @@ import {
   type Frequency,
   type RecurrenceRule,
   type Weekday,
-} from "./types";
+} from "./types.ts";
 
 const FREQUENCIES: readonly Frequency[] = ["DAILY", "WEEKLY", "MONTHLY", "YEARLY"];
 const KNOWN_PARTS = ["FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS", "COUNT", "UNTIL", "WKST"];
@@ -66,6 +66,7 @@ function parseUntil(s: string): Date {
 export function parseRRule(text: string): RecurrenceRule {
   if (typeof text !== "string") return fail("RRULE", "RRULE must be a string");
   const body = text.trim().replace(/^RRULE:/i, "").toUpperCase();
+  if (body === "") return fail("FREQ", "FREQ is required");
   const segments = body.split(";");
   if (segments.length > 1 && segments[segments.length - 1] === "") segments.pop(); // tolerate a trailing ";"
   const values = new Map<string, string>();

@@ -17,10 +17,11 @@ import {
   packedYear,
   popcount,
   weekdayOf,
-} from "./civil";
-import type { RecurrenceRule } from "./types";
+} from "./civil.ts";
+import type { RecurrenceRule } from "./types.ts";
 
 const ALL_MONTHS = 0b1_1111_1111_1110;
+const EMPTY = new Int32Array(0);
 /** Gregorian calendar repeats every 400 years = 146097 days = 20871 weeks = 4800 months. */
 const CYCLE_UNITS = { DAILY: 146_097, WEEKLY: 20_871, MONTHLY: 4800, YEARLY: 400 } as const;
 
@@ -39,7 +40,7 @@ export class PeriodSource {
   private readonly ords: number[]; // flattened [weekday, n, …]
   private readonly yearScopeOrds: boolean;
   private readonly setPos: readonly number[] | null;
-  private readonly yearOrd = new Int32Array(13);
+  private readonly yearOrd: Int32Array;
   private readonly sel: number[] = [];
 
   constructor(rule: RecurrenceRule, startDay: number) {
@@ -55,6 +56,7 @@ export class PeriodSource {
     this.ords = byDay.flatMap((d) => (d.n === undefined ? [] : [WEEKDAYS.indexOf(d.weekday), d.n]));
     this.setPos = rule.bySetPos?.length ? rule.bySetPos : null;
     this.yearScopeOrds = rule.freq === "YEARLY" && this.monthMask === 0;
+    this.yearOrd = this.yearScopeOrds && this.ords.length > 0 ? new Int32Array(13) : EMPTY;
 
     // RFC 5545 defaults: the BY parts a rule leaves out come from DTSTART.
     let monthDays = byMonthDay;

@@ -1,8 +1,8 @@
 // The two API dialects' simple recurrence vocabularies, mapped to and from RecurrenceRule.
-import { WEEKDAYS } from "./civil";
-import { occurrenceAt } from "./expand";
-import { normalizeRule } from "./parse";
-import { MAX_INTERVAL, RecurrenceRuleError, type Frequency, type RecurrenceRule, type SeriesInput } from "./types";
+import { WEEKDAYS } from "./civil.ts";
+import { occurrenceAt } from "./expand.ts";
+import { normalizeRule } from "./parse.ts";
+import { MAX_INTERVAL, RecurrenceRuleError, type Frequency, type RecurrenceRule, type SeriesInput } from "./types.ts";
 
 export type Preset = "daily" | "weekly" | "monthly" | "yearly";
 
@@ -79,7 +79,7 @@ export function konaToRule(input: KonaRecurrenceInput): RecurrenceRule | null {
 /**
  * The nearest Kona fields for a rule. COUNT has no Kona field: with `series` given,
  * series_end_at becomes the last occurrence's start (same occurrences, exact stays false).
- * A Mon–Fri weekly rule is shown as period 5 (weekday).
+ * A Mon–Fri weekly rule (or daily Mon–Fri rule) is shown as period 5 (weekday).
  */
 export function ruleToKona(
   rule: RecurrenceRule | null | undefined,
@@ -89,10 +89,12 @@ export function ruleToKona(
   const r = normalizeRule(rule);
   const plainDays = (r.byDay ?? []).every((d) => d.n === undefined);
   const dayIndexes = (r.byDay ?? []).map((d) => WEEKDAYS.indexOf(d.weekday));
-  const isWorkweek = r.freq === "WEEKLY" && plainDays && dayIndexes.join() === "0,1,2,3,4";
+  const monToFri = plainDays && dayIndexes.join() === "0,1,2,3,4";
+  // Every weekday: WEEKLY;BYDAY=MO..FR, or DAILY;BYDAY=MO..FR, which is the same set when INTERVAL=1.
+  const isWorkweek = monToFri && (r.freq === "WEEKLY" || (r.freq === "DAILY" && r.interval === 1));
   const period: KonaPeriod = isWorkweek ? 5 : FREQ_PERIOD[r.freq];
   let exact = r.interval <= 3 && !r.byMonth && !r.byMonthDay && !r.bySetPos && r.count === undefined;
-  if (r.byDay && r.freq !== "WEEKLY") exact = false;
+  if (r.byDay && r.freq !== "WEEKLY" && !isWorkweek) exact = false;
   // WKST only changes which weeks an INTERVAL>1 weekly rule picks when it has several days.
   if (r.wkst && r.freq === "WEEKLY" && r.interval > 1 && dayIndexes.length > 1) exact = false;
   const selDays =

@@ -1,7 +1,7 @@
 // The RRULE examples of RFC 5545 §3.8.5.3 that use supported parts. They are all anchored at
 // 09:00 America/New_York, so they also check that the wall clock survives DST changes.
 import { describe, expect, test } from "vitest";
-import { expand, parseRRule } from "./index";
+import { expand, parseRRule } from "./index.ts";
 
 const ZONE = "America/New_York";
 const wallClock = new Intl.DateTimeFormat("sv", {

@@ -2,11 +2,14 @@
 // (unit u0 + p * INTERVAL); "rule occurrences" are the candidates of those periods from
 // DTSTART's date on. Counting uses the calendar's periodicity so that the number of
 // occurrences before any period is O(1) for common rules and O(cycle) at worst.
-import { DAY_MS, MAX_DAY, MIN_DAY, floorDiv, gcd } from "./civil";
-import { normalizeRule } from "./parse";
-import { PeriodSource } from "./plan";
-import type { SeriesInput } from "./types";
-import { getZone, utcZone, type Zone } from "./zone";
+import { DAY_MS, MAX_DAY, MIN_DAY, floorDiv, gcd } from "./civil.ts";
+import { validateRule } from "./parse.ts";
+import { PeriodSource } from "./plan.ts";
+import type { SeriesInput } from "./types.ts";
+import { getZone, utcZone, type Zone } from "./zone.ts";
+
+const SCRATCH = new Int32Array(400);
+const NO_EXDATES: ReadonlySet<number> = new Set();
 
 export interface Located {
   period: number;
@@ -25,14 +28,16 @@ export class Series {
   readonly untilMs: number | null;
   /** 0 when DTSTART matches the rule, 1 when it is an extra first occurrence (RFC 5545). */
   readonly offset: 0 | 1;
-  readonly exdates: Set<number>;
-  readonly buf = new Int32Array(400);
+  readonly exdates: ReadonlySet<number>;
+  /** Scratch for one period's days, shared by all series: nothing here is re-entrant or async. */
+  readonly buf = SCRATCH;
   private readonly cyclePeriods: number;
   private readonly firstCount: number; // rule occurrences in period 0 (from startDay on)
   private cyclePrefix: Float64Array | null = null; // prefix[j] = occurrences in periods 1..j
 
   constructor(input: SeriesInput) {
-    const rule = normalizeRule(input.rule);
+    const rule = input.rule;
+    validateRule(rule);
     this.startMs = input.start instanceof Date ? input.start.getTime() : NaN;
     if (!Number.isFinite(this.startMs)) throw new RangeError("start must be a valid Date");
     this.zone = input.allDay ? utcZone : getZone(input.timeZone);
@@ -58,7 +63,7 @@ export class Series {
     this.firstCount = first;
     this.offset = matches ? 0 : 1;
     const exdateKey = input.allDay ? (ms: number) => floorDiv(ms, DAY_MS) * DAY_MS + this.tod : (ms: number) => ms;
-    this.exdates = new Set((input.exdates ?? []).map((d) => exdateKey(d.getTime())));
+    this.exdates = input.exdates?.length ? new Set(input.exdates.map((d) => exdateKey(d.getTime()))) : NO_EXDATES;
   }
 
   unitOfPeriod(p: number): number {

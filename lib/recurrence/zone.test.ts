@@ -3,8 +3,8 @@
 import fc from "fast-check";
 import { Temporal } from "temporal-polyfill";
 import { describe, expect, test } from "vitest";
-import { expand, occurrenceAt, parseRRule } from "./index";
-import { getZone } from "./zone";
+import { expand, occurrenceAt, parseRRule } from "./index.ts";
+import { getZone } from "./zone.ts";
 
 const local = (d: Date, zone: string): string =>
   new Intl.DateTimeFormat("sv", { timeZone: zone, dateStyle: "short", timeStyle: "short" }).format(d);

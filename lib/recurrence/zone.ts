@@ -2,7 +2,7 @@
 // Conversions follow RFC 5545 / Temporal "compatible": a wall-clock time in a spring-forward
 // gap keeps the offset from before the gap (02:30 EST -> 03:30 EDT); an ambiguous time in a
 // fall-back overlap resolves to the earlier instant.
-import { DAY_MS, daysFromCivil } from "./civil";
+import { DAY_MS, daysFromCivil } from "./civil.ts";
 
 export interface Zone {
   /** local - UTC, in ms, at a UTC instant. */
@@ -20,6 +20,8 @@ interface Transition {
 }
 
 const MAX_CACHED_DAYS = 100_000;
+// en-US with h23 and a short era: "3/9/2025 AD, 02:30:00".
+const FORMATTED = /^(\d+)\/(\d+)\/(\d+) (AD|BC), (\d+):(\d+):(\d+)$/;
 
 class IntlZone implements Zone {
   private readonly format: Intl.DateTimeFormat;
@@ -63,19 +65,18 @@ class IntlZone implements Zone {
   /** Offset (ms) at a UTC instant, straight from Intl (second precision). */
   private rawOffset(utcMs: number): number {
     const seconds = Math.floor(utcMs / 1000) * 1000;
-    let y = 0, mo = 1, d = 1, h = 0, mi = 0, s = 0, bc = false;
-    for (const part of this.format.formatToParts(seconds)) {
-      switch (part.type) {
-        case "year": y = Number(part.value); break;
-        case "month": mo = Number(part.value); break;
-        case "day": d = Number(part.value); break;
-        case "hour": h = Number(part.value) % 24; break;
-        case "minute": mi = Number(part.value); break;
-        case "second": s = Number(part.value); break;
-        case "era": bc = /^B/i.test(part.value); break;
-      }
+    // format() + a regex is ~3x faster than formatToParts(); the latter is the fallback.
+    const m = FORMATTED.exec(this.format.format(seconds));
+    let y: number, mo: number, d: number, h: number, mi: number, s: number, bc: boolean;
+    if (m) {
+      [y, mo, d, h, mi, s] = [m[3], m[1], m[2], m[5], m[6], m[7]].map(Number) as [number, number, number, number, number, number];
+      bc = m[4] === "BC";
+    } else {
+      const parts = new Map(this.format.formatToParts(seconds).map((p) => [p.type, p.value]));
+      [y, mo, d, h, mi, s] = ["year", "month", "day", "hour", "minute", "second"].map((t) => Number(parts.get(t as Intl.DateTimeFormatPartTypes))) as [number, number, number, number, number, number];
+      bc = /^B/i.test(parts.get("era") ?? "");
     }
-    const local = daysFromCivil(bc ? 1 - y : y, mo, d) * DAY_MS + h * 3_600_000 + mi * 60_000 + s * 1000;
+    const local = daysFromCivil(bc ? 1 - y : y, mo, d) * DAY_MS + (h % 24) * 3_600_000 + mi * 60_000 + s * 1000;
     return local - seconds;
   }
 
