@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import type { MemberRole } from "../domain/enums.ts";
 import type { CalendarRecord, UserRecord } from "../domain/types.ts";
 import { db, type Tx } from "./client.ts";
+import * as fast from "./sqlite-reader.ts";
 
 const calendarSelect = { id: true, uuid: true, name: true, description: true, color: true, timeZone: true, createdAt: true, updatedAt: true } as const;
 
@@ -14,6 +15,7 @@ function withRole(row: CalendarRow, role: string | null): CalendarRecord {
 
 /** The viewer's role in every calendar they belong to. */
 export async function rolesOf(userId: number, tx: Tx = db()): Promise<Map<number, MemberRole>> {
+  if (tx === db() && fast.fastReads()) return fast.roles(userId);
   const rows = await tx.calendarMember.findMany({ where: { userId }, select: { calendarId: true, role: true } });
   return new Map(rows.map((r) => [r.calendarId, r.role as MemberRole]));
 }
@@ -34,6 +36,12 @@ export async function listCalendarsOf(userId: number, page: { limit: number; off
 }
 
 export async function findCalendar(key: { uuid: string } | { id: number }, userId: number, tx: Tx = db()): Promise<CalendarRecord | null> {
+  if ("uuid" in key && tx === db() && fast.fastReads()) {
+    const r = fast.calendarByUuid(key.uuid, userId);
+    if (!r) return null;
+    const row = { id: r.id as number, uuid: r.uuid as string, name: r.name as string, description: r.description as string | null, color: r.color as string, timeZone: r.time_zone as string, createdAt: new Date(r.created_at as string), updatedAt: new Date(r.updated_at as string) };
+    return withRole(row, (r.role as string | null) ?? null);
+  }
   const row = await tx.calendar.findUnique({
     where: key,
     select: { ...calendarSelect, members: { where: { userId }, select: { role: true } } },

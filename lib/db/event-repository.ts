@@ -6,6 +6,7 @@ import type { EventRecord, Viewer } from "../domain/types.ts";
 import { db, type Tx } from "./client.ts";
 import { eventInclude, searchTextOf, SHORT_SPAN_MS, spanClassOf, toEventColumns, toEventRecord, type EventWrite } from "./event-mapper.ts";
 import type { Prisma } from "./generated/sqlite/client.ts";
+import * as fast from "./sqlite-reader.ts";
 
 type Where = Prisma.EventWhereInput;
 
@@ -84,6 +85,10 @@ const ORDER = {
 } as const;
 
 export async function findEvents(query: EventQuery, tx: Tx = db()): Promise<{ events: EventRecord[]; total: number }> {
+  if (query.window && query.limit === undefined && query.orderBy === undefined && tx === db() && fast.fastReads()) {
+    const events = fast.eventsInWindow(query.viewer, query.window, query.calendarId, query.q);
+    return { events, total: events.length };
+  }
   const where = whereOf(query);
   const [rows, total] = await Promise.all([
     tx.event.findMany({
@@ -110,6 +115,7 @@ export async function findEventById(id: number, tx: Tx = db()): Promise<EventRec
 
 export async function findOverrides(seriesIds: number[], tx: Tx = db()): Promise<EventRecord[]> {
   if (seriesIds.length === 0) return [];
+  if (tx === db() && fast.fastReads()) return fast.overridesOf(seriesIds);
   const rows = await tx.event.findMany({ where: { seriesId: { in: seriesIds } }, include: eventInclude });
   return rows.map(toEventRecord);
 }

@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import type { UserRecord } from "../domain/types.ts";
 import { db, type Tx } from "./client.ts";
+import { fastReads, tokenUser } from "./sqlite-reader.ts";
 
 const userSelect = { id: true, uuid: true, email: true, name: true, timeZone: true, createdAt: true, updatedAt: true } as const;
 
@@ -88,6 +89,14 @@ export async function revokeApiToken(userId: number, uuid: string, tx: Tx = db()
 
 /** The token's user, recording the use (at most once a minute, so reads stay cheap). */
 export async function findApiTokenUser(tokenHash: string, tx: Tx = db()): Promise<UserRecord | null> {
+  if (tx === db() && fastReads()) {
+    const found = tokenUser(tokenHash);
+    if (!found || found.revoked) return null;
+    if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
+      await tx.apiToken.update({ where: { id: found.tokenId }, data: { lastUsedAt: new Date() } });
+    }
+    return found.user;
+  }
   const token = await tx.apiToken.findUnique({ where: { tokenHash }, select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: userSelect } } });
   if (!token || token.revokedAt) return null;
   if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
