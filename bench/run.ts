@@ -9,12 +9,14 @@ import os from "node:os";
 import path from "node:path";
 import Database from "better-sqlite3";
 import { load, type LoadResult } from "./http-load.ts";
+import { runUiBench } from "./ui.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
 const seconds = Number(process.env.BENCH_SECONDS ?? 8);
 const port = Number(process.env.BENCH_PORT ?? 4555);
 const TOTAL = 100_000;
+const UI_EVENTS = 1_000;
 
 async function main() {
   if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) execFileSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
@@ -25,7 +27,8 @@ async function main() {
   const { signUp, createApiToken } = await import("../lib/services/accounts.ts");
   const { createCalendar } = await import("../lib/services/manage-calendars.ts");
   const { closeDb } = await import("../lib/db/client.ts");
-  const user = await signUp({ email: "bench@example.test", password: "bench-password" });
+  const credentials = { email: "bench@example.test", password: "bench-password" };
+  const user = await signUp(credentials);
   const calendar = await createCalendar(user.id, { name: "Bench" }, "UTC");
   const { token } = await createApiToken(user.id, "bench");
   await closeDb();
@@ -59,10 +62,16 @@ async function main() {
     const a = merged(api);
     const b = merged(baseline);
     const ratio = a.rps / b.rps;
+    let ui = "";
+    try {
+      ui = await runUiBench(base, credentials, UI_EVENTS + count0(file));
+    } catch (error) {
+      ui = `(UI bench unavailable: ${(error as Error).message})`;
+    }
     let recurrence = "";
     try {
-      const mod = (await import("./recurrence.ts")) as { runRecurrenceBench?: () => Promise<string> };
-      if (mod.runRecurrenceBench) recurrence = await mod.runRecurrenceBench();
+      const mod = (await import("./recurrence.ts")) as { runRecurrenceBench?: (o?: { skipRRuleJs?: boolean }) => Promise<string> };
+      if (mod.runRecurrenceBench) recurrence = await mod.runRecurrenceBench({ skipRRuleJs: process.env.BENCH_QUICK === "1" });
     } catch (error) {
       recurrence = `(recurrence bench unavailable: ${(error as Error).message})`;
     }
@@ -84,6 +93,9 @@ connections, ${seconds} s each (after a warm-up).
 
 Throughput ratio: **${(ratio * 100).toFixed(0)} %** of the trivial handler (target ≥ 60 %); p99 ${a.p99.toFixed(1)} ms (target ≤ 50 ms).
 
+## UI: month view with ${UI_EVENTS.toLocaleString("en")}+ events
+
+${ui}
 ## Recurrence
 
 ${recurrence}
@@ -97,6 +109,14 @@ ${recurrence}
     else console.log(`kept ${file}`);
     fs.rmSync(bodyFile, { force: true });
   }
+}
+
+/** Events of June 2026 besides the UI bench's own (the 100k spread puts some there too). */
+function count0(file: string): number {
+  const db = new Database(file, { readonly: true });
+  const row = db.prepare(`SELECT count(*) AS n FROM events WHERE starts_at >= '2026-06-01' AND starts_at < '2026-07-01' AND title NOT LIKE 'UI %' AND title <> 'Drag me'`).get() as { n: number };
+  db.close();
+  return row.n;
 }
 
 /** 100k single events, ~50 of them in March 2026, the rest spread over other months. */
@@ -116,6 +136,14 @@ function seedEvents(file: string, calendarId: number, creatorId: number) {
       const title = `Event ${i}`;
       insert.run(crypto.randomUUID(), calendarId, creatorId, title, title.toLowerCase(), iso(start), iso(start + 3600_000), now, now);
     }
+    // The UI bench's month: 1,000 more events in June 2026, and one early event to drag.
+    const june = Date.UTC(2026, 5, 1);
+    for (let i = 0; i < UI_EVENTS; i++) {
+      const start = june + (i % 30) * 86_400_000 + (8 + (i % 10)) * 3600_000 + Math.floor(i / 300) * 900_000;
+      insert.run(crypto.randomUUID(), calendarId, creatorId, `UI ${i}`, `ui ${i}`, iso(start), iso(start + 1800_000), now, now);
+    }
+    const drag = june + 2 * 86_400_000;
+    insert.run(crypto.randomUUID(), calendarId, creatorId, "Drag me", "drag me", iso(drag), iso(drag + 1800_000), now, now);
   })();
   db.close();
 }

@@ -1,0 +1,56 @@
+// UI benchmark (SPEC §10): the month view with 1,000 events in range — time until the calendar
+// is ready and showing them — and drag latency (on screen, and saved by the API), in Chromium.
+import { chromium } from "@playwright/test";
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+export async function runUiBench(base: string, credentials: { email: string; password: string }, inRange: number): Promise<string> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"],
+  });
+  try {
+    const context = await browser.newContext({ baseURL: base, timezoneId: "UTC", viewport: { width: 1360, height: 900 } });
+    const signIn = await context.request.post("/api/v1/auth/sign-in", { data: credentials, headers: { origin: base } });
+    if (!signIn.ok()) throw new Error(`sign-in failed: ${signIn.status()}`);
+    const page = await context.newPage();
+    const ready: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const t0 = performance.now();
+      await page.goto("/calendar?view=month&date=2026-06-15");
+      await page.locator('main[data-ready="true"]').waitFor();
+      await page.getByText("Drag me").first().waitFor();
+      ready.push(performance.now() - t0);
+    }
+    const shown: number[] = [];
+    const saved: number[] = [];
+    for (const target of ["2026-06-10", "2026-06-17", "2026-06-24"]) {
+      const source = await page.getByText("Drag me").first().boundingBox();
+      const cell = await page.locator(`[role="cell"][data-date="${target}"]`).first().boundingBox();
+      if (!source || !cell) throw new Error("calendar not laid out");
+      const from = { x: source.x + source.width / 2, y: source.y + source.height / 2 };
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(from.x + 4, from.y + 4);
+      await page.mouse.move(cell.x + cell.width / 2, cell.y + cell.height / 2, { steps: 20 });
+      const put = page.waitForResponse((r) => r.request().method() === "PUT");
+      const t0 = performance.now();
+      await page.mouse.up();
+      await page.locator(`[role="cell"][data-date="${target}"]`).first().getByText("Drag me").waitFor();
+      shown.push(performance.now() - t0);
+      const response = await put;
+      if (!response.ok()) throw new Error(`drag save failed: ${response.status()}`);
+      saved.push(performance.now() - t0);
+    }
+    return `Month view of June 2026 with ${inRange} events in range, Chromium (headless), 1360×900, median of ${ready.length} loads and ${shown.length} drags.
+
+| measure | median | all runs (ms) | target |
+|---|---:|---|---|
+| navigation → calendar ready with events shown | ${median(ready).toFixed(0)} ms | ${ready.map((x) => x.toFixed(0)).join(", ")} | ≤ 1,500 ms |
+| drag: mouse up → event shown on the new day | ${median(shown).toFixed(0)} ms | ${shown.map((x) => x.toFixed(0)).join(", ")} | at once |
+| drag: mouse up → PUT answered (saved) | ${median(saved).toFixed(0)} ms | ${saved.map((x) => x.toFixed(0)).join(", ")} | ≤ 300 ms |
+`;
+  } finally {
+    await browser.close();
+  }
+}
