@@ -4,7 +4,6 @@ import { AppError } from "../domain/errors.ts";
 import type { Caller } from "./auth.ts";
 
 const WINDOW_MS = 60_000;
-const LIMIT = Number(process.env.RATE_LIMIT_PER_MINUTE ?? 6000);
 const buckets = new Map<string, { start: number; count: number }>();
 
 /** The client's address. Forwarding headers are client-controlled, so they count only when the
@@ -29,6 +28,6 @@ export function hit(key: string, limit: number, windowMs = WINDOW_MS): number | 
 
 export function checkRateLimit(req: Request, caller: Caller | null): void {
   const key = caller ? `user:${caller.user.id}` : `ip:${clientIp(req)}`;
-  const retryAfter = hit(key, LIMIT);
+  const retryAfter = hit(key, Number(process.env.RATE_LIMIT_PER_MINUTE ?? 6000));
   if (retryAfter !== null) throw new AppError("RATE_LIMITED", "too many requests; slow down", undefined, retryAfter);
 }
