@@ -86,7 +86,8 @@ const ORDER = {
 
 export async function findEvents(query: EventQuery, tx: Tx = db()): Promise<{ events: EventRecord[]; total: number }> {
   if (query.window && query.limit === undefined && query.orderBy === undefined && tx === db() && fast.fastReads()) {
-    const events = fast.eventsInWindow(query.viewer, query.window, query.calendarId, query.q);
+    // Cached records are shared between requests: callers get a copy of the list, never mutate records.
+    const events = [...fast.eventsInWindow(query.viewer, query.window, query.calendarId, query.q)];
     return { events, total: events.length };
   }
   const where = whereOf(query);

@@ -40,6 +40,23 @@ function prepare(sql: string): Database.Statement {
   return statement;
 }
 
+// Read results are reused until the database changes: SQLite's `data_version` moves whenever any
+// other connection (Prisma's writer, another process) commits, so a cached answer is never stale.
+let cacheVersion = -1;
+const cache = new Map<string, unknown>();
+function cached<T>(key: string, compute: () => T): T {
+  const version = reader()!.pragma("data_version", { simple: true }) as number;
+  if (version !== cacheVersion) {
+    cache.clear();
+    cacheVersion = version;
+  }
+  if (cache.has(key)) return cache.get(key) as T;
+  const value = compute();
+  if (cache.size >= 2000) cache.delete(cache.keys().next().value!);
+  cache.set(key, value);
+  return value;
+}
+
 // Prisma's better-sqlite3 adapter stores DateTime as ISO 8601 text with a +00:00 offset.
 const ts = (d: Date) => d.toISOString().replace("Z", "+00:00");
 const date = (v: unknown) => (v === null || v === undefined ? null : new Date(v as string));
@@ -50,12 +67,20 @@ function toUser(r: Row): UserRecord {
 }
 
 export function tokenUser(tokenHash: string): { tokenId: number; revoked: boolean; lastUsedAt: Date | null; user: UserRecord } | null {
+  return cached(`token:${tokenHash}`, () => readTokenUser(tokenHash));
+}
+
+function readTokenUser(tokenHash: string): { tokenId: number; revoked: boolean; lastUsedAt: Date | null; user: UserRecord } | null {
   const r = prepare(`SELECT t.id AS token_id, t.revoked_at, t.last_used_at, ${USER_COLUMNS} FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ?`).get(tokenHash) as Row | undefined;
   if (!r) return null;
   return { tokenId: r.token_id as number, revoked: r.revoked_at !== null, lastUsedAt: date(r.last_used_at), user: toUser(r) };
 }
 
 export function roles(userId: number): Map<number, MemberRole> {
+  return cached(`roles:${userId}`, () => readRoles(userId));
+}
+
+function readRoles(userId: number): Map<number, MemberRole> {
   const rows = prepare(`SELECT calendar_id, role FROM calendar_members WHERE user_id = ?`).all(userId) as Row[];
   return new Map(rows.map((r) => [r.calendar_id as number, r.role as MemberRole]));
 }
@@ -136,7 +161,13 @@ function fullySeenSql(viewer: Viewer): string {
 }
 
 /** Twin of findEvents() with a window: every visible event or series overlapping [from, to). */
-export function eventsInWindow(viewer: Viewer, window: { from: Date; to: Date }, calendarId: number | undefined, q: string | undefined): EventRecord[] {
+export function eventsInWindow(viewer: Viewer, window: { from: Date; to: Date }, calendarId: number | undefined, q: string | undefined): readonly EventRecord[] {
+  const roleKey = [...viewer.roles].map(([id, role]) => `${id}${role[0]}`).join(",");
+  const key = `window:${viewer.userId}:${roleKey}:${calendarId ?? ""}:${window.from.getTime()}:${window.to.getTime()}:${q ?? ""}`;
+  return cached(key, () => readEventsInWindow(viewer, window, calendarId, q));
+}
+
+function readEventsInWindow(viewer: Viewer, window: { from: Date; to: Date }, calendarId: number | undefined, q: string | undefined): EventRecord[] {
   const cal = calendarId !== undefined ? `e.calendar_id = ${Number(calendarId)} AND ` : "";
   const search = q ? ` AND instr(e.search_text, ?) > 0 AND ${fullySeenSql(viewer)}` : "";
   const sql = `${EVENT_SELECT} WHERE e.deleted_at IS NULL AND ${visibleSql(viewer)} AND (
@@ -159,6 +190,10 @@ export function overridesOf(seriesIds: number[]): EventRecord[] {
 
 /** Twin of findCalendar() by uuid: the calendar and the viewer's role in it (null = not a member). */
 export function calendarByUuid(uuid: string, userId: number): Row | null {
+  return cached(`calendar:${uuid}:${userId}`, () => readCalendarByUuid(uuid, userId));
+}
+
+function readCalendarByUuid(uuid: string, userId: number): Row | null {
   return (
     (prepare(`SELECT c.id, c.uuid, c.name, c.description, c.color, c.time_zone, c.created_at, c.updated_at, m.role FROM calendars c LEFT JOIN calendar_members m ON m.calendar_id = c.id AND m.user_id = ? WHERE c.uuid = ?`).get(userId, uuid) as Row | undefined) ?? null
   );

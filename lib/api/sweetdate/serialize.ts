@@ -41,6 +41,22 @@ export function serializeEvent({ event, occurrence, access }: VisibleEvent): wir
   };
 }
 
+// Stored records are shared between requests until the data changes (lib/db/sqlite-reader.ts), so
+// the JSON of a whole event is kept beside its record, per way of seeing it. Occurrences are fresh
+// objects each time and are simply serialized.
+const jsonCache = new WeakMap<object, Map<string, string>>();
+
+/** The event's JSON text, as JSON.stringify(serializeEvent(visible)) would give it. */
+export function eventJson(visible: VisibleEvent): string {
+  if (visible.occurrence) return JSON.stringify(serializeEvent(visible));
+  const key = `${visible.access.see}:${visible.access.write}`;
+  let perAccess = jsonCache.get(visible.event);
+  if (!perAccess) jsonCache.set(visible.event, (perAccess = new Map()));
+  let text = perAccess.get(key);
+  if (text === undefined) perAccess.set(key, (text = JSON.stringify(serializeEvent(visible))));
+  return text;
+}
+
 export function serializeCalendar(c: CalendarRecord): wire.Calendar {
   return {
     id: c.uuid,
