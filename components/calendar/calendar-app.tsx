@@ -111,7 +111,7 @@ export function CalendarApp() {
     (next: VisibleRange) => {
       setRange(next);
       const inRange = url.date >= next.currentStart && url.date < next.currentEnd;
-      if (next.view !== url.view || !inRange || !url.complete) url.navigate({ view: next.view, date: inRange ? url.date : next.date }, !url.complete);
+      if (next.view !== url.view || !inRange || !url.complete) url.navigate({ view: next.view, date: inRange ? url.date : next.date }, !url.complete, true);
     },
     [url],
   );
@@ -200,6 +200,7 @@ export function CalendarApp() {
                   timeZone={zone}
                   view={url.view}
                   date={url.date}
+                  isOwnMove={url.isOwnMove}
                   colorScheme={colorScheme}
                   compact={isPhone}
                   onRangeChange={onRangeChange}

@@ -56,6 +56,8 @@ export interface CalendarViewProps {
   onEventOpen: (event: Event) => void;
   onEventChange: (change: EventChange) => void;
   apiRef?: RefObject<CalendarApi | null>;
+  /** Tells an echo of the calendar's own move (which it must not replay) from a real URL change. */
+  isOwnMove?: (view: ViewName, date: string) => boolean;
 }
 
 const PLUGINS = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicTheme];
@@ -87,6 +89,7 @@ export function CalendarView(props: CalendarViewProps) {
     const api = ref.current?.getApi();
     if (!api) return;
     if (apiRef) apiRef.current = api;
+    if (handlers.current.isOwnMove?.(view, date)) return;
     const current = shown.current;
     if (api.view.type !== VIEWS[view]) api.changeView(VIEWS[view], date);
     else if (!current || date < current.start || date >= current.end) api.gotoDate(date);

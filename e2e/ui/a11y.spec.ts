@@ -4,6 +4,9 @@ import { expect, test, type Page } from "@playwright/test";
 import { api, calendarReady, eventDialog, freezeClock, openCalendarAt, signUp } from "./ui-helpers.ts";
 
 async function expectNoSeriousViolations(page: Page, label: string) {
+  // Scan the settled page, not one caught mid-navigation (first-run redirects, URL normalisation).
+  await page.waitForLoadState("networkidle");
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
   const serious = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
   const report = serious.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join("\n  ")}`);
