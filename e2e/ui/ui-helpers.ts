@@ -18,7 +18,9 @@ export function watchConsole(page: Page, allow: RegExp[] = []): string[] {
   const problems: string[] = [];
   page.on("console", (message) => {
     if (message.type() !== "error") return;
-    const text = message.text();
+    // Name the resource for "Failed to load resource" errors, so a failure says what failed.
+    const where = message.location().url;
+    const text = /^Failed to load resource/.test(message.text()) && where ? `${message.text()} (${where})` : message.text();
     if (!allow.some((re) => re.test(text))) problems.push(text);
   });
   page.on("pageerror", (error) => problems.push(`pageerror: ${error.message}`));
