@@ -10,6 +10,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import { load, type LoadResult } from "./http-load.ts";
 import { runUiBench } from "./ui.ts";
+import { runRadicaleBench } from "./radicale.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -62,6 +63,12 @@ async function main() {
     const a = merged(api);
     const b = merged(baseline);
     const ratio = a.rps / b.rps;
+    let radicale = "";
+    try {
+      radicale = process.env.BENCH_QUICK === "1" ? "(skipped with BENCH_QUICK=1)" : await runRadicaleBench(file, async () => void (await (await fetch(listUrl, { headers: auth })).text()));
+    } catch (error) {
+      radicale = `(Radicale comparison failed: ${(error as Error).message})`;
+    }
     let ui = "";
     try {
       ui = await runUiBench(base, credentials, UI_EVENTS + count0(file));
@@ -93,6 +100,9 @@ connections, ${seconds} s each (after a warm-up).
 
 Throughput ratio: **${(ratio * 100).toFixed(0)} %** of the trivial handler (target ≥ 60 %); p99 ${a.p99.toFixed(1)} ms (target ≤ 50 ms).
 
+## API vs Radicale (CalDAV time-range REPORT)
+
+${radicale}
 ## UI: month view with ${UI_EVENTS.toLocaleString("en")}+ events
 
 ${ui}
