@@ -1,11 +1,12 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import type { User } from "@/lib/api/sweetdate/schemas.ts";
 import { ApiError, describeError } from "@/lib/client/request.ts";
 import { useUpdateMe } from "@/lib/client/use-update-me.ts";
-import { browserTimeZone, timeZones } from "@/lib/client/zoned-time.ts";
+import { browserTimeZone } from "@/lib/client/zoned-time.ts";
 import { Field, FormErrors } from "@/components/ui/field.tsx";
 import { useToast } from "@/components/ui/toast.tsx";
+import { TimeZoneSelect } from "@/components/ui/time-zone-select.tsx";
 
 export function ProfileForm({ user }: { user: User }) {
   const [name, setName] = useState(user.name);
@@ -14,7 +15,6 @@ export function ProfileForm({ user }: { user: User }) {
   const [general, setGeneral] = useState<string[]>([]);
   const update = useUpdateMe();
   const toast = useToast();
-  const zones = useMemo(() => timeZones(timeZone), [timeZone]);
   const detected = browserTimeZone();
 
   async function submit(e: React.FormEvent) {
@@ -52,13 +52,7 @@ export function ProfileForm({ user }: { user: User }) {
           )
         }
       >
-        <select value={timeZone} onChange={(e) => setTimeZone(e.target.value)}>
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z.replace(/_/g, " ")}
-            </option>
-          ))}
-        </select>
+        <TimeZoneSelect value={timeZone} onChange={setTimeZone} />
       </Field>
       <div>
         <button type="submit" className="button button-primary" disabled={update.isPending}>

@@ -1,13 +1,13 @@
 "use client";
-import { useMemo, useState } from "react";
+import { useState } from "react";
 import type { Calendar } from "@/lib/api/sweetdate/schemas.ts";
 import { ApiError, describeError } from "@/lib/client/request.ts";
 import { useCreateCalendar } from "@/lib/client/use-create-calendar.ts";
 import { useUpdateCalendar } from "@/lib/client/use-update-calendar.ts";
-import { timeZones } from "@/lib/client/zoned-time.ts";
 import { Dialog } from "@/components/ui/dialog.tsx";
 import { Field, FormErrors } from "@/components/ui/field.tsx";
 import { useToast } from "@/components/ui/toast.tsx";
+import { TimeZoneSelect } from "@/components/ui/time-zone-select.tsx";
 
 export const PALETTE = ["#3b82f6", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6", "#ec4899", "#14b8a6", "#64748b"];
 const PALETTE_NAMES: Record<string, string> = {
@@ -31,7 +31,6 @@ export function CalendarDialog({ calendar, defaultTimeZone, onClose }: { calenda
   const create = useCreateCalendar();
   const update = useUpdateCalendar();
   const toast = useToast();
-  const zones = useMemo(() => timeZones(timeZone), [timeZone]);
   const canEdit = !calendar || calendar.role === "owner" || calendar.role === "admin";
 
   async function submit(e: React.FormEvent) {
@@ -94,13 +93,7 @@ export function CalendarDialog({ calendar, defaultTimeZone, onClose }: { calenda
           ) : null}
         </fieldset>
         <Field label="Time zone" errors={errors.time_zone} hint="New events in this calendar default to this zone.">
-          <select value={timeZone} onChange={(e) => setTimeZone(e.target.value)} disabled={!canEdit}>
-            {zones.map((z) => (
-              <option key={z} value={z}>
-                {z.replace(/_/g, " ")}
-              </option>
-            ))}
-          </select>
+          <TimeZoneSelect value={timeZone} onChange={setTimeZone} disabled={!canEdit} />
         </Field>
       </form>
     </Dialog>

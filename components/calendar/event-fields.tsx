@@ -1,13 +1,12 @@
 "use client";
-import { useMemo } from "react";
 import type { Calendar, Member } from "@/lib/api/sweetdate/schemas.ts";
-import { timeZones } from "@/lib/client/zoned-time.ts";
 import { Field } from "@/components/ui/field.tsx";
 import { ChoiceGroup } from "./choice-group.tsx";
 import { labelOf, ROLE_CHOICES, STAKEHOLDER_CHOICES, STATUS_CHOICES, VISIBILITY_CHOICES } from "./choices.ts";
 import { moveStart, type EventFormState } from "./event-form.ts";
 import { PeoplePicker } from "./people-picker.tsx";
 import { RecurrenceEditor } from "./recurrence-editor.tsx";
+import { TimeZoneSelect } from "@/components/ui/time-zone-select.tsx";
 
 export interface EventFieldsProps {
   state: EventFormState;
@@ -26,7 +25,6 @@ export interface EventFieldsProps {
 
 /** The event dialog's form controls (state lives in EventDialog). */
 export function EventFields({ state, onChange, errors, calendarChoices, calendarName, members, membersLoading, meId, onPeopleChange, recurrenceHint }: EventFieldsProps) {
-  const zones = useMemo(() => timeZones(state.timeZone), [state.timeZone]);
   const set = (patch: Partial<EventFormState>) => onChange({ ...state, ...patch });
   return (
     <div className="event-fields">
@@ -75,13 +73,7 @@ export function EventFields({ state, onChange, errors, calendarChoices, calendar
       </div>
 
       <Field label="Time zone" errors={errors.time_zone} hint={state.allDay ? "All-day events cover whole days wherever you are." : `Start and end are ${state.timeZone} times.`}>
-        <select value={state.timeZone} onChange={(e) => set({ timeZone: e.target.value })}>
-          {zones.map((z) => (
-            <option key={z} value={z}>
-              {z.replace(/_/g, " ")}
-            </option>
-          ))}
-        </select>
+        <TimeZoneSelect value={state.timeZone} onChange={(timeZone) => set({ timeZone })} />
       </Field>
 
       <RecurrenceEditor
