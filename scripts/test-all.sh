@@ -10,12 +10,6 @@ if [ ! -x /usr/bin/chromium ] && [ -z "${CHROMIUM_PATH:-}" ]; then
   echo "The UI tests need Chromium: apt-get install -y chromium (or set CHROMIUM_PATH)." >&2
   exit 1
 fi
-for tool in php phpunit mix; do
-  if ! command -v "$tool" > /dev/null; then
-    echo "The PHP and Elixir SDK suites need Debian's toolchains: apt-get install -y php-cli php-curl phpunit elixir erlang-jiffy (.ci/run does it)." >&2
-    exit 1
-  fi
-done
 
 node scripts/generate.mjs --check
 echo "== lint"

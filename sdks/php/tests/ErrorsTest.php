@@ -37,7 +37,7 @@ final class ErrorsTest extends LiveTestCase
     public function testNotFoundForAnotherUsersCalendar(): void
     {
         $calendarId = self::rawCalendar()['id'];
-        $stranger = self::clientFor(self::peer(0)['token']);
+        $stranger = self::clientFor(self::other()['token']);
         $this->assertInstanceOf(NotFoundException::class, $this->thrown(fn () => Calendar::get($calendarId, $stranger)));
     }
 
@@ -89,7 +89,7 @@ final class ErrorsTest extends LiveTestCase
     public function testPermissionForAGuestWhoMayReadButNotWrite(): void
     {
         $calendar = Calendar::get(self::rawCalendar()['id']);
-        $guest = self::peer(0);
+        $guest = self::other();
         $calendar->addUser($guest['id'], ['role' => 'guest']);
 
         $asGuest = Calendar::get($calendar->id, self::clientFor($guest['token']));
@@ -105,7 +105,7 @@ final class ErrorsTest extends LiveTestCase
     public function testConflictWhenAddingAMemberTwice(): void
     {
         $calendar = Calendar::get(self::rawCalendar()['id']);
-        $other = self::peer(0);
+        $other = self::other();
         $calendar->addUser($other['id']);
         $error = $this->thrown(fn () => $calendar->addUser($other['id']));
         $this->assertInstanceOf(ConflictException::class, $error);

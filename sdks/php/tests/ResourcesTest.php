@@ -92,7 +92,7 @@ final class ResourcesTest extends LiveTestCase
     {
         $me = Users::me();
         $this->assertInstanceOf(User::class, $me);
-        $other = self::peer(0);
+        $other = self::other();
         $found = Users::search($other['email']);
         $this->assertSame([$other['id']], array_map(fn (User $u) => $u->id, $found));
 
@@ -115,7 +115,7 @@ final class ResourcesTest extends LiveTestCase
     public function testEventUsersAddListUpdateRemove(): void
     {
         $calendar = Calendar::get(self::rawCalendar()['id']);
-        $guest = self::peer(0);
+        $guest = self::other();
         $calendar->addUser($guest['id']);
         $event = $calendar->createEvent(['title' => 'Design review', 'starts_at' => '2025-08-21T09:00:00Z', 'ends_at' => '2025-08-21T10:00:00Z', 'default_role' => 'viewer']);
 

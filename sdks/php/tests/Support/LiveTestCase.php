@@ -11,8 +11,8 @@ use SweetDate\SweetDate;
 
 /**
  * Tests against the live server named by SWEETDATE_URL with the user of SWEETDATE_API_TOKEN
- * (e2e/sdk/php.spec.ts makes a fresh one); other users come from SWEETDATE_TEST_PEERS
- * (a JSON list of {id, email, token}). Each test makes its own calendars.
+ * (e2e/sdk/php.spec.ts makes a fresh one) and a second user from SWEETDATE_OTHER_API_TOKEN,
+ * SWEETDATE_OTHER_USER_ID and SWEETDATE_OTHER_EMAIL. Each test makes its own calendars.
  */
 abstract class LiveTestCase extends TestCase
 {
@@ -33,14 +33,20 @@ abstract class LiveTestCase extends TestCase
         return $token;
     }
 
-    /** @return array{id: string, email: string, token: string} */
-    protected static function peer(int $index): array
+    /**
+     * The second user e2e/sdk/runner.ts makes (SWEETDATE_OTHER_API_TOKEN, _USER_ID, _EMAIL).
+     *
+     * @return array{id: string, email: string, token: string}
+     */
+    protected static function other(): array
     {
-        $peers = json_decode((string) getenv('SWEETDATE_TEST_PEERS'), true);
-        if (!is_array($peers) || !isset($peers[$index]['token'])) {
-            throw new \RuntimeException('SWEETDATE_TEST_PEERS must list at least ' . ($index + 1) . ' users as {id, email, token}');
+        $other = ['id' => getenv('SWEETDATE_OTHER_USER_ID'), 'email' => getenv('SWEETDATE_OTHER_EMAIL'), 'token' => getenv('SWEETDATE_OTHER_API_TOKEN')];
+        foreach ($other as $key => $value) {
+            if ($value === false || $value === '') {
+                throw new \RuntimeException('a second user is needed: set SWEETDATE_OTHER_API_TOKEN, SWEETDATE_OTHER_USER_ID and SWEETDATE_OTHER_EMAIL');
+            }
         }
-        return $peers[$index];
+        return $other;
     }
 
     /** A client of its own for another user. */
