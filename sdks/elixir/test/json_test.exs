@@ -20,7 +20,24 @@ defmodule SD.JSONTest do
   end
 
   test "refuses what is not JSON" do
-    for text <- ["", "{", "[1,]", "{\"a\" 1}", "{'a':1}", "01", "1.", ".5", "tru", "\"unterminated", "\"bad \\x escape\"", "\"\\ud800\"", "[1] 2", "\"raw \n newline\"", <<?", 0xFF, ?">>, "NaN"] do
+    for text <- [
+          "",
+          "{",
+          "[1,]",
+          "{\"a\" 1}",
+          "{'a':1}",
+          "01",
+          "1.",
+          ".5",
+          "tru",
+          "\"unterminated",
+          "\"bad \\x escape\"",
+          "\"\\ud800\"",
+          "[1] 2",
+          "\"raw \n newline\"",
+          <<?", 0xFF, ?">>,
+          "NaN"
+        ] do
       assert {:error, reason} = SD.JSON.decode(text), inspect(text)
       assert is_binary(reason)
     end

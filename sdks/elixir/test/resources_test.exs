@@ -17,7 +17,16 @@ defmodule SD.ResourcesTest do
 
   test "events page in starts_at order with meta; stream_events walks every page" do
     calendar = calendar()
-    made = for day <- [25, 21, 23, 22, 24], do: raw_event(calendar.id, %{"title" => "Day #{day}", "starts_at" => "2025-08-#{day}T09:00:00Z", "ends_at" => "2025-08-#{day}T10:00:00Z"})
+
+    made =
+      for day <- [25, 21, 23, 22, 24],
+          do:
+            raw_event(calendar.id, %{
+              "title" => "Day #{day}",
+              "starts_at" => "2025-08-#{day}T09:00:00Z",
+              "ends_at" => "2025-08-#{day}T10:00:00Z"
+            })
+
     in_order = made |> Enum.sort_by(& &1["starts_at"]) |> Enum.map(& &1["id"])
 
     pages = for offset <- [0, 2, 4], do: elem(SD.Calendar.events(calendar, limit: 2, offset: offset), 1)
@@ -25,7 +34,9 @@ defmodule SD.ResourcesTest do
     assert pages |> Enum.concat() |> ids() == in_order
     assert {:ok, []} = SD.Calendar.events(calendar, limit: 2, offset: 5)
 
-    assert {:ok, %SD.Page{meta: %{limit: 2, offset: 2, total: 5}} = page} = SD.Calendar.events_page(calendar, limit: 2, offset: 2)
+    assert {:ok, %SD.Page{meta: %{limit: 2, offset: 2, total: 5}} = page} =
+             SD.Calendar.events_page(calendar, limit: 2, offset: 2)
+
     assert ids(page.items) == Enum.slice(in_order, 2, 2)
     assert SD.Page.more?(page)
     assert {:ok, %SD.Page{meta: %{limit: 25, offset: 0, total: 5}}} = SD.Calendar.events_page(calendar)
@@ -35,11 +46,15 @@ defmodule SD.ResourcesTest do
   end
 
   test "calendars: create, list, get, update, delete; inspect never shows the token" do
-    assert {:ok, %SD.Calendar{name: "Release train", color: "#10b981", time_zone: "Europe/Berlin", role: "owner"} = created} =
+    assert {:ok,
+            %SD.Calendar{name: "Release train", color: "#10b981", time_zone: "Europe/Berlin", role: "owner"} = created} =
              SD.Calendar.create(%{name: "Release train", color: "#10b981", time_zone: "Europe/Berlin"})
 
     assert created.client != nil
-    assert SD.Calendar.to_map(created) |> Map.keys() |> Enum.sort() == ~w(color description id inserted_at name role time_zone updated_at)
+
+    assert SD.Calendar.to_map(created) |> Map.keys() |> Enum.sort() ==
+             ~w(color description id inserted_at name role time_zone updated_at)
+
     refute inspect(created) =~ token()
     refute inspect(SD.Client.new(token: token())) =~ token()
     assert inspect(created) =~ ~s(name: "Release train")
@@ -77,16 +92,30 @@ defmodule SD.ResourcesTest do
     calendar = calendar()
     guest = other()
     {:ok, _} = SD.Calendar.add_user(calendar, guest.id)
-    {:ok, event} = SD.Calendar.create_event(calendar, title: "Design review", starts_at: "2025-08-21T09:00:00Z", ends_at: "2025-08-21T10:00:00Z", default_role: :viewer)
 
-    assert {:ok, %SD.EventUser{role: "viewer", rsvp: "needs_action"} = added} = SD.Calendar.add_event_user(calendar, event.id, guest.id)
+    {:ok, event} =
+      SD.Calendar.create_event(calendar,
+        title: "Design review",
+        starts_at: "2025-08-21T09:00:00Z",
+        ends_at: "2025-08-21T10:00:00Z",
+        default_role: :viewer
+      )
+
+    assert {:ok, %SD.EventUser{role: "viewer", rsvp: "needs_action"} = added} =
+             SD.Calendar.add_event_user(calendar, event.id, guest.id)
+
     assert added.id == guest.id
     assert {:ok, [%SD.EventUser{id: listed}]} = SD.Calendar.event_users(calendar, event.id)
     assert listed == guest.id
     # The participant answers for themselves through their own client.
     {:ok, theirs} = SD.Calendar.get(calendar.id, client_for(guest.token))
-    assert {:ok, %SD.EventUser{rsvp: "accepted", role: "viewer"}} = SD.Calendar.update_event_user(theirs, event.id, guest.id, rsvp: :accepted)
-    assert {:ok, %SD.EventUser{rsvp: "accepted", role: "editor"}} = SD.Calendar.update_event_user(calendar, event.id, guest.id, %{role: :editor})
+
+    assert {:ok, %SD.EventUser{rsvp: "accepted", role: "viewer"}} =
+             SD.Calendar.update_event_user(theirs, event.id, guest.id, rsvp: :accepted)
+
+    assert {:ok, %SD.EventUser{rsvp: "accepted", role: "editor"}} =
+             SD.Calendar.update_event_user(calendar, event.id, guest.id, %{role: :editor})
+
     assert :ok = SD.Calendar.remove_event_user(calendar, event.id, guest.id)
     assert {:ok, []} = SD.Calendar.event_users(calendar, event.id)
   end
@@ -95,7 +124,12 @@ defmodule SD.ResourcesTest do
     calendar = calendar()
 
     {:ok, series} =
-      SD.Calendar.create_event(calendar, %{title: "Stand-up", starts_at: "2025-09-01T09:00:00Z", ends_at: "2025-09-01T09:15:00Z", rrule: "FREQ=WEEKLY;BYDAY=MO"})
+      SD.Calendar.create_event(calendar, %{
+        title: "Stand-up",
+        starts_at: "2025-09-01T09:00:00Z",
+        ends_at: "2025-09-01T09:15:00Z",
+        rrule: "FREQ=WEEKLY;BYDAY=MO"
+      })
 
     assert {series.recurrence_rule, series.rrule} == {"weekly", "FREQ=WEEKLY;BYDAY=MO"}
     window = [from: "2025-09-01T00:00:00Z", to: "2025-09-29T00:00:00Z"]
@@ -103,11 +137,18 @@ defmodule SD.ResourcesTest do
     assert ids(occurrences) == Enum.map(~w(20250901 20250908 20250915 20250922), &"#{series.id}_#{&1}T090000Z")
     [_, second, third | _] = occurrences
 
-    assert {:ok, %SD.Event{recurring_event_id: series_id, original_starts_at: "2025-09-08T09:00:00Z"}} = SD.Calendar.get_event(calendar, second.id)
+    assert {:ok, %SD.Event{recurring_event_id: series_id, original_starts_at: "2025-09-08T09:00:00Z"}} =
+             SD.Calendar.get_event(calendar, second.id)
+
     assert series_id == series.id
 
     assert {:ok, %SD.Event{title: "Stand-up (moved)", starts_at: "2025-09-08T10:00:00Z"}} =
-             SD.Calendar.update_event(calendar, second.id, %{title: "Stand-up (moved)", starts_at: "2025-09-08T10:00:00Z", ends_at: "2025-09-08T10:15:00Z"}, scope: :this)
+             SD.Calendar.update_event(
+               calendar,
+               second.id,
+               %{title: "Stand-up (moved)", starts_at: "2025-09-08T10:00:00Z", ends_at: "2025-09-08T10:15:00Z"},
+               scope: :this
+             )
 
     assert :ok = SD.Calendar.delete_event(calendar, third.id, scope: :this)
     {:ok, after_changes} = SD.Calendar.events(calendar, window)
@@ -123,15 +164,34 @@ defmodule SD.ResourcesTest do
 
   test "scope: :following and :all" do
     calendar = calendar()
-    {:ok, _series} = SD.Calendar.create_event(calendar, %{title: "Sync", starts_at: "2025-09-01T09:00:00Z", ends_at: "2025-09-01T09:30:00Z", rrule: "FREQ=DAILY;COUNT=6"})
+
+    {:ok, _series} =
+      SD.Calendar.create_event(calendar, %{
+        title: "Sync",
+        starts_at: "2025-09-01T09:00:00Z",
+        ends_at: "2025-09-01T09:30:00Z",
+        rrule: "FREQ=DAILY;COUNT=6"
+      })
+
     window = [from: "2025-09-01T00:00:00Z", to: "2025-09-10T00:00:00Z"]
     list = fn -> elem(SD.Calendar.events(calendar, window), 1) end
     occurrences = list.()
     assert length(occurrences) == 6
 
     # following: the 4th occurrence and those after it change; the first three stay.
-    {:ok, _} = SD.Calendar.update_event(calendar, Enum.at(occurrences, 3).id, %{title: "Sync (new time)", location: "Room C"}, scope: :following)
-    assert Enum.map(list.(), & &1.title) == ["Sync", "Sync", "Sync", "Sync (new time)", "Sync (new time)", "Sync (new time)"]
+    {:ok, _} =
+      SD.Calendar.update_event(calendar, Enum.at(occurrences, 3).id, %{title: "Sync (new time)", location: "Room C"},
+        scope: :following
+      )
+
+    assert Enum.map(list.(), & &1.title) == [
+             "Sync",
+             "Sync",
+             "Sync",
+             "Sync (new time)",
+             "Sync (new time)",
+             "Sync (new time)"
+           ]
 
     # all: every occurrence of the (original) series changes.
     {:ok, _} = SD.Calendar.update_event(calendar, hd(list.()).id, %{location: "Room A"}, scope: :all)
@@ -154,7 +214,14 @@ defmodule SD.ResourcesTest do
     {:ok, second} = SD.Calendar.create(name: "Second")
     tag = "x#{System.unique_integer([:positive])}"
     a = raw_event(first.id, %{"title" => "In the first #{tag}"})
-    {:ok, b} = SD.Calendar.create_event(second, title: "In the second #{tag}", starts_at: "2025-08-22T09:00:00Z", ends_at: "2025-08-22T10:00:00Z")
+
+    {:ok, b} =
+      SD.Calendar.create_event(second,
+        title: "In the second #{tag}",
+        starts_at: "2025-08-22T09:00:00Z",
+        ends_at: "2025-08-22T10:00:00Z"
+      )
+
     mine = fn {:ok, events} -> events |> Enum.filter(&(&1.calendar_id in [first.id, second.id])) |> ids() end
 
     assert mine.(SD.Events.list(q: tag)) == [a["id"], b.id]

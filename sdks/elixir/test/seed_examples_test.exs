@@ -11,7 +11,8 @@ defmodule SD.SeedExamplesTest do
   end
 
   defp source(example, placeholders) do
-    Enum.reduce(placeholders, File.read!(Path.join([__DIR__, "seed", "#{example}.exs"])), fn {placeholder, value}, source ->
+    Enum.reduce(placeholders, File.read!(Path.join([__DIR__, "seed", "#{example}.exs"])), fn {placeholder, value},
+                                                                                             source ->
       String.replace(source, ~s("#{placeholder}"), ~s("#{value}"))
     end)
   end
@@ -28,7 +29,15 @@ defmodule SD.SeedExamplesTest do
   test "LIST EVENTS – SD.Calendar.events(calendar, limit:, offset:, q:) gives the matching events" do
     calendar = raw_calendar()
     planning = raw_event(calendar["id"], %{"title" => "Planning meeting"})
-    retro = raw_event(calendar["id"], %{"title" => "Retro", "description" => "after the MEETING", "starts_at" => "2025-08-22T09:00:00Z", "ends_at" => "2025-08-22T10:00:00Z"})
+
+    retro =
+      raw_event(calendar["id"], %{
+        "title" => "Retro",
+        "description" => "after the MEETING",
+        "starts_at" => "2025-08-22T09:00:00Z",
+        "ends_at" => "2025-08-22T10:00:00Z"
+      })
+
     raw_event(calendar["id"], %{"title" => "Lunch"})
 
     {binding, output} = run("list_events", %{"CALENDAR-ID" => calendar["id"]})
@@ -67,7 +76,9 @@ defmodule SD.SeedExamplesTest do
 
   test "GET EVENT – SD.Calendar.get_event(calendar, id) gives the event" do
     calendar = raw_calendar()
-    existing = raw_event(calendar["id"], %{"title" => "Sprint Planning", "location" => "Room A", "status" => "confirmed"})
+
+    existing =
+      raw_event(calendar["id"], %{"title" => "Sprint Planning", "location" => "Room A", "status" => "confirmed"})
 
     {binding, output} = run("get_event", %{"CALENDAR-ID" => calendar["id"], "EVENT-ID" => existing["id"]})
 
@@ -78,7 +89,13 @@ defmodule SD.SeedExamplesTest do
 
   test "UPDATE EVENT – SD.Calendar.update_event(calendar, id, %{…}) gives the updated event" do
     calendar = raw_calendar()
-    existing = raw_event(calendar["id"], %{"title" => "Sprint Planning", "location" => "Room A", "description" => "Quarterly planning session"})
+
+    existing =
+      raw_event(calendar["id"], %{
+        "title" => "Sprint Planning",
+        "location" => "Room A",
+        "description" => "Quarterly planning session"
+      })
 
     {binding, output} = run("update_event", %{"CALENDAR-ID" => calendar["id"], "EVENT-ID" => existing["id"]})
 
@@ -100,9 +117,14 @@ defmodule SD.SeedExamplesTest do
 
     assert %SD.Calendar{} = binding.calendar
     assert output == ""
-    assert {404, %{"error_code" => "NOT_FOUND"}} = call(:get, "/api/v1/calendars/#{calendar["id"]}/events/#{existing["id"]}")
+
+    assert {404, %{"error_code" => "NOT_FOUND"}} =
+             call(:get, "/api/v1/calendars/#{calendar["id"]}/events/#{existing["id"]}")
+
     # The example's own match fails loudly when the deletion does not happen.
-    assert_raise MatchError, fn -> run("delete_event", %{"CALENDAR-ID" => calendar["id"], "EVENT-ID" => existing["id"]}) end
+    assert_raise MatchError, fn ->
+      run("delete_event", %{"CALENDAR-ID" => calendar["id"], "EVENT-ID" => existing["id"]})
+    end
   end
 
   test "every example runs as a script in a fresh `elixir` process configured by the environment only" do

@@ -26,18 +26,30 @@ defmodule SD.SyncTest do
 
   test "a full sync, then incremental rounds, reproduce the list" do
     calendar = calendar()
-    make = fn title, day -> elem(SD.Calendar.create_event(calendar, title: title, starts_at: "2025-08-#{day}T09:00:00Z", ends_at: "2025-08-#{day}T10:00:00Z"), 1) end
+
+    make = fn title, day ->
+      elem(
+        SD.Calendar.create_event(calendar,
+          title: title,
+          starts_at: "2025-08-#{day}T09:00:00Z",
+          ends_at: "2025-08-#{day}T10:00:00Z"
+        ),
+        1
+      )
+    end
+
     keep = make.("Keep", 21)
     change = make.("Change me", 22)
     drop = make.("Drop me", 23)
 
-    assert {:ok, %SD.Sync{deleted: [], sync_token: token} = full} = SD.Calendar.sync(calendar)
+    assert {:ok, %SD.Sync{deleted: [], next_sync_token: token, full: true} = full} = SD.Calendar.sync(calendar)
     assert is_binary(token) and token != ""
     assert full.events |> Enum.map(& &1.id) |> Enum.sort() == Enum.sort([keep.id, change.id, drop.id])
     copy = apply_round(%{}, full)
     assert copy == full_list(calendar)
 
-    assert {:ok, %SD.Sync{events: [], deleted: [], sync_token: quiet}} = SD.Calendar.sync(calendar, token)
+    assert {:ok, %SD.Sync{events: [], deleted: [], changes: [], next_sync_token: quiet, full: false}} =
+             SD.Calendar.sync(calendar, token)
 
     {:ok, changed} = SD.Calendar.update_event(calendar, change.id, title: "Changed")
     :ok = SD.Calendar.delete_event(calendar, drop.id)
@@ -46,22 +58,40 @@ defmodule SD.SyncTest do
     assert {:ok, %SD.Sync{} = round} = SD.Calendar.sync(calendar, quiet)
     assert round.events |> Enum.map(& &1.id) |> Enum.sort() == Enum.sort([change.id, added.id])
     assert round.deleted == [drop.id]
+    assert length(round.changes) == 3
+    assert %{id: drop.id, deleted: true} in round.changes
     assert changed in round.events
     assert apply_round(copy, round) == full_list(calendar)
   end
 
   test "a round larger than one page is fetched whole" do
     calendar = calendar()
-    for day <- 1..5, do: raw_event(calendar.id, %{"title" => "Day #{day}", "starts_at" => "2025-08-0#{day}T09:00:00Z", "ends_at" => "2025-08-0#{day}T10:00:00Z"})
-    assert {:ok, %SD.Sync{events: events} = round} = SD.Calendar.sync(calendar, nil, page_size: 2)
+
+    for day <- 1..5,
+        do:
+          raw_event(calendar.id, %{
+            "title" => "Day #{day}",
+            "starts_at" => "2025-08-0#{day}T09:00:00Z",
+            "ends_at" => "2025-08-0#{day}T10:00:00Z"
+          })
+
+    assert {:ok, %SD.Sync{events: events} = round} = SD.Calendar.sync(calendar, nil, limit: 2)
     assert length(events) == 5
     assert apply_round(%{}, round) == full_list(calendar)
   end
 
   test "an occurrence deleted with scope: :this reaches sync as an exdate of its series" do
     calendar = calendar()
-    {:ok, series} = SD.Calendar.create_event(calendar, title: "Stand-up", starts_at: "2025-09-01T09:00:00Z", ends_at: "2025-09-01T09:15:00Z", rrule: "FREQ=DAILY;COUNT=5")
-    {:ok, %SD.Sync{sync_token: token}} = SD.Calendar.sync(calendar)
+
+    {:ok, series} =
+      SD.Calendar.create_event(calendar,
+        title: "Stand-up",
+        starts_at: "2025-09-01T09:00:00Z",
+        ends_at: "2025-09-01T09:15:00Z",
+        rrule: "FREQ=DAILY;COUNT=5"
+      )
+
+    {:ok, %SD.Sync{next_sync_token: token}} = SD.Calendar.sync(calendar)
     :ok = SD.Calendar.delete_event(calendar, "#{series.id}_20250903T090000Z", scope: :this)
     {:ok, round} = SD.Calendar.sync(calendar, token)
     assert [master] = Enum.filter(round.events, &(&1.id == series.id))
@@ -70,8 +100,11 @@ defmodule SD.SyncTest do
 
   test "an unknown token → SD.SyncTokenExpiredError; starting over works" do
     calendar = calendar()
-    assert {:error, %SD.SyncTokenExpiredError{status: 410, error_code: "SYNC_TOKEN_EXPIRED"}} = SD.Calendar.sync(calendar, "not-a-real-token")
-    assert {:ok, %SD.Sync{sync_token: token}} = SD.Calendar.sync(calendar, nil)
+
+    assert {:error, %SD.SyncTokenExpiredError{status: 410, error_code: "SYNC_TOKEN_EXPIRED"}} =
+             SD.Calendar.sync(calendar, "not-a-real-token")
+
+    assert {:ok, %SD.Sync{next_sync_token: token}} = SD.Calendar.sync(calendar, nil)
     assert token != ""
   end
 end

@@ -52,21 +52,40 @@ defmodule SD.TransportTest do
   end
 
   test "PUT and DELETE are retried; POST never" do
-    client = client([%{body: @calendar}, %{status: 503, body: "{}"}, %{body: @event}, %{status: 503, body: "{}"}, %{body: ~s({"status":"ok"})}])
+    client =
+      client([
+        %{body: @calendar},
+        %{status: 503, body: "{}"},
+        %{body: @event},
+        %{status: 503, body: "{}"},
+        %{body: ~s({"status":"ok"})}
+      ])
+
     {:ok, calendar} = SD.Calendar.get("c1", client)
     assert {:ok, %SD.Event{title: "T"}} = SD.Calendar.update_event(calendar, "e1", %{title: "T"})
     assert :ok = SD.Calendar.delete_event(calendar, "e1")
     assert Enum.map(requests(), & &1.method) == ~w(GET PUT PUT DELETE DELETE)
 
-    client = client([%{body: @calendar}, %{status: 503, body: ~s({"status":"error","message":"unavailable","error_code":"INTERNAL_ERROR"})}, %{status: 201, body: @event}])
+    client =
+      client([
+        %{body: @calendar},
+        %{status: 503, body: ~s({"status":"error","message":"unavailable","error_code":"INTERNAL_ERROR"})},
+        %{status: 201, body: @event}
+      ])
+
     {:ok, calendar} = SD.Calendar.get("c1", client)
     assert {:error, %SD.ServerError{status: 503}} = SD.Calendar.create_event(calendar, %{title: "T"})
-    assert Enum.map(requests(), & &1.method) == ~w(GET POST), "a POST is never repeated (it could create a second event)"
+
+    assert Enum.map(requests(), & &1.method) == ~w(GET POST),
+           "a POST is never repeated (it could create a second event)"
   end
 
   test "rate limited after the retries run out: SD.RateLimitError with retry_after" do
     client = client([%{status: 429, body: @rate_limited, headers: [{"retry-after", "2"}]}], max_retries: 2)
-    assert {:error, %SD.RateLimitError{status: 429, error_code: "RATE_LIMITED", retry_after: 2}} = SD.Calendar.get("c1", client)
+
+    assert {:error, %SD.RateLimitError{status: 429, error_code: "RATE_LIMITED", retry_after: 2}} =
+             SD.Calendar.get("c1", client)
+
     assert length(requests()) == 3
     assert waits() == [2000, 2000]
   end
@@ -79,7 +98,13 @@ defmodule SD.TransportTest do
   end
 
   test "backoff doubles with jitter up to the cap" do
-    client = client([%{status: 503, body: "busy", headers: [{"content-type", "text/plain"}]}], max_retries: 4, retry_base_delay: 1000, retry_max_delay: 3000)
+    client =
+      client([%{status: 503, body: "busy", headers: [{"content-type", "text/plain"}]}],
+        max_retries: 4,
+        retry_base_delay: 1000,
+        retry_max_delay: 3000
+      )
+
     assert {:error, %SD.ServerError{body: "busy"}} = SD.Calendar.get("c1", client)
 
     for {wait, ceiling} <- Enum.zip(waits(), [1000, 2000, 3000, 3000]) do
@@ -100,7 +125,8 @@ defmodule SD.TransportTest do
   end
 
   test "an unreachable server is SD.ConnectionError" do
-    assert {:error, %SD.ConnectionError{status: 0, error_code: "CONNECTION_ERROR"}} = SD.Calendar.get("c1", base_url: StubServer.closed_url(), token: "x")
+    assert {:error, %SD.ConnectionError{status: 0, error_code: "CONNECTION_ERROR"}} =
+             SD.Calendar.get("c1", base_url: StubServer.closed_url(), token: "x")
   end
 
   test "answers that are not the API's shape" do
@@ -115,16 +141,29 @@ defmodule SD.TransportTest do
     assert {:error, %SD.InvalidResponseError{error_code: "INVALID_RESPONSE"}} = SD.Calendar.get("c1", client)
     assert {:error, %SD.InvalidResponseError{}} = SD.Calendar.get("c1", client)
     assert {:error, %SD.ServerError{status: 502}} = SD.Calendar.get("c1", client)
-    assert {:error, %SD.Error{message: "teapot", status: 418, error_code: "SOMETHING_NEW"}} = SD.Calendar.get("c1", client)
+
+    assert {:error, %SD.Error{message: "teapot", status: 418, error_code: "SOMETHING_NEW"}} =
+             SD.Calendar.get("c1", client)
   end
 
   test "what goes on the wire" do
     ok_list = ~s({"status":"ok","events":[],"meta":{"limit":25,"offset":0,"total":0}})
-    client = client([%{body: @calendar}, %{body: @event}, %{body: ~s({"status":"ok"})}, %{body: ok_list}], headers: [{"x-trace", "abc"}])
+
+    client =
+      client([%{body: @calendar}, %{body: @event}, %{body: ~s({"status":"ok"})}, %{body: ok_list}],
+        headers: [{"x-trace", "abc"}]
+      )
+
     client = %{client | base_url: client.base_url <> "/api/v1/"}
 
     {:ok, calendar} = SD.Calendar.get("c/1 x", client)
-    {:ok, _} = SD.Calendar.update_event(calendar, "e1", %{title: ~s(Ünïcode & "quotes"), all_day: false, status: :confirmed}, scope: :following, if_match: 7)
+
+    {:ok, _} =
+      SD.Calendar.update_event(calendar, "e1", %{title: ~s(Ünïcode & "quotes"), all_day: false, status: :confirmed},
+        scope: :following,
+        if_match: 7
+      )
+
     :ok = SD.Calendar.delete_event(calendar, "e1_20250821T090000Z", scope: :all, if_match: ~s(W/"8"))
     {:ok, []} = SD.Calendar.events(calendar, limit: 10, q: "a&b c", from: nil)
 
@@ -137,10 +176,55 @@ defmodule SD.TransportTest do
     assert put.path == "/api/v1/calendars/c1/events/e1?scope=following"
     assert put.headers["if-match"] == ~s("7")
     assert put.headers["content-type"] == "application/json"
-    assert :jiffy.decode(put.body, [:return_maps]) == %{"title" => ~s(Ünïcode & "quotes"), "all_day" => false, "status" => "confirmed"}
+
+    assert :jiffy.decode(put.body, [:return_maps]) == %{
+             "title" => ~s(Ünïcode & "quotes"),
+             "all_day" => false,
+             "status" => "confirmed"
+           }
+
     assert delete.path == "/api/v1/calendars/c1/events/e1_20250821T090000Z?scope=all"
     assert delete.headers["if-match"] == ~s("8")
     assert list.path == "/api/v1/calendars/c1/events?limit=10&q=a%26b%20c"
+  end
+
+  test "sync fetches every page of a round and maps deletions; 410 → SD.SyncTokenExpiredError" do
+    event = fn id ->
+      %{id: id, calendar_id: "c1", title: id, starts_at: "2025-08-21T09:00:00Z", ends_at: "2025-08-21T10:00:00Z"}
+    end
+
+    page = fn events, meta -> SD.JSON.encode!(%{status: "ok", events: events, meta: meta}) end
+
+    client =
+      client([
+        %{body: @calendar},
+        %{body: page.([event.("e1"), %{id: "e2", deleted: true}], %{limit: 2, offset: 0})},
+        %{body: page.([event.("e3")], %{limit: 2, offset: 2, next_sync_token: "tok-2"})},
+        %{status: 410, body: ~s({"status":"error","message":"sync token expired","error_code":"SYNC_TOKEN_EXPIRED"})},
+        %{body: page.([], %{limit: 100, offset: 0})}
+      ])
+
+    {:ok, calendar} = SD.Calendar.get("c1", client)
+
+    assert {:ok, %SD.Sync{next_sync_token: "tok-2", full: true, deleted: ["e2"]} = round} =
+             SD.Calendar.sync(calendar, nil, limit: 2)
+
+    assert Enum.map(round.events, & &1.id) == ["e1", "e3"]
+    assert [%SD.Event{id: "e1"}, %{id: "e2", deleted: true}, %SD.Event{id: "e3"}] = round.changes
+
+    assert {:error, %SD.SyncTokenExpiredError{status: 410, error_code: "SYNC_TOKEN_EXPIRED"}} =
+             SD.Calendar.sync(calendar, "tok-2")
+
+    assert {:error, %SD.InvalidResponseError{}} = SD.Calendar.sync(calendar, "tok-3"),
+           "an empty page without a token would loop forever"
+
+    assert Enum.map(requests(), & &1.path) == [
+             "/api/v1/calendars/c1",
+             "/api/v1/calendars/c1/events?sync_token=&limit=2&offset=0",
+             "/api/v1/calendars/c1/events?sync_token=&limit=2&offset=2",
+             "/api/v1/calendars/c1/events?sync_token=tok-2&limit=100&offset=0",
+             "/api/v1/calendars/c1/events?sync_token=tok-3&limit=100&offset=0"
+           ]
   end
 
   test "configuration: explicit options, SD.configure/1, then the environment" do
@@ -149,10 +233,15 @@ defmodule SD.TransportTest do
     try do
       System.put_env("SWEETDATE_URL", "https://cal.example.com/api/v1")
       System.put_env("SWEETDATE_API_TOKEN", "sdt_env")
-      assert {:ok, %{base_url: "https://cal.example.com", token: "sdt_env", timeout: 30_000, max_retries: 2}} = SD.Client.options(SD.Client.new())
+
+      assert {:ok, %{base_url: "https://cal.example.com", token: "sdt_env", timeout: 30_000, max_retries: 2}} =
+               SD.Client.options(SD.Client.new())
 
       SD.configure(base_url: "http://configured.test/", token: "sdt_configured", timeout: 5000)
-      assert {:ok, %{base_url: "http://configured.test", token: "sdt_configured", timeout: 5000}} = SD.Client.options(SD.Client.new())
+
+      assert {:ok, %{base_url: "http://configured.test", token: "sdt_configured", timeout: 5000}} =
+               SD.Client.options(SD.Client.new())
+
       assert {:ok, %{token: "sdt_explicit"}} = SD.Client.options(SD.Client.new(token: "sdt_explicit"))
       SD.configure(token: nil)
       assert {:ok, %{token: "sdt_env"}} = SD.Client.options(SD.Client.new()), "nil falls back to the environment"

@@ -144,26 +144,31 @@ final class Calendar extends Resource
 
     /**
      * What changed since $syncToken (null: everything, a full sync), fetching every page of the
-     * round. Keep the result's syncToken for the next call. A token the server no longer knows
-     * throws SyncTokenExpiredException: start over with sync(null).
+     * round (["limit" => 1–100] sets the page size, default 100). Keep the result's nextSyncToken
+     * for the next call. A token the server no longer knows throws SyncTokenExpiredException:
+     * start over with sync(null).
+     *
+     * @param array{limit?: int} $options
      */
-    public function sync(?string $syncToken = null, int $pageSize = 100): SyncResult
+    public function sync(?string $syncToken = null, array $options = []): SyncResult
     {
         $events = [];
         $deleted = [];
+        $changes = [];
         for ($offset = 0; ;) {
-            $body = $this->client->request('GET', $this->path('events'), ['sync_token' => $syncToken ?? '', 'limit' => $pageSize, 'offset' => $offset]);
+            $body = $this->client->request('GET', $this->path('events'), ['sync_token' => $syncToken ?? '', 'limit' => $options['limit'] ?? 100, 'offset' => $offset]);
             $items = Client::listOf($body, 'events');
             foreach ($items as $item) {
                 if (($item['deleted'] ?? false) === true) {
                     $deleted[] = (string) $item['id'];
+                    $changes[] = ['id' => (string) $item['id'], 'deleted' => true];
                 } else {
-                    $events[] = new Event($item);
+                    $changes[] = $events[] = new Event($item);
                 }
             }
             $next = $body['meta']['next_sync_token'] ?? null;
-            if (is_string($next) && $next !== '') {
-                return new SyncResult($events, $deleted, $next);
+            if (is_string($next)) {
+                return new SyncResult($events, $deleted, $next, $syncToken === null || $syncToken === '', $changes);
             }
             if ($items === []) {
                 throw new InvalidResponseException('SweetDate: a sync page without items carried no next_sync_token', 200, 'INVALID_RESPONSE', body: $body);

@@ -65,7 +65,8 @@ final class SyncTest extends LiveTestCase
 
         $full = $calendar->sync();
         $this->assertInstanceOf(SyncResult::class, $full);
-        $this->assertNotSame('', $full->syncToken);
+        $this->assertNotSame('', $full->nextSyncToken);
+        $this->assertTrue($full->full);
         $this->assertSame([], $full->deleted);
         $ids = array_map(fn (Event $e) => $e->id, $full->events);
         sort($ids);
@@ -75,20 +76,23 @@ final class SyncTest extends LiveTestCase
         $copy = self::apply([], $full);
         $this->assertSame(self::fullList($calendar), $copy);
 
-        $quiet = $calendar->sync($full->syncToken);
+        $quiet = $calendar->sync($full->nextSyncToken);
+        $this->assertFalse($quiet->full);
         $this->assertSame([[], []], [$quiet->events, $quiet->deleted], 'nothing changed, nothing sent');
 
         $changed = $calendar->updateEvent($change->id, ['title' => 'Changed']);
         $calendar->deleteEvent($drop->id);
         $added = $calendar->createEvent(['title' => 'Added', 'starts_at' => '2025-08-24T09:00:00Z', 'ends_at' => '2025-08-24T10:00:00Z']);
 
-        $round = $calendar->sync($quiet->syncToken);
+        $round = $calendar->sync($quiet->nextSyncToken);
         $sent = array_map(fn (Event $e) => $e->id, $round->events);
         sort($sent);
         $expected = [$change->id, $added->id];
         sort($expected);
         $this->assertSame($expected, $sent);
         $this->assertSame([$drop->id], $round->deleted);
+        $this->assertCount(3, $round->changes);
+        $this->assertContains(['id' => $drop->id, 'deleted' => true], $round->changes);
         $this->assertContains($changed->toArray(), array_map(fn (Event $e) => $e->toArray(), $round->events));
         $copy = self::apply($copy, $round);
         $this->assertSame(self::fullList($calendar), $copy);
@@ -100,7 +104,7 @@ final class SyncTest extends LiveTestCase
         for ($day = 1; $day <= 5; $day++) {
             self::rawEvent($calendar->id, ['title' => "Day {$day}", 'starts_at' => "2025-08-0{$day}T09:00:00Z", 'ends_at' => "2025-08-0{$day}T10:00:00Z"]);
         }
-        $paged = $calendar->sync(null, 2);
+        $paged = $calendar->sync(null, ['limit' => 2]);
         $this->assertCount(5, $paged->events);
         $this->assertSame(self::fullList($calendar), self::apply([], $paged));
     }
@@ -109,7 +113,7 @@ final class SyncTest extends LiveTestCase
     {
         $calendar = Calendar::get(self::rawCalendar()['id']);
         $series = $calendar->createEvent(['title' => 'Stand-up', 'starts_at' => '2025-09-01T09:00:00Z', 'ends_at' => '2025-09-01T09:15:00Z', 'rrule' => 'FREQ=DAILY;COUNT=5']);
-        $token = $calendar->sync()->syncToken;
+        $token = $calendar->sync()->nextSyncToken;
         $calendar->deleteEvent("{$series->id}_20250903T090000Z", ['scope' => 'this']);
         $round = $calendar->sync($token);
         $master = array_values(array_filter($round->events, fn (Event $e) => $e->id === $series->id));
@@ -125,6 +129,6 @@ final class SyncTest extends LiveTestCase
         $this->assertSame(410, $error->getStatus());
         $this->assertSame('SYNC_TOKEN_EXPIRED', $error->getErrorCode());
         // Starting over works.
-        $this->assertNotSame('', $calendar->sync(null)->syncToken);
+        $this->assertNotSame('', $calendar->sync(null)->nextSyncToken);
     }
 }

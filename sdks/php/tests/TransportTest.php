@@ -13,6 +13,7 @@ use SweetDate\Exception\InvalidResponseException;
 use SweetDate\Exception\RateLimitException;
 use SweetDate\Exception\ServerException;
 use SweetDate\Exception\SweetDateException;
+use SweetDate\Exception\SyncTokenExpiredException;
 use SweetDate\Exception\TimeoutException;
 use SweetDate\SweetDate;
 use SweetDate\Tests\Support\StubServer;
@@ -191,6 +192,40 @@ final class TransportTest extends TestCase
         $this->assertSame('/api/v1/calendars/c1/events/e1_20250821T090000Z?scope=all', $delete['uri']);
         $this->assertSame('"8"', $delete['headers']['if-match']);
         $this->assertSame('/api/v1/calendars/c1/events?limit=10&q=a%26b%20c', $list['uri']);
+    }
+
+    public function testSyncFetchesEveryPageOfARoundAndMapsDeletions(): void
+    {
+        $event = fn (string $id) => ['id' => $id, 'calendar_id' => 'c1', 'title' => $id, 'starts_at' => '2025-08-21T09:00:00Z', 'ends_at' => '2025-08-21T10:00:00Z'];
+        $page = fn (array $events, array $meta) => json_encode(['status' => 'ok', 'events' => $events, 'meta' => $meta]);
+        $client = $this->client([
+            ['body' => self::CALENDAR],
+            ['body' => $page([$event('e1'), ['id' => 'e2', 'deleted' => true]], ['limit' => 2, 'offset' => 0])],
+            ['body' => $page([$event('e3')], ['limit' => 2, 'offset' => 2, 'next_sync_token' => 'tok-2'])],
+            ['status' => 410, 'body' => '{"status":"error","message":"sync token expired","error_code":"SYNC_TOKEN_EXPIRED"}'],
+            ['body' => $page([], ['limit' => 100, 'offset' => 0])],
+        ]);
+        $calendar = Calendar::get('c1', $client);
+
+        $round = $calendar->sync(null, ['limit' => 2]);
+        $this->assertSame(['e1', 'e3'], array_map(fn ($e) => $e->id, $round->events));
+        $this->assertSame(['e2'], $round->deleted);
+        $this->assertSame(['e1', ['id' => 'e2', 'deleted' => true], 'e3'], array_map(fn ($c) => is_array($c) ? $c : $c->id, $round->changes));
+        $this->assertSame('tok-2', $round->nextSyncToken);
+        $this->assertTrue($round->full);
+
+        $expired = $this->thrown(fn () => $calendar->sync('tok-2'));
+        $this->assertInstanceOf(SyncTokenExpiredException::class, $expired);
+        $this->assertSame([410, 'SYNC_TOKEN_EXPIRED'], [$expired->getStatus(), $expired->getErrorCode()]);
+        $this->assertInstanceOf(InvalidResponseException::class, $this->thrown(fn () => $calendar->sync('tok-3')), 'an empty page without a token would loop forever');
+
+        $this->assertSame([
+            '/api/v1/calendars/c1',
+            '/api/v1/calendars/c1/events?sync_token=&limit=2&offset=0',
+            '/api/v1/calendars/c1/events?sync_token=&limit=2&offset=2',
+            '/api/v1/calendars/c1/events?sync_token=tok-2&limit=100&offset=0',
+            '/api/v1/calendars/c1/events?sync_token=tok-3&limit=100&offset=0',
+        ], array_column($this->stub->requests(), 'uri'));
     }
 
     public function testConfiguration(): void

@@ -160,43 +160,75 @@ defmodule SD.Calendar do
   @doc "Deletes an event (options as `update_event/4`)."
   @spec delete_event(t, String.t(), keyword) :: :ok | {:error, Exception.t()}
   def delete_event(%__MODULE__{} = calendar, event_id, options \\ []) do
-    ok(Client.request(calendar.client, :delete, path(calendar, ["events", event_id]), query: scope(options), headers: if_match(options)))
+    ok(
+      Client.request(calendar.client, :delete, path(calendar, ["events", event_id]),
+        query: scope(options),
+        headers: if_match(options)
+      )
+    )
   end
 
   # ── Sync (SPEC §11) ─────────────────────────────────────────────────────────────────────────
 
   @doc """
   What changed since `sync_token` (nil: everything — a full sync), fetching every page of the
-  round (`page_size:`, default 100). Keep the result's `sync_token` for the next call. A token
-  the server no longer knows gives `{:error, %SD.SyncTokenExpiredError{}}`: sync again from nil.
+  round (`limit:` sets the page size, default 100). Keep the result's `next_sync_token` for the
+  next call. A token the server no longer knows gives `{:error, %SD.SyncTokenExpiredError{}}`:
+  sync again from nil.
   """
   @spec sync(t, String.t() | nil, keyword) :: result(SD.Sync.t())
   def sync(%__MODULE__{} = calendar, sync_token \\ nil, options \\ []) do
-    sync_pages(calendar, sync_token || "", Keyword.get(options, :page_size, 100), 0, [], [])
+    with {:ok, changes, next} <- sync_pages(calendar, sync_token || "", Keyword.get(options, :limit, 100), 0, []) do
+      {deleted, events} = Enum.split_with(changes, &match?(%{deleted: true}, &1))
+
+      {:ok,
+       %SD.Sync{
+         events: events,
+         deleted: Enum.map(deleted, & &1.id),
+         changes: changes,
+         next_sync_token: next,
+         full: sync_token in [nil, ""]
+       }}
+    end
   end
 
-  defp sync_pages(calendar, token, page_size, offset, events, deleted) do
-    query = [sync_token: token, limit: page_size, offset: offset]
+  # Every page of one round; the last carries meta.next_sync_token.
+  defp sync_pages(calendar, token, limit, offset, changes) do
+    query = [sync_token: token, limit: limit, offset: offset]
 
     with {:ok, body} <- Client.request(calendar.client, :get, path(calendar, ["events"]), query: query),
          {:ok, items} <- list_of(body, "events"),
-         {:ok, changed, gone} <- split_sync_items(items) do
-      events = events ++ changed
-      deleted = deleted ++ gone
+         {:ok, page} <- sync_items(items) do
+      changes = changes ++ page
 
       case get_in(body, ["meta", "next_sync_token"]) do
-        next when is_binary(next) and next != "" -> {:ok, %SD.Sync{events: events, deleted: deleted, sync_token: next}}
-        _ when items == [] -> {:error, SD.Client.invalid_response("a sync page without items carried no next_sync_token", body)}
-        _ -> sync_pages(calendar, token, page_size, offset + length(items), events, deleted)
+        next when is_binary(next) ->
+          {:ok, changes, next}
+
+        _ when items == [] ->
+          {:error, SD.Client.invalid_response("a sync page without items carried no next_sync_token", body)}
+
+        _ ->
+          sync_pages(calendar, token, limit, offset + length(items), changes)
       end
     end
   end
 
-  defp split_sync_items(items) do
-    {deleted, changed} = Enum.split_with(items, &match?(%{"deleted" => true}, &1))
+  # Events as %SD.Event{}, deletions as %{id: id, deleted: true}, in the server's order.
+  defp sync_items(items) do
+    Enum.reduce_while(items, {:ok, []}, fn
+      %{"deleted" => true, "id" => id}, {:ok, acc} ->
+        {:cont, {:ok, [%{id: id, deleted: true} | acc]}}
 
-    with {:ok, events} <- Resource.build_all(Event, changed) do
-      {:ok, events, Enum.map(deleted, & &1["id"])}
+      item, {:ok, acc} ->
+        case Resource.build(Event, item) do
+          {:ok, event} -> {:cont, {:ok, [event | acc]}}
+          error -> {:halt, error}
+        end
+    end)
+    |> case do
+      {:ok, reversed} -> {:ok, Enum.reverse(reversed)}
+      error -> error
     end
   end
 
@@ -213,7 +245,10 @@ defmodule SD.Calendar do
   @doc "Adds a member (`role:` `:owner | :admin | :member | :guest`, default member)."
   @spec add_user(t, String.t(), keyword) :: result(Member.t())
   def add_user(%__MODULE__{} = calendar, user_id, options \\ []) do
-    with {:ok, body} <- Client.request(calendar.client, :post, path(calendar, ["users"]), body: Map.new(options) |> Map.put(:user_id, user_id)) do
+    with {:ok, body} <-
+           Client.request(calendar.client, :post, path(calendar, ["users"]),
+             body: Map.new(options) |> Map.put(:user_id, user_id)
+           ) do
       Resource.one(body, "user", Member)
     end
   end
@@ -228,7 +263,8 @@ defmodule SD.Calendar do
 
   @doc "Removes a member (or, with your own id, leaves the calendar)."
   @spec remove_user(t, String.t()) :: :ok | {:error, Exception.t()}
-  def remove_user(%__MODULE__{} = calendar, user_id), do: ok(Client.request(calendar.client, :delete, path(calendar, ["users", user_id])))
+  def remove_user(%__MODULE__{} = calendar, user_id),
+    do: ok(Client.request(calendar.client, :delete, path(calendar, ["users", user_id])))
 
   # ── Event participants ──────────────────────────────────────────────────────────────────────
 
@@ -245,7 +281,8 @@ defmodule SD.Calendar do
   def add_event_user(%__MODULE__{} = calendar, event_id, user_id, options \\ []) do
     body = options |> Map.new() |> Map.put(:user_id, user_id)
 
-    with {:ok, body} <- Client.request(calendar.client, :post, path(calendar, ["events", event_id, "users"]), body: body) do
+    with {:ok, body} <-
+           Client.request(calendar.client, :post, path(calendar, ["events", event_id, "users"]), body: body) do
       Resource.one(body, "user", EventUser)
     end
   end
@@ -253,7 +290,10 @@ defmodule SD.Calendar do
   @doc "Changes a participant's `role:` (editors) or `rsvp:` (each participant their own)."
   @spec update_event_user(t, String.t(), String.t(), map | keyword) :: result(EventUser.t())
   def update_event_user(%__MODULE__{} = calendar, event_id, user_id, change) do
-    with {:ok, body} <- Client.request(calendar.client, :put, path(calendar, ["events", event_id, "users", user_id]), body: Map.new(change)) do
+    with {:ok, body} <-
+           Client.request(calendar.client, :put, path(calendar, ["events", event_id, "users", user_id]),
+             body: Map.new(change)
+           ) do
       Resource.one(body, "user", EventUser)
     end
   end
@@ -277,7 +317,8 @@ defmodule SD.Calendar do
     end
   end
 
-  defp path(calendar, rest \\ []), do: Enum.map_join(["/api/v1/calendars", Client.seg(calendar.id) | Enum.map(rest, &Client.seg/1)], "/", & &1)
+  defp path(calendar, rest \\ []),
+    do: Enum.map_join(["/api/v1/calendars", Client.seg(calendar.id) | Enum.map(rest, &Client.seg/1)], "/", & &1)
 
   defp scope(options), do: if(options[:scope], do: [scope: options[:scope]], else: [])
 

@@ -110,7 +110,8 @@ defmodule SD.Client do
   defp non_empty(value), do: value
 
   @doc false
-  def normalize_base_url(url), do: url |> String.trim() |> String.trim_trailing("/") |> String.replace_suffix("/api/v1", "")
+  def normalize_base_url(url),
+    do: url |> String.trim() |> String.trim_trailing("/") |> String.replace_suffix("/api/v1", "")
 
   @doc """
   Any API call with the client's auth, retries, timeout and error mapping. `path` is under the
@@ -145,7 +146,12 @@ defmodule SD.Client do
 
         with true <- method in @idempotent and status in @retryable and attempt < options.max_retries,
              delay when is_integer(delay) <-
-               retry_delay(attempt, parse_retry_after(answer_headers["retry-after"]), options.retry_base_delay, options.retry_max_delay) do
+               retry_delay(
+                 attempt,
+                 parse_retry_after(answer_headers["retry-after"]),
+                 options.retry_base_delay,
+                 options.retry_max_delay
+               ) do
           (options.sleep || (&Process.sleep/1)).(delay)
           attempt_loop(options, method, url, headers, body, path, attempt + 1)
         else
@@ -210,22 +216,45 @@ defmodule SD.Client do
         {:ok, body}
 
       {:ok, other} ->
-        {:error, invalid("SweetDate: unexpected answer to #{verb(method)} #{path}: no \"status\": \"ok\"", status, headers, other)}
+        {:error,
+         invalid(
+           "SweetDate: unexpected answer to #{verb(method)} #{path}: no \"status\": \"ok\"",
+           status,
+           headers,
+           other
+         )}
 
       {:error, reason} ->
-        {:error, invalid("SweetDate: #{verb(method)} #{path} answered #{status} with a body that is not JSON (#{reason})", status, headers, text)}
+        {:error,
+         invalid(
+           "SweetDate: #{verb(method)} #{path} answered #{status} with a body that is not JSON (#{reason})",
+           status,
+           headers,
+           text
+         )}
     end
   end
 
   defp invalid(message, status, headers, body) do
-    %SD.InvalidResponseError{message: message, status: status, error_code: "INVALID_RESPONSE", request_id: headers["x-request-id"], body: body}
+    %SD.InvalidResponseError{
+      message: message,
+      status: status,
+      error_code: "INVALID_RESPONSE",
+      request_id: headers["x-request-id"],
+      body: body
+    }
   end
 
   defp verb(method), do: method |> Atom.to_string() |> String.upcase()
 
   @doc false
   def invalid_response(message, body) do
-    %SD.InvalidResponseError{message: "SweetDate: unexpected answer: " <> message, status: 200, error_code: "INVALID_RESPONSE", body: body}
+    %SD.InvalidResponseError{
+      message: "SweetDate: unexpected answer: " <> message,
+      status: 200,
+      error_code: "INVALID_RESPONSE",
+      body: body
+    }
   end
 
   @doc "Retry-After as seconds (delta-seconds or an HTTP date); nil when absent or unreadable."
@@ -273,7 +302,8 @@ defmodule SD.Client do
   def query_string(query) do
     pairs =
       for {key, value} <- query, value != nil do
-        URI.encode(to_string(key), &URI.char_unreserved?/1) <> "=" <> URI.encode(to_string(value), &URI.char_unreserved?/1)
+        URI.encode(to_string(key), &URI.char_unreserved?/1) <>
+          "=" <> URI.encode(to_string(value), &URI.char_unreserved?/1)
       end
 
     if pairs == [], do: "", else: "?" <> Enum.join(pairs, "&")

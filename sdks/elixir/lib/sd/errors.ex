@@ -106,7 +106,9 @@ defmodule SD.Error do
 
     shaped = if is_map(body), do: body, else: %{}
     message = if is_binary(shaped["message"]), do: shaped["message"], else: "HTTP #{status}"
-    code = if is_binary(shaped["error_code"]), do: shaped["error_code"], else: Map.get(@code_by_status, status, "HTTP_ERROR")
+
+    code =
+      if is_binary(shaped["error_code"]), do: shaped["error_code"], else: Map.get(@code_by_status, status, "HTTP_ERROR")
 
     fields =
       case shaped["fields"] do

@@ -117,7 +117,10 @@ defmodule SD.JSON do
         case rest do
           <<"\\u", low_hex::binary-size(4), rest::binary>> ->
             low = hex_value(low_hex)
-            if low in 0xDC00..0xDFFF, do: string(rest, [<<0x10000 + (code - 0xD800) * 0x400 + (low - 0xDC00)::utf8>> | acc]), else: fail("lone surrogate")
+
+            if low in 0xDC00..0xDFFF,
+              do: string(rest, [<<0x10000 + (code - 0xD800) * 0x400 + (low - 0xDC00)::utf8>> | acc]),
+              else: fail("lone surrogate")
 
           _ ->
             fail("lone surrogate")

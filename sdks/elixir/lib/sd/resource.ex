@@ -133,7 +133,8 @@ defmodule SD.Page do
   def from_body(body, key, module) do
     with {:ok, items} <- SD.Resource.many(body, key, module) do
       case Map.get(body, "meta") do
-        %{"limit" => limit, "offset" => offset, "total" => total} when is_integer(limit) and is_integer(offset) and is_integer(total) ->
+        %{"limit" => limit, "offset" => offset, "total" => total}
+        when is_integer(limit) and is_integer(offset) and is_integer(total) ->
           {:ok, %__MODULE__{items: items, meta: %{limit: limit, offset: offset, total: total}}}
 
         _ ->
@@ -151,8 +152,17 @@ defmodule SD.Sync do
   One sync round (`SD.Calendar.sync/3`): what changed since the token given (everything when it
   was nil). `events` are stored items — series masters (with `exdates`) and overrides, not
   expanded occurrences — created or changed since; `deleted` the ids deleted or no longer
-  visible to you; `sync_token` the token for the next round.
+  visible to you; `changes` both, in the server's order (a deletion as `%{id: id, deleted: true}`);
+  `next_sync_token` the token for the next round; `full` is true for a full sync (no token given):
+  `events` is then the whole calendar.
   """
-  defstruct events: [], deleted: [], sync_token: nil
-  @type t :: %__MODULE__{events: [SD.Event.t()], deleted: [String.t()], sync_token: String.t()}
+  defstruct events: [], deleted: [], changes: [], next_sync_token: nil, full: false
+
+  @type t :: %__MODULE__{
+          events: [SD.Event.t()],
+          deleted: [String.t()],
+          changes: [SD.Event.t() | %{id: String.t(), deleted: true}],
+          next_sync_token: String.t(),
+          full: boolean
+        }
 end

@@ -51,7 +51,8 @@ defmodule SD.Test.Live do
     expect!(201, :post, "/api/v1/calendars/#{calendar_id}/events", data)["event"]
   end
 
-  def stored_event(calendar_id, event_id), do: expect!(200, :get, "/api/v1/calendars/#{calendar_id}/events/#{event_id}")["event"]
+  def stored_event(calendar_id, event_id),
+    do: expect!(200, :get, "/api/v1/calendars/#{calendar_id}/events/#{event_id}")["event"]
 
   @doc "Clears SD.configure/1 settings so the default client reads the environment alone."
   def reset_config do

@@ -52,7 +52,9 @@ defmodule SD.Test.StubServer do
 
     head =
       ["HTTP/1.1 #{Map.get(response, :status, 200)} Stub\r\n"] ++
-        Enum.map(content_type ++ extra ++ [{"content-length", byte_size(text)}, {"connection", "close"}], fn {k, v} -> "#{k}: #{v}\r\n" end)
+        Enum.map(content_type ++ extra ++ [{"content-length", byte_size(text)}, {"connection", "close"}], fn {k, v} ->
+          "#{k}: #{v}\r\n"
+        end)
 
     :gen_tcp.send(socket, [head, "\r\n", text])
     :gen_tcp.close(socket)
@@ -60,8 +62,11 @@ defmodule SD.Test.StubServer do
 
   defp read_headers(socket, acc) do
     case :gen_tcp.recv(socket, 0) do
-      {:ok, {:http_header, _, name, _, value}} -> read_headers(socket, Map.put(acc, String.downcase(to_string(name)), value))
-      {:ok, :http_eoh} -> acc
+      {:ok, {:http_header, _, name, _, value}} ->
+        read_headers(socket, Map.put(acc, String.downcase(to_string(name)), value))
+
+      {:ok, :http_eoh} ->
+        acc
     end
   end
 end
