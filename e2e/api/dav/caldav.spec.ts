@@ -194,7 +194,7 @@ test("REPORT sync-collection – full first round, then only what changed (a del
 });
 
 test("access – a guest reads (busy events redacted, private ones absent) but every write is 403 need-privileges", async ({ request }) => {
-  const { user: owner, calendar, collection, api } = await setup(request);
+  const { user: owner, calendar, api } = await setup(request);
   const guest = await newUser(request, { name: "Guest" });
   await expectBody(await request.post(`/api/v1/calendars/${calendar.id}/users`, { headers: owner.auth, data: { user_id: guest.id, role: "guest" } }), 201, MemberEnvelope);
   const busy = await expectBody(

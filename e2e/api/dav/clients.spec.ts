@@ -140,7 +140,7 @@ default_calendar = sd
   expect(listed).toContain("2026-03-16 09:00 Team sync");
 
   // Local side: edit the series file's title, delete the single event, add a new event.
-  fs.writeFileSync(path.join(local, `${series.event.id}.ics`), seriesFile.replace("SUMMARY:Team sync\r\n", "SUMMARY:Team sync (renamed locally)\r\n"));
+  fs.writeFileSync(path.join(local, `${series.event.id}.ics`), seriesFile.replace(/SUMMARY:Team sync(\r?\n)/, "SUMMARY:Team sync (renamed locally)$1"));
   fs.rmSync(path.join(local, `${doomed.event.id}.ics`));
   fs.writeFileSync(
     path.join(local, "local-new.ics"),
