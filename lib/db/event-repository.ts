@@ -3,7 +3,7 @@
 import crypto from "node:crypto";
 import { roleAtLeast } from "../domain/enums.ts";
 import type { EventRecord, Viewer } from "../domain/types.ts";
-import { db, type Tx } from "./client.ts";
+import { db, provider, type Tx } from "./client.ts";
 import { eventInclude, searchTextOf, SHORT_SPAN_MS, spanClassOf, toEventColumns, toEventRecord, type EventWrite } from "./event-mapper.ts";
 import type { Prisma } from "./generated/sqlite/client.ts";
 import * as fast from "./sqlite-reader.ts";
@@ -161,6 +161,17 @@ export async function updateEvent(
   });
   if (result.count === 0) throw new ConcurrentUpdateError();
   return (await findEventById(event.id, tx))!;
+}
+
+/**
+ * Locks one event row (a series head, or a single event) until the transaction ends, so writes to a
+ * series happen one after another and each re-reads what the one before it wrote. PostgreSQL:
+ * SELECT … FOR UPDATE. SQLite: a no-op write as the transaction's first statement takes the
+ * database write lock at once (BEGIN IMMEDIATE semantics, also against other processes).
+ */
+export async function lockEvent(id: number, tx: Tx): Promise<void> {
+  if (provider() === "postgres") await tx.$queryRaw`SELECT id FROM events WHERE id = ${id} FOR UPDATE`;
+  else await tx.$executeRaw`UPDATE events SET sequence = sequence WHERE id = ${id}`;
 }
 
 export class ConcurrentUpdateError extends Error {
