@@ -2,7 +2,7 @@
 import crypto from "node:crypto";
 import type { MemberRole } from "../domain/enums.ts";
 import type { CalendarRecord, UserRecord } from "../domain/types.ts";
-import { db, provider, type Tx } from "./client.ts";
+import { db, type Tx } from "./client.ts";
 import * as fast from "./sqlite-reader.ts";
 
 const calendarSelect = { id: true, uuid: true, name: true, description: true, color: true, timeZone: true, createdAt: true, updatedAt: true } as const;
@@ -118,14 +118,4 @@ export async function removeMember(calendarId: number, userId: number, tx: Tx = 
 
 export async function countOwners(calendarId: number, tx: Tx = db()): Promise<number> {
   return tx.calendarMember.count({ where: { calendarId, role: "owner" } });
-}
-
-/**
- * Locks the calendar row until the transaction ends: membership changes (the last-owner rule) of one
- * calendar happen one after another. PostgreSQL: SELECT … FOR UPDATE (Read Committed alone lets two
- * owners demote each other: write skew). SQLite: a no-op write takes the database write lock at once.
- */
-export async function lockCalendar(calendarId: number, tx: Tx): Promise<void> {
-  if (provider() === "postgres") await tx.$queryRaw`SELECT id FROM calendars WHERE id = ${calendarId} FOR UPDATE`;
-  else await tx.$executeRaw`UPDATE calendars SET id = id WHERE id = ${calendarId}`;
 }

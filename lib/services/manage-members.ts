@@ -3,6 +3,7 @@
 import * as calendars from "../db/calendar-repository.ts";
 import { findUserByUuid } from "../db/user-repository.ts";
 import type { Tx } from "../db/client.ts";
+import { lockCalendar, recordChange } from "../db/change-log.ts";
 import { transaction } from "../db/transaction.ts";
 import { roleAtLeast, type MemberRole } from "../domain/enums.ts";
 import { conflict, forbidden, invalid, notFound } from "../domain/errors.ts";
@@ -27,7 +28,7 @@ async function targetUser(uuid: string) {
  * another, so the last-owner rule holds under concurrency) and reads the actor's role again.
  */
 async function lockedActor(calendar: CalendarRecord, actorId: number, tx: Tx): Promise<CalendarRecord> {
-  await calendars.lockCalendar(calendar.id, tx);
+  await lockCalendar(tx, calendar.id);
   const actor = await calendars.findMember(calendar.id, actorId, tx);
   if (!actor) throw notFound("calendar not found");
   return { ...calendar, role: actor.role };
@@ -42,6 +43,8 @@ export async function addMember(key: CalendarKey, actorId: number, userUuid: str
   const calendar = await getCalendar(key, actorId);
   const user = await targetUser(userUuid);
   return transaction(async (tx) => {
+    // Membership decides what the user sees in this calendar: their sync tokens for it expire.
+    await recordChange(tx, { calendarId: calendar.id, kind: "access", userId: user.id });
     const actor = await lockedActor(calendar, actorId, tx);
     if (await calendars.findMember(calendar.id, user.id, tx)) throw conflict("the user is already a member of this calendar");
     mayAssign(actor, role, null);
@@ -54,6 +57,7 @@ export async function changeMember(key: CalendarKey, actorId: number, userUuid: 
   const calendar = await getCalendar(key, actorId);
   const user = await targetUser(userUuid);
   return transaction(async (tx) => {
+    await recordChange(tx, { calendarId: calendar.id, kind: "access", userId: user.id });
     const actor = await lockedActor(calendar, actorId, tx);
     const existing = await calendars.findMember(calendar.id, user.id, tx);
     if (!existing) throw notFound("the user is not a member of this calendar");
@@ -70,6 +74,7 @@ export async function removeMember(key: CalendarKey, actorId: number, userUuid: 
   const calendar = await getCalendar(key, actorId);
   const user = await targetUser(userUuid);
   await transaction(async (tx) => {
+    await recordChange(tx, { calendarId: calendar.id, kind: "access", userId: user.id });
     const actor = await lockedActor(calendar, actorId, tx);
     const existing = await calendars.findMember(calendar.id, user.id, tx);
     if (!existing) throw notFound("the user is not a member of this calendar");

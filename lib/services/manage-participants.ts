@@ -1,6 +1,7 @@
 // Event participants ("event users"): editors change the list; each participant answers their own RSVP.
 import * as events from "../db/event-repository.ts";
 import { findUserByUuid, findUsersByIds } from "../db/user-repository.ts";
+import { lockCalendar } from "../db/change-log.ts";
 import { transaction } from "../db/transaction.ts";
 import type { ParticipantRole, Rsvp } from "../domain/enums.ts";
 import { conflict, forbidden, notFound } from "../domain/errors.ts";
@@ -29,7 +30,7 @@ export async function listParticipants(ref: EventRef, viewer: Viewer): Promise<P
 
 /** Inside the transaction: locks the event's series (or the event) and reads it again. */
 async function locked(stored: EventRecord, tx: Tx): Promise<EventRecord> {
-  await events.lockEvent(stored.seriesId ?? stored.id, tx);
+  await lockCalendar(tx, stored.calendarId);
   const current = await events.findEventById(stored.id, tx);
   if (!current) throw notFound();
   return current;

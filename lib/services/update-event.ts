@@ -1,6 +1,7 @@
 // Changing an event: a single event, or an occurrence / series with scope this | following | all.
 import * as events from "../db/event-repository.ts";
 import type { EventWrite } from "../db/event-mapper.ts";
+import { lockCalendar } from "../db/change-log.ts";
 import type { Tx } from "../db/client.ts";
 import { transaction } from "../db/transaction.ts";
 import { AppError, forbidden, invalid, type FieldErrors } from "../domain/errors.ts";
@@ -44,13 +45,14 @@ export function stale(ifMatch: number | undefined): AppError {
 }
 
 /**
- * Inside a write transaction: locks the series (or single event) `seen` belongs to, then resolves
- * `ref` again and works on what it finds. A target a concurrent request removed (the series moved,
+ * Inside a write transaction: takes the calendar's change lock (every write to an event of the
+ * calendar takes it first, so writes to one series run one after another), then resolves `ref`
+ * again and works on what it finds. A target a concurrent request removed (the series moved,
  * split or deleted under it) makes this request the loser: 409, or 412 with If-Match — as does any
  * change at all when If-Match names the version read before.
  */
 export async function resolveLocked(ref: EventRef, viewer: Viewer, seen: ResolvedEvent, ifMatch: number | undefined, tx: Tx): Promise<ResolvedEvent> {
-  await events.lockEvent(seen.series?.id ?? seen.stored.id, tx);
+  await lockCalendar(tx, seen.stored.calendarId);
   try {
     return await resolveWritable(ref, viewer, ifMatch, tx);
   } catch (error) {
