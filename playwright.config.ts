@@ -25,6 +25,8 @@ export default defineConfig({
     { name: "api", testMatch: /api\/.*\.spec\.ts/ },
     { name: "sdk", testMatch: /sdk\/.*\.spec\.ts/ },
     { name: "ui", testMatch: /ui\/.*\.spec\.ts/, use: { browserName: "chromium" } },
+    // Writes docs/screenshots: only through `npm run screenshots`, never in `npm test`.
+    ...(process.env.SWEETDATE_SCREENSHOTS === "1" ? [{ name: "screenshots", testMatch: /screenshots\/.*\.spec\.ts/, use: { browserName: "chromium" as const } }] : []),
   ],
   webServer: {
     command: `node scripts/e2e-server.mjs ${port}`,

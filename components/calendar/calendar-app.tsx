@@ -9,6 +9,8 @@ import { useEventsInRange } from "@/lib/client/use-events-in-range.ts";
 import { useHiddenCalendars } from "@/lib/client/use-hidden-calendars.ts";
 import { useMe } from "@/lib/client/use-me.ts";
 import { useTheme } from "@/lib/client/use-theme.ts";
+import { undoUpdate } from "@/lib/client/undo.ts";
+import { seriesRuleBefore, useUndo } from "@/lib/client/use-undo.ts";
 import { useUpdateEvent } from "@/lib/client/use-update-event.ts";
 import { addDays, nextHalfHourIn, todayIn, toWallClock, utcDate } from "@/lib/client/zoned-time.ts";
 import { AppHeader } from "@/components/ui/app-header.tsx";
@@ -59,6 +61,7 @@ export function CalendarApp() {
   const apiRef = useRef<CalendarApi | null>(null);
   const searchRef = useRef<HTMLInputElement>(null);
   const update = useUpdateEvent();
+  const undo = useUndo();
   const toast = useToast();
 
   const calendarList = useMemo(() => calendars.data ?? [], [calendars.data]);
@@ -86,10 +89,17 @@ export function CalendarApp() {
   }, [calendars.data, defaultCalendar, needCalendar, range, zone]);
 
   const applyChange = useCallback(
-    (change: EventChange, scope: Scope | undefined) => {
+    async (change: EventChange, scope: Scope | undefined) => {
+      const input = changeInput(change);
+      const rule = await seriesRuleBefore(change.event, scope).catch(() => change.event.rrule);
       update.mutate(
-        { event: change.event, input: changeInput(change), scope },
+        { event: change.event, input, scope },
         {
+          onSuccess: (after) =>
+            toast(`Moved “${change.event.title}”`, "success", {
+              label: "Undo",
+              run: () => void undo(change.event.calendar_id, undoUpdate(change.event, after, input, scope, undefined, rule)).catch((error) => toast(`Could not undo: ${describeError(error)}`, "error")),
+            }),
           onError: (error) => {
             try {
               change.revert();
@@ -101,14 +111,14 @@ export function CalendarApp() {
         },
       );
     },
-    [update, toast],
+    [update, toast, undo],
   );
 
   const onEventChange = useCallback(
     (change: EventChange) => {
       if (!change.event.editable) return change.revert();
       if (change.event.recurring_event_id) setPendingChange(change);
-      else applyChange(change, undefined);
+      else void applyChange(change, undefined);
     },
     [applyChange],
   );
@@ -262,7 +272,7 @@ export function CalendarApp() {
         open={pendingChange !== null}
         action="change"
         onChoose={(scope) => {
-          if (pendingChange) applyChange(pendingChange, scope);
+          if (pendingChange) void applyChange(pendingChange, scope);
           setPendingChange(null);
         }}
         onCancel={() => {

@@ -9,6 +9,7 @@ import { Field, FormErrors } from "@/components/ui/field.tsx";
 import { useToast } from "@/components/ui/toast.tsx";
 import { TimeZoneSelect } from "@/components/ui/time-zone-select.tsx";
 import { CalendarMembers } from "./calendar-members.tsx";
+import { TrashDialog } from "./trash-dialog.tsx";
 
 export const PALETTE = ["#3b82f6", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6", "#ec4899", "#14b8a6", "#64748b"];
 const PALETTE_NAMES: Record<string, string> = {
@@ -24,6 +25,7 @@ const PALETTE_NAMES: Record<string, string> = {
 
 /** Create a calendar, or rename / recolour / re-zone one (owners and admins) and manage who shares it. */
 export function CalendarDialog({ calendar, defaultTimeZone, meId, onClose }: { calendar: Calendar | null; defaultTimeZone: string; meId: string | undefined; onClose: () => void }) {
+  const [trash, setTrash] = useState(false);
   const [name, setName] = useState(calendar?.name ?? "");
   const [color, setColor] = useState(calendar?.color ?? PALETTE[0]!);
   const [timeZone, setTimeZone] = useState(calendar?.time_zone ?? defaultTimeZone);
@@ -58,6 +60,11 @@ export function CalendarDialog({ calendar, defaultTimeZone, meId, onClose }: { c
       size={calendar ? "medium" : "small"}
       footer={
         <>
+          {calendar && calendar.role !== "guest" ? (
+            <button type="button" className="button button-quiet footer-start" onClick={() => setTrash(true)}>
+              Trash…
+            </button>
+          ) : null}
           <button type="button" className="button" onClick={onClose}>
             Cancel
           </button>
@@ -98,6 +105,7 @@ export function CalendarDialog({ calendar, defaultTimeZone, meId, onClose }: { c
         </Field>
       </form>
       {calendar && meId ? <CalendarMembers calendar={calendar} meId={meId} onLeft={onClose} /> : null}
+      {calendar && trash ? <TrashDialog calendar={calendar} timeZone={defaultTimeZone} onClose={() => setTrash(false)} /> : null}
     </Dialog>
   );
 }

@@ -54,7 +54,7 @@ export function CalendarMembers({ calendar, meId, onLeft }: { calendar: Calendar
   async function remove(target: { userId: string; name: string; self: boolean }) {
     setConfirm(null);
     try {
-      await actions.remove.mutateAsync({ userId: target.userId });
+      await actions.remove.mutateAsync({ userId: target.userId, self: target.self });
       toast(target.self ? `You left “${calendar.name}”` : `${target.name} removed`, "success");
       if (target.self) onLeft();
     } catch (error) {

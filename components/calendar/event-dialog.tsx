@@ -8,6 +8,8 @@ import { useCalendarMembers } from "@/lib/client/use-calendar-members.ts";
 import { useCreateEvent } from "@/lib/client/use-create-event.ts";
 import { useDeleteEvent } from "@/lib/client/use-delete-event.ts";
 import { useEventParticipants } from "@/lib/client/use-event-participants.ts";
+import { undoDelete, undoUpdate } from "@/lib/client/undo.ts";
+import { seriesRuleBefore, useUndo } from "@/lib/client/use-undo.ts";
 import { useUpdateEvent } from "@/lib/client/use-update-event.ts";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog.tsx";
 import { Dialog } from "@/components/ui/dialog.tsx";
@@ -42,16 +44,23 @@ function splitErrors(error: unknown): { fields: Record<string, string[]>; genera
   return { fields, general };
 }
 
+function peopleOf(people: EventFormState["people"]) {
+  const entries = Object.entries(people);
+  return { participant_ids: entries.filter(([, r]) => r === "participant").map(([id]) => id), editor_ids: entries.filter(([, r]) => r === "editor").map(([id]) => id) };
+}
+
 /** Create or edit an event; read-only events open as details. Recurring ones ask for a scope. */
 export function EventDialog({ target, calendars, me, onClose }: EventDialogProps) {
   const event = target.kind === "edit" ? target.event : null;
   const readOnly = event !== null && !event.editable;
   const initial = useMemo(() => (event ? eventState(event) : null), [event]);
   const [state, setState] = useState<EventFormState>(() => (target.kind === "edit" ? eventState(target.event) : draftState(target.draft)));
+  const [pristine] = useState(state);
   const [peopleTouched, setPeopleTouched] = useState(false);
   const [errors, setErrors] = useState<{ fields: Record<string, string[]>; general: string[] }>({ fields: {}, general: [] });
-  const [prompt, setPrompt] = useState<null | "save" | "delete" | "confirm-delete">(null);
+  const [prompt, setPrompt] = useState<null | "save" | "delete" | "confirm-delete" | "discard">(null);
   const toast = useToast();
+  const undo = useUndo();
   const create = useCreateEvent();
   const update = useUpdateEvent();
   const remove = useDeleteEvent();
@@ -80,8 +89,16 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
         toast("Event created", "success");
       } else {
         const input = toInput(form, initial, peopleTouched);
-        if (Object.keys(input).length) await update.mutateAsync({ event, input, scope });
-        toast(Object.keys(input).length ? "Event saved" : "No changes", "success");
+        if (!Object.keys(input).length) toast("No changes", "success");
+        else {
+          const rule = await seriesRuleBefore(event, scope);
+          const after = await update.mutateAsync({ event, input, scope });
+          const people = peopleOf(storedPeople);
+          toast("Event saved", "success", {
+            label: "Undo",
+            run: () => void undo(event.calendar_id, undoUpdate(event, after, input, scope, people, rule)).catch((error) => toast(`Could not undo: ${describeError(error)}`, "error")),
+          });
+        }
       }
       onClose();
     } catch (error) {
@@ -94,12 +111,20 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
     setPrompt(null);
     onClose();
     try {
+      const rule = await seriesRuleBefore(event, scope);
       await remove.mutateAsync({ event, scope });
-      toast(`Deleted “${event.title}”`, "success");
+      toast(`Deleted “${event.title}”`, "success", {
+        label: "Undo",
+        run: () => void undo(event.calendar_id, undoDelete(event, scope, rule)).catch((error) => toast(`Could not undo: ${describeError(error)}`, "error")),
+      });
     } catch (error) {
       toast(`Could not delete “${event.title}”: ${describeError(error)}`, "error");
     }
   }
+
+  // Esc, ×, Cancel and a click outside ask before throwing away what was typed.
+  const dirty = peopleTouched || JSON.stringify(state) !== JSON.stringify(pristine);
+  const requestClose = () => (dirty ? setPrompt("discard") : onClose());
 
   const title = readOnly ? (event?.title ?? "Event") : event ? "Edit event" : "New event";
   const onSubmit = (e: React.FormEvent) => {
@@ -127,7 +152,7 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
       <Dialog
         open
         title={title}
-        onClose={onClose}
+        onClose={requestClose}
         size="large"
         className="event-dialog"
         footer={
@@ -137,7 +162,7 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
                 Delete
               </button>
             ) : null}
-            <button type="button" className="button" onClick={onClose}>
+            <button type="button" className="button" onClick={requestClose}>
               Cancel
             </button>
             <button type="submit" form="event-form" className="button button-primary" disabled={busy}>
@@ -181,6 +206,16 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
         confirmLabel="Delete"
         destructive
         onConfirm={() => void destroy()}
+        onCancel={() => setPrompt(null)}
+      />
+      <ConfirmDialog
+        open={prompt === "discard"}
+        title="Discard changes?"
+        message="You have changes that are not saved. Discard them?"
+        confirmLabel="Discard"
+        cancelLabel="Keep editing"
+        destructive
+        onConfirm={onClose}
         onCancel={() => setPrompt(null)}
       />
     </>

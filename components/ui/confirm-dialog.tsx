@@ -6,13 +6,14 @@ export interface ConfirmDialogProps {
   title: string;
   message: string;
   confirmLabel: string;
+  cancelLabel?: string;
   destructive?: boolean;
   busy?: boolean;
   onConfirm: () => void;
   onCancel: () => void;
 }
 
-export function ConfirmDialog({ open, title, message, confirmLabel, destructive, busy, onConfirm, onCancel }: ConfirmDialogProps) {
+export function ConfirmDialog({ open, title, message, confirmLabel, cancelLabel = "Cancel", destructive, busy, onConfirm, onCancel }: ConfirmDialogProps) {
   return (
     <Dialog
       open={open}
@@ -22,7 +23,7 @@ export function ConfirmDialog({ open, title, message, confirmLabel, destructive,
       footer={
         <>
           <button type="button" className="button" onClick={onCancel} data-autofocus>
-            Cancel
+            {cancelLabel}
           </button>
           <button type="button" className={`button ${destructive ? "button-danger" : "button-primary"}`} onClick={onConfirm} disabled={busy}>
             {confirmLabel}

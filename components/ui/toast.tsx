@@ -2,15 +2,22 @@
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
 
 export type ToastTone = "info" | "success" | "error";
+/** A button in the toast, e.g. Undo; pressing it dismisses the toast. */
+export interface ToastAction {
+  label: string;
+  run: () => void;
+}
+
 interface Toast {
   id: number;
   message: string;
   tone: ToastTone;
+  action?: ToastAction | undefined;
 }
 
-const ToastContext = createContext<(message: string, tone?: ToastTone) => void>(() => {});
+const ToastContext = createContext<(message: string, tone?: ToastTone, action?: ToastAction) => void>(() => {});
 
-/** `toast("Saved")`, `toast("Could not save: …", "error")`. */
+/** `toast("Saved")`, `toast("Could not save: …", "error")`, `toast("Deleted", "success", { label: "Undo", run })`. */
 export function useToast() {
   return useContext(ToastContext);
 }
@@ -20,10 +27,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const nextId = useRef(1);
   const dismiss = useCallback((id: number) => setToasts((list) => list.filter((t) => t.id !== id)), []);
   const show = useCallback(
-    (message: string, tone: ToastTone = "info") => {
+    (message: string, tone: ToastTone = "info", action?: ToastAction) => {
       const id = nextId.current++;
-      setToasts((list) => [...list.slice(-3), { id, message, tone }]);
-      window.setTimeout(() => dismiss(id), tone === "error" ? 8000 : 4000);
+      setToasts((list) => [...list.slice(-3), { id, message, tone, action }]);
+      // A toast with an action stays long enough to reach it.
+      window.setTimeout(() => dismiss(id), tone === "error" || action ? 10_000 : 4000);
     },
     [dismiss],
   );
@@ -54,6 +62,18 @@ function ToastItem({ toast, onDismiss }: { toast: Toast; onDismiss: (id: number)
   return (
     <div className={`toast toast-${toast.tone}`} data-testid="toast">
       <span>{toast.message}</span>
+      {toast.action ? (
+        <button
+          type="button"
+          className="button button-small toast-action"
+          onClick={() => {
+            onDismiss(toast.id);
+            toast.action!.run();
+          }}
+        >
+          {toast.action.label}
+        </button>
+      ) : null}
       <button type="button" className="icon-button" aria-label="Dismiss notification" onClick={() => onDismiss(toast.id)}>
         ×
       </button>

@@ -49,7 +49,12 @@ for (const scheme of ["light", "dark"] as const) {
     await dialog.getByRole("button", { name: "Delete" }).click();
     await expectNoSeriousViolations(page, "delete confirmation");
     await page.keyboard.press("Escape");
+    // The form was changed (custom recurrence): Escape asks before discarding it.
     await page.keyboard.press("Escape");
+    await expect(page.getByRole("dialog", { name: "Discard changes?" })).toBeVisible();
+    await expectNoSeriousViolations(page, "discard prompt");
+    await page.getByRole("dialog", { name: "Discard changes?" }).getByRole("button", { name: "Discard" }).click();
+    await expect(dialog).toBeHidden();
 
     await page.getByRole("button", { name: /Stand-up/ }).first().click();
     await eventDialog(page).getByRole("button", { name: "Save" }).click();

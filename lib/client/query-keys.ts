@@ -14,6 +14,7 @@ export const calendarKeys = {
   all: ["calendars"] as const,
   list: () => [...calendarKeys.all, "list"] as const,
   members: (calendarId: string) => [...calendarKeys.all, "members", calendarId] as const,
+  trash: (calendarId: string) => [...calendarKeys.all, "trash", calendarId] as const,
 };
 
 export const userKeys = {

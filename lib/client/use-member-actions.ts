@@ -26,10 +26,18 @@ export function useMemberActions(calendarId: string) {
     onSettled: settled,
   });
   const remove = useMutation({
-    mutationFn: async ({ userId }: { userId: string }) => {
+    mutationFn: async ({ userId }: { userId: string; self?: boolean }) => {
       await request(`${base}/${encodeURIComponent(userId)}`, Ok, { method: "DELETE" });
     },
-    onSettled: settled,
+    onSuccess: (_data, { self }) => {
+      // Having left, the caller may no longer read the member list: drop it rather than refetch (404).
+      if (self) queryClient.removeQueries({ queryKey: calendarKeys.members(calendarId) });
+    },
+    onSettled: (_data, _error, { self }) => {
+      if (!self) void queryClient.invalidateQueries({ queryKey: calendarKeys.members(calendarId) });
+      void queryClient.invalidateQueries({ queryKey: calendarKeys.list() });
+      void queryClient.invalidateQueries({ queryKey: eventKeys.all });
+    },
   });
   return { add, change, remove };
 }

@@ -148,6 +148,23 @@ const routes: RouteSpec[] = [
     responses: { 200: okBody },
     errors: [403, 404],
   },
+  // ── Trash ───────────────────────────────────────────────────────────────────────────────
+  {
+    method: "GET", path: "/api/v1/calendars/{calendar_id}/trash", operationId: "listTrash", group: "Trash",
+    summary: "List deleted events",
+    description: "Single events and series of this calendar deleted in the last 30 days that the caller may change (and so restore), newest deletion first, each with `deleted_at`. Occurrences deleted on their own (`scope=this`) are not listed; restore them by occurrence id.",
+    pathParams: CALENDAR, query: PageQuery,
+    responses: { 200: ok(wire.TrashEnvelope, { status: "ok", events: [{ ...ex.event, deleted_at: "2025-08-20T08:00:00Z" }], meta: ex.meta(1) }) },
+    errors: [404, 422],
+  },
+  {
+    method: "POST", path: "/api/v1/calendars/{calendar_id}/trash/{id}/restore", operationId: "restoreFromTrash", group: "Trash",
+    summary: "Restore a deleted event",
+    description: "An event or series id brings back the event (a series with the overrides deleted with it). An occurrence id `<series uuid>_<20250821T090000Z>` brings back one occurrence deleted with `scope=this` (its EXDATE goes; its own changes, if any, return). 404 when it is not in the trash or was deleted more than 30 days ago; 403 when you may see but not change it.",
+    pathParams: EVENT,
+    responses: { 200: ok(wire.EventEnvelope, { status: "ok", event: ex.event }) },
+    errors: [403, 404],
+  },
   // ── Calendar members ────────────────────────────────────────────────────────────────────
   {
     method: "GET", path: "/api/v1/calendars/{calendar_id}/users", operationId: "listMembers", group: "Calendar members",

@@ -124,6 +124,9 @@ export const MemberEnvelope = Ok.extend({ user: Member });
 export const MembersEnvelope = Ok.extend({ users: z.array(Member), meta: Meta });
 export const EventUserEnvelope = Ok.extend({ user: EventUser });
 export const EventUsersEnvelope = Ok.extend({ users: z.array(EventUser) });
+export const TrashedEvent = Event.extend({ deleted_at: Instant.describe("When it was deleted; restorable for 30 days") }).meta({ id: "TrashedEvent" });
+export type TrashedEvent = z.infer<typeof TrashedEvent>;
+export const TrashEnvelope = Ok.extend({ events: z.array(TrashedEvent), meta: Meta });
 
 export const ERROR_CODES = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_ERROR", "RATE_LIMITED", "INTERNAL_ERROR"] as const;
 export const ErrorBody = z

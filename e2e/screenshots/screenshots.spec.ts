@@ -1,14 +1,28 @@
-// Writes docs/screenshots/*.png: month, week and the event dialog; light and dark; desktop and a
-// 375 px phone. Data is made over the API so the pictures show a lived-in calendar.
+// `npm run screenshots` (never `npm test`): writes docs/screenshots/*.png — month, week, the event
+// dialog, sharing, an invitation and the trash; light and dark; desktop and a 375 px phone. Data
+// is made over the API so the pictures show a lived-in calendar.
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
-import { api, freezeClock, openCalendarAt, signUp } from "./ui-helpers.ts";
+import { EventEnvelope, MemberEnvelope, Ok } from "../../lib/api/sweetdate/schemas.ts";
+import { newUser } from "../helpers.ts";
+import { api, freezeClock, openCalendarAt, signUp } from "../ui/ui-helpers.ts";
 
 const OUT = path.resolve(import.meta.dirname, "../../docs/screenshots");
 
 async function seed(page: Page) {
   const client = api(page);
   const team = await client.createCalendar("Team", "#3b82f6");
+  // A colleague who shares "Team" and invites us to a meeting; a deleted event for the trash.
+  const grace = await newUser(page.request, { name: "Grace Hopper" });
+  const me = (await page.request.get("/api/v1/me").then((r) => r.json())) as { user: { id: string } };
+  await client.json("POST", `/api/v1/calendars/${team.id}/users`, MemberEnvelope, { user_id: grace.id, role: "admin" });
+  const invite = await page.request.post(`/api/v1/calendars/${team.id}/events`, {
+    headers: grace.auth,
+    data: { title: "Architecture sync", starts_at: "2026-11-19T10:00:00Z", ends_at: "2026-11-19T11:00:00Z", participant_ids: [me.user.id] },
+  });
+  EventEnvelope.parse(await invite.json());
+  const old = await client.createEvent(team.id, { title: "Cancelled workshop", starts_at: "2026-11-12T13:00:00Z", ends_at: "2026-11-12T16:00:00Z" });
+  await client.json("DELETE", `/api/v1/calendars/${team.id}/events/${old.id}`, Ok);
   const personal = await client.createCalendar("Personal", "#10b981");
   const ops = await client.createCalendar("On-call", "#f59e0b");
   const timed = (title: string, start: string, end: string, extra = {}) =>
@@ -59,6 +73,25 @@ for (const device of ["desktop", "phone"] as const) {
       await dialog.getByLabel("Repeat", { exact: true }).selectOption("custom");
       await dialog.getByRole("checkbox", { name: "Thursday" }).check();
       await page.screenshot({ path: `${OUT}/event-dialog-${scheme}-${device}.png` });
+      await dialog.getByRole("button", { name: "Cancel" }).click();
+      await page.getByRole("dialog", { name: "Discard changes?" }).getByRole("button", { name: "Discard" }).click();
+
+      // An invitation: needs a response.
+      await openCalendarAt(page, "week", "2026-11-18");
+      await page.getByText("Architecture sync").first().click();
+      await expect(page.getByRole("group", { name: "Your answer" })).toBeVisible();
+      await page.screenshot({ path: `${OUT}/invitation-${scheme}-${device}.png` });
+      await page.keyboard.press("Escape");
+
+      // Sharing and the trash, from the calendar dialog.
+      if (device === "phone") await page.getByRole("button", { name: "Show calendars" }).click();
+      await page.getByRole("button", { name: "Edit calendar Team" }).click();
+      const calendarDialog = page.getByRole("dialog", { name: "Edit calendar" });
+      await expect(calendarDialog.getByTestId("member-row")).toHaveCount(2);
+      await page.screenshot({ path: `${OUT}/sharing-${scheme}-${device}.png` });
+      await calendarDialog.getByRole("button", { name: "Trash…" }).click();
+      await expect(page.getByTestId("trash-item")).toHaveCount(1);
+      await page.screenshot({ path: `${OUT}/trash-${scheme}-${device}.png` });
     });
   }
 }
