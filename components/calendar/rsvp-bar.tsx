@@ -22,7 +22,8 @@ export function RsvpBar({ event, meId }: { event: Event; meId: string }) {
   const rsvp = useRsvp(meId);
   const toast = useToast();
   if (event.rsvp === null) return null;
-  const current = rsvp.isPending && rsvp.variables ? rsvp.variables.rsvp : event.rsvp;
+  // The dialog holds the event as it was opened: the answer just sent (pending or done) is current.
+  const current = (rsvp.isPending || rsvp.isSuccess) && rsvp.variables ? rsvp.variables.rsvp : event.rsvp;
   return (
     <div className="rsvp" role="group" aria-label="Your answer" data-testid="rsvp">
       <span>{current === "needs_action" ? <strong>Needs your response</strong> : <>You answered: <strong>{RSVP_LABELS[current]}</strong></>}</span>

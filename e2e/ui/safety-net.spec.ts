@@ -125,7 +125,7 @@ test("a deleted event is restored from the calendar's trash", async ({ page }) =
   await expect(trash.getByTestId("trash-item")).toHaveCount(1);
   await trash.getByRole("button", { name: "Done" }).click();
   await page.getByRole("dialog", { name: "Edit calendar" }).getByRole("button", { name: "Cancel" }).click();
-  await expect(page.getByText("Retro")).toHaveCount(2); // Nov 20 and 27 in this month view
+  await expect(page.getByText("Retro")).toHaveCount(3); // Nov 20, 27 and Dec 4 in this month view
   await expect(page.getByText("Offsite")).toHaveCount(0);
   expect(problems).toEqual([]);
 });
