@@ -168,6 +168,15 @@ class TransportTest < Minitest::Test
     end
   end
 
+  def test_attributes_as_a_hash_and_keywords_merge_into_one_json_object
+    event = JSON.parse(CALENDAR)["calendar"] # any object will do as the answer's "event"
+    with_server([[201, {}, JSON.generate(status: "ok", event: event)]]) do |client, server|
+      calendar = SD::Calendar.new(JSON.parse(CALENDAR)["calendar"], client: client)
+      calendar.create_event({ "title" => "from the hash", "location" => "Room A" }, title: "from a keyword", status: :tentative)
+      assert_equal({ "title" => "from a keyword", "location" => "Room A", "status" => "tentative" }, JSON.parse(server.received.first.body))
+    end
+  end
+
   def test_if_match_scope_and_query_encoding
     with_server([[200, {}, JSON.generate(status: "ok")]]) do |client, server|
       calendar = SD::Calendar.new(JSON.parse(CALENDAR)["calendar"], client: client)
