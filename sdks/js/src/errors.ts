@@ -2,7 +2,7 @@
 import type { ErrorBody } from "./generated/schemas.ts";
 
 /** The server's error codes plus the SDK's own (no HTTP answer, or an answer we could not read). */
-export type ErrorCode = ErrorBody["error_code"] | "TIMEOUT" | "CONNECTION_ERROR" | "INVALID_RESPONSE" | "CONFIGURATION_ERROR" | "HTTP_ERROR";
+export type ErrorCode = ErrorBody["error_code"] | "SYNC_TOKEN_EXPIRED" | "READ_ONLY" | "TIMEOUT" | "CONNECTION_ERROR" | "INVALID_RESPONSE" | "CONFIGURATION_ERROR" | "HTTP_ERROR";
 export type FieldErrors = Record<string, string[]>;
 
 export interface ErrorDetails {
@@ -52,6 +52,8 @@ export class PermissionError extends SweetDateError {}
 export class NotFoundError extends SweetDateError {}
 /** 409: conflicts with the current state (already a member, concurrent change …). */
 export class ConflictError extends SweetDateError {}
+/** 410 `SYNC_TOKEN_EXPIRED`: the sync token is unknown, foreign or expired; start over with `calendar.sync()`. */
+export class SyncTokenExpiredError extends SweetDateError {}
 /** 412: `ifMatch` no longer matches: someone changed the event since you read it. */
 export class PreconditionFailedError extends SweetDateError {}
 
@@ -83,8 +85,10 @@ const BY_CODE: Partial<Record<ErrorCode, typeof SweetDateError>> = {
   BAD_REQUEST: BadRequestError,
   UNAUTHORIZED: AuthenticationError,
   FORBIDDEN: PermissionError,
+  READ_ONLY: PermissionError,
   NOT_FOUND: NotFoundError,
   CONFLICT: ConflictError,
+  SYNC_TOKEN_EXPIRED: SyncTokenExpiredError,
   PRECONDITION_FAILED: PreconditionFailedError,
   VALIDATION_ERROR: ValidationError,
   RATE_LIMITED: RateLimitError,
@@ -97,6 +101,7 @@ const CODE_BY_STATUS: Record<number, ErrorCode> = {
   403: "FORBIDDEN",
   404: "NOT_FOUND",
   409: "CONFLICT",
+  410: "SYNC_TOKEN_EXPIRED",
   412: "PRECONDITION_FAILED",
   413: "PAYLOAD_TOO_LARGE",
   415: "UNSUPPORTED_MEDIA_TYPE",

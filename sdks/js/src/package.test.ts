@@ -1,4 +1,4 @@
-// The published package: `tsc -p sdk` emits ESM + .d.ts that import nothing but each other and zod
+// The published package: `tsc -p sdks/js` emits ESM + .d.ts that import nothing but each other and zod
 // (no path back into the app, no Next, no Prisma), and the result loads in plain Node.
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
@@ -8,7 +8,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 
 const sdkRoot = path.resolve(import.meta.dirname, "..");
-// Inside sdk/ so that `zod` resolves as it would for an installed package.
+// Inside sdks/js/ so that `zod` resolves as it would for an installed package.
 const outDir = path.join(sdkRoot, `.test-dist-${process.pid}`);
 const tsc = createRequire(import.meta.url).resolve("typescript/bin/tsc");
 

@@ -1,16 +1,16 @@
-// sdk/src/generated/ holds copies of the server's wire schemas (see sdk/scripts/sync-schemas.mjs):
+// sdks/js/src/generated/ holds copies of the server's wire schemas (see sdks/js/scripts/sync-schemas.mjs):
 // fail when they drift from lib/, so the SDK never ships types the server no longer speaks.
 import { describe, expect, it } from "vitest";
 import { generatedFiles, staleFiles } from "../scripts/sync-schemas.mjs";
 import * as copy from "./generated/schemas.ts";
-import * as server from "../../lib/api/sweetdate/schemas.ts";
+import * as server from "../../../lib/api/sweetdate/schemas.ts";
 
-describe("sdk/src/generated", () => {
+describe("sdks/js/src/generated", () => {
   it("copies lib/api/sweetdate/schemas.ts and the modules it imports", () => {
     expect([...generatedFiles().keys()].sort()).toEqual(["enums.ts", "schemas.ts"]);
   });
 
-  it("is up to date with lib/ (run `npm run build -w sdk` to refresh)", () => {
+  it("is up to date with lib/ (run `npm run build -w @sweetdate/sdk` to refresh)", () => {
     expect(staleFiles()).toEqual([]);
   });
 

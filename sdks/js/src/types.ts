@@ -57,3 +57,28 @@ export interface ChangeOptions {
 export interface Ok {
   status: "ok";
 }
+
+/** What sync reports for an event that was deleted or that you may no longer see. */
+export interface DeletedEvent {
+  id: string;
+  deleted: true;
+}
+
+/** The outcome of `calendar.sync(token)`: what changed since `token` (everything when it was absent). */
+export interface SyncResult {
+  /** Events and deletions in the server's order. */
+  changes: (Event | DeletedEvent)[];
+  /** The changed or new events: series masters and overrides as stored (not expanded occurrences). */
+  events: Event[];
+  /** Ids of events deleted or no longer visible to you. */
+  deleted: string[];
+  /** Pass it to the next `sync()`. */
+  nextSyncToken: string;
+  /** True for a full sync (no token given): `events` is then the whole calendar. */
+  full: boolean;
+}
+
+export interface SyncOptions {
+  /** Page size inside the sync round (1–100, default 100); every page is fetched. */
+  limit?: number;
+}

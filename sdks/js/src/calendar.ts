@@ -1,4 +1,6 @@
 // A calendar and everything scoped under /api/v1/calendars/:calendar_id: events, members, participants.
+import { z } from "zod";
+import { SweetDateError } from "./errors.ts";
 import * as wire from "./generated/schemas.ts";
 import { seg, type Transport } from "./http.ts";
 import type {
@@ -6,6 +8,7 @@ import type {
   CalendarData,
   ChangeOptions,
   CreateEventAttrs,
+  DeletedEvent,
   Event,
   EventAttrs,
   EventPage,
@@ -17,7 +20,15 @@ import type {
   Page,
   ParticipantRole,
   Rsvp,
+  SyncOptions,
+  SyncResult,
 } from "./types.ts";
+
+/** One page of a sync round (SPEC §11): events or deletions; the last page carries the next token. */
+const SyncPage = wire.Ok.extend({
+  events: z.array(z.union([z.object({ id: z.string(), deleted: z.literal(true) }), wire.Event])),
+  meta: wire.Meta.partial().extend({ next_sync_token: z.string().optional() }),
+});
 
 function changeQuery(options: ChangeOptions) {
   return { scope: options.scope };
@@ -94,6 +105,37 @@ export class Calendar implements CalendarData {
 
   async deleteEvent(eventId: string, options: ChangeOptions = {}): Promise<Ok> {
     return this.#http.request({ method: "DELETE", path: this.#path("events", eventId), query: changeQuery(options), headers: changeHeaders(options), schema: wire.Ok });
+  }
+
+  // ── Sync (SPEC §11) ───────────────────────────────────────────────────────────────────────
+
+  /**
+   * What changed since `token` (omitted: everything, a full sync), fetching every page of the round.
+   * Keep `nextSyncToken` for the next call; a `SyncTokenExpiredError` (410) means start over with
+   * `sync()`.
+   */
+  async sync(token?: string | null, options: SyncOptions = {}): Promise<SyncResult> {
+    const limit = options.limit ?? 100;
+    const changes: (Event | DeletedEvent)[] = [];
+    for (let offset = 0; ; ) {
+      const path = this.#path("events");
+      const { events, meta } = await this.#http.request({ method: "GET", path, query: { sync_token: token ?? "", limit, offset }, schema: SyncPage });
+      changes.push(...events);
+      if (meta.next_sync_token !== undefined) {
+        const isDeleted = (change: Event | DeletedEvent): change is DeletedEvent => "deleted" in change && change.deleted === true;
+        return {
+          changes,
+          events: changes.filter((change): change is Event => !isDeleted(change)),
+          deleted: changes.filter(isDeleted).map((change) => change.id),
+          nextSyncToken: meta.next_sync_token,
+          full: !token,
+        };
+      }
+      if (events.length === 0) {
+        throw new SweetDateError(`SweetDate: GET ${path} returned a sync page without events and without meta.next_sync_token`, { status: 200, errorCode: "INVALID_RESPONSE", body: { events, meta } });
+      }
+      offset += events.length;
+    }
   }
 
   // ── The calendar itself ───────────────────────────────────────────────────────────────────

@@ -4,7 +4,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SweetDate } from "./client.ts";
-import { AuthenticationError, ConflictError, ConnectionError, NotFoundError, PermissionError, PreconditionFailedError, RateLimitError, ServerError, SweetDateError, TimeoutError, ValidationError } from "./errors.ts";
+import { AuthenticationError, ConflictError, ConnectionError, NotFoundError, PermissionError, PreconditionFailedError, RateLimitError, ServerError, SweetDateError, SyncTokenExpiredError, TimeoutError, ValidationError } from "./errors.ts";
 import { parseRetryAfter, retryDelay } from "./http.ts";
 
 type Reply = { status: number; body?: unknown; headers?: Record<string, string>; delayMs?: number };
@@ -284,5 +284,48 @@ describe("timeouts", () => {
     const started = Date.now();
     await expect(client().request({ method: "GET", path: "/api/v1/me", schema: (await import("./generated/schemas.ts")).UserEnvelope, signal: controller.signal })).rejects.toThrow("cancelled by caller");
     expect(Date.now() - started).toBeLessThan(1_000);
+  });
+});
+
+describe("sync (the client side of SPEC §11; e2e/sdk/sync.spec.ts checks it against the server)", () => {
+  const EVENT = {
+    id: "0b9d8f7e-6c5b-4a39-8271-605f4e3d2c1b", calendar_id: CALENDAR.id, title: "Sprint Planning", description: null, location: null,
+    starts_at: "2025-08-21T09:00:00Z", ends_at: "2025-08-21T10:00:00Z", all_day: false, time_zone: "UTC", status: "scheduled", visibility: "public",
+    recurrence_rule: "none", inserted_at: "2025-08-18T09:20:00Z", updated_at: "2025-08-18T09:20:00Z", stakeholder: "group", default_role: "viewer",
+    tags: [], rrule: null, recurring_event_id: null, original_starts_at: null, sequence: 0, editable: true,
+  };
+  const page = (events: unknown[], meta: Record<string, unknown>): Reply => ({ status: 200, body: { status: "ok", events, meta } });
+
+  it("fetches every page of the round and splits changes from deletions", async () => {
+    script = [OK_CALENDAR];
+    const calendar = await client().Calendar.get(CALENDAR.id);
+    script = [
+      page([EVENT, { id: "gone-1", deleted: true }], { limit: 2, offset: 0 }),
+      page([{ ...EVENT, id: "second" }], { limit: 2, offset: 2, next_sync_token: "tok-2" }),
+    ];
+    const result = await calendar.sync("tok-1", { limit: 2 });
+    expect(seen.slice(1).map((s) => s.url)).toEqual([
+      `/api/v1/calendars/${CALENDAR.id}/events?sync_token=tok-1&limit=2&offset=0`,
+      `/api/v1/calendars/${CALENDAR.id}/events?sync_token=tok-1&limit=2&offset=2`,
+    ]);
+    expect(result.events.map((e) => e.id)).toEqual([EVENT.id, "second"]);
+    expect(result.deleted).toEqual(["gone-1"]);
+    expect(result.changes.map((c) => c.id)).toEqual([EVENT.id, "gone-1", "second"]);
+    expect(result).toMatchObject({ nextSyncToken: "tok-2", full: false });
+
+    script = [page([], { limit: 100, offset: 0, next_sync_token: "tok-0" })];
+    expect(await calendar.sync()).toMatchObject({ changes: [], nextSyncToken: "tok-0", full: true });
+    expect(seen.at(-1)!.url).toBe(`/api/v1/calendars/${CALENDAR.id}/events?sync_token=&limit=100&offset=0`);
+  });
+
+  it("410 → SyncTokenExpiredError; a round that ends without a token is an invalid answer", async () => {
+    script = [OK_CALENDAR];
+    const calendar = await client().Calendar.get(CALENDAR.id);
+    script = [error(410, "SYNC_TOKEN_EXPIRED")];
+    const expired = await failure(calendar.sync("old"));
+    expect(expired).toBeInstanceOf(SyncTokenExpiredError);
+    expect(expired).toMatchObject({ status: 410, errorCode: "SYNC_TOKEN_EXPIRED" });
+    script = [page([], { limit: 100, offset: 0, total: 0 })];
+    expect((await failure(calendar.sync())).errorCode).toBe("INVALID_RESPONSE");
   });
 });

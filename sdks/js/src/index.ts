@@ -20,6 +20,7 @@ export {
   PermissionError,
   NotFoundError,
   ConflictError,
+  SyncTokenExpiredError,
   PreconditionFailedError,
   ValidationError,
   RateLimitError,

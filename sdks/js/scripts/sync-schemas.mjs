@@ -1,21 +1,21 @@
 // Copies the server's wire schemas (lib/api/sweetdate/schemas.ts and every relative module it
-// imports, e.g. lib/domain/enums.ts) into sdk/src/generated/, so the SDK is typed and validated by
-// the very schemas the server uses while sdk/dist stays self-contained.
-//   node sdk/scripts/sync-schemas.mjs           write the copies
-//   node sdk/scripts/sync-schemas.mjs --check   exit 1 when a copy is missing or stale
+// imports, e.g. lib/domain/enums.ts) into sdks/js/src/generated/, so the SDK is typed and validated by
+// the very schemas the server uses while sdks/js/dist stays self-contained.
+//   node sdks/js/scripts/sync-schemas.mjs           write the copies
+//   node sdks/js/scripts/sync-schemas.mjs --check   exit 1 when a copy is missing or stale
 import fs from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 
 const sdkRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const repoRoot = path.resolve(sdkRoot, "..");
+const repoRoot = path.resolve(sdkRoot, "../..");
 export const GENERATED_DIR = path.join(sdkRoot, "src/generated");
 const ENTRY = "lib/api/sweetdate/schemas.ts";
 const ALLOWED_PACKAGES = new Set(["zod"]);
 const IMPORT = /(\bfrom\s+|\bimport\s*\(\s*|\bimport\s+)(["'])([^"']+)\2/g;
 
 function header(source) {
-  return `// GENERATED from ${source} by sdk/scripts/sync-schemas.mjs — do not edit; edit the source and run \`npm run build -w sdk\`.\n`;
+  return `// GENERATED from ${source} by sdks/js/scripts/sync-schemas.mjs — do not edit; edit the source and run \`npm run build -w @sweetdate/sdk\`.\n`;
 }
 
 /** The generated files, by name, with their contents (relative imports flattened to ./name.ts). */
@@ -74,7 +74,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   if (process.argv.includes("--check")) {
     const stale = staleFiles();
     if (stale.length > 0) {
-      console.error(`sdk/src/generated is out of date (${stale.join(", ")}): run \`npm run build -w sdk\`.`);
+      console.error(`sdks/js/src/generated is out of date (${stale.join(", ")}): run \`npm run build -w @sweetdate/sdk\`.`);
       process.exit(1);
     }
   } else {
