@@ -55,7 +55,7 @@ const ruleArb: fc.Arbitrary<RecurrenceRule> = fc
     days: maybe(sub(WEEKDAYS, 4), 3),
     months: maybe(sub(range(1, 12), 5), 2),
     monthDays: maybe(sub([1, 2, 15, 28, 29, 30, 31, -1, -2], 3), 2),
-    setPos: maybe(fc.constantFrom([1], [2], [-1]), 2),
+    setPos: maybe(fc.constantFrom([1], [2], [-1]).map((l) => [...l]), 2),
     end: fc.oneof(fc.constant(null), fc.integer({ min: 1, max: 25 }), fc.integer({ min: 0, max: 1000 }).map((k) => ({ k }))),
     wkst: maybe(fc.constantFrom(...WEEKDAYS), 3),
   })

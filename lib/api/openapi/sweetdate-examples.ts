@@ -60,6 +60,7 @@ export const event = {
   original_starts_at: null,
   sequence: 0,
   editable: true,
+  rsvp: null,
 } satisfies wire.Event;
 
 export const eventUpdate = { title: "Sprint Planning (Updated)", status: "confirmed", location: "Room B" } satisfies wire.EventInput;

@@ -39,6 +39,7 @@ export const Event = z
     original_starts_at: Instant.nullable(),
     sequence: z.number().int().describe("Bumped on every change; send it back as If-Match to avoid lost updates"),
     editable: z.boolean().describe("Whether the caller may change this event"),
+    rsvp: Rsvp.nullable().describe("The caller's own answer when invited to the event (needs_action until they answer), else null"),
   })
   .meta({ id: "Event" });
 export type Event = z.infer<typeof Event>;
@@ -73,7 +74,7 @@ export const EventInput = z
 export type EventInput = z.infer<typeof EventInput>;
 
 /** Fields a client may send back from a read but that the server owns: ignored on input. */
-export const READ_ONLY_EVENT_FIELDS = ["id", "calendar_id", "inserted_at", "updated_at", "tags", "recurring_event_id", "original_starts_at", "sequence", "editable"] as const;
+export const READ_ONLY_EVENT_FIELDS = ["id", "calendar_id", "inserted_at", "updated_at", "tags", "recurring_event_id", "original_starts_at", "sequence", "editable", "rsvp"] as const;
 
 export const Calendar = z
   .object({
