@@ -12,13 +12,15 @@ import type { RecurrenceRule, SeriesInput } from "./types.ts";
 import { getZone, utcZone, type Zone } from "./zone.ts";
 
 const NO_EXDATES: ReadonlySet<number> = new Set();
+/** Scratch for one period's days, shared: DaySource copies them out at once (nothing here is async). */
+const DAYS = new Int32Array(400);
 /** Cycles longer than this are walked instead of tabulated (memory). */
 const MAX_PREFIX = 400_000;
 
 /** DAILY..YEARLY: the plan's days times the rule's times of day, then BYSETPOS over the product. */
 class DaySource implements Source {
   readonly cycleUnits: number;
-  private readonly days = new Int32Array(400);
+  private readonly days = DAYS;
   private readonly sel: number[] = [];
 
   constructor(
