@@ -11,6 +11,7 @@ import Database from "better-sqlite3";
 import { load, type LoadResult } from "./http-load.ts";
 import { runUiBench } from "./ui.ts";
 import { runRadicaleBench } from "./radicale.ts";
+import { calDavMonthQuery, syncAfterOneChange } from "./caldav.ts";
 import { soakSection } from "./soak-section.ts";
 import { runFeedBench, syncAfterOneChange } from "./feed.ts";
 
@@ -48,6 +49,7 @@ async function main() {
     await waitFor(`${base}/api/health`);
     const listUrl = `${base}/api/v1/calendars/${calendar.uuid}/events?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z&limit=100`;
     const auth = { authorization: `Bearer ${token}` };
+    const davTarget = { base, email: credentials.email, token, userUuid: user.uuid, calendarUuid: calendar.uuid };
     const sample = await fetch(listUrl, { headers: auth });
     const body = await sample.text();
     const count = (JSON.parse(body) as { events: unknown[] }).events.length;
@@ -67,9 +69,18 @@ async function main() {
     const ratio = a.rps / b.rps;
     let radicale = "";
     try {
-      radicale = process.env.BENCH_QUICK === "1" ? "(skipped with BENCH_QUICK=1)" : await runRadicaleBench(file, async () => void (await (await fetch(listUrl, { headers: auth })).text()));
+      radicale =
+        process.env.BENCH_QUICK === "1"
+          ? "(skipped with BENCH_QUICK=1)"
+          : await runRadicaleBench(file, async () => void (await (await fetch(listUrl, { headers: auth })).text()), calDavMonthQuery(davTarget));
     } catch (error) {
       radicale = `(Radicale comparison failed: ${(error as Error).message})`;
+    }
+    let caldav = "";
+    try {
+      caldav = `| measurement | result | runs | target |\n|---|---|---|---|\n${await syncAfterOneChange(davTarget)}\n`;
+    } catch (error) {
+      caldav = `(CalDAV bench failed: ${(error as Error).message})`;
     }
     let ui = "";
     try {
@@ -114,6 +125,9 @@ Throughput ratio: **${(ratio * 100).toFixed(0)} %** of the trivial handler (targ
 ## API vs Radicale (CalDAV time-range REPORT)
 
 ${radicale}
+## CalDAV (SPEC §13)
+
+${caldav}
 ## UI: month view with ${UI_EVENTS.toLocaleString("en")}+ events
 
 ${ui}
