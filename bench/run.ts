@@ -13,6 +13,7 @@ import { runUiBench } from "./ui.ts";
 import { runRadicaleBench } from "./radicale.ts";
 import { calDavMonthQuery, syncAfterOneChange } from "./caldav.ts";
 import { soakSection } from "./soak-section.ts";
+import { runFeedBench, syncAfterOneChange } from "./feed.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -94,6 +95,15 @@ async function main() {
     } catch (error) {
       recurrence = `(recurrence bench unavailable: ${(error as Error).message})`;
     }
+    let feed = "";
+    try {
+      const sync = await syncAfterOneChange(base, calendar.uuid, auth);
+      const sorted = [...sync].sort((x, y) => x - y);
+      feed = `## Change feed on SQLite\n\nA sync round after one change (\`GET …/events?sync_token=\`, ${sync.length} rounds, ${TOTAL.toLocaleString("en")} events stored): median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms (target ≤ 20 ms).\n\n`;
+      feed += process.env.BENCH_PG === "0" ? "(PostgreSQL section skipped with BENCH_PG=0)\n" : await runFeedBench({ seconds, bodyFile: `${bodyFile}.pg` });
+    } catch (error) {
+      feed += `(change-feed bench unavailable: ${(error as Error).message})\n`;
+    }
     const report = `# Benchmarks
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}.
@@ -124,7 +134,7 @@ ${ui}
 ## Recurrence
 
 ${recurrence}
-`;
+${feed}`;
     fs.mkdirSync(path.join(root, "docs"), { recursive: true });
     const previous = fs.existsSync(path.join(root, "docs/benchmarks.md")) ? fs.readFileSync(path.join(root, "docs/benchmarks.md"), "utf8") : "";
     // The soak's section (npm run soak) is measured separately: keep it.
@@ -135,6 +145,7 @@ ${recurrence}
     if (!process.env.BENCH_KEEP_DB) for (const ext of ["", "-wal", "-shm"]) fs.rmSync(file + ext, { force: true });
     else console.log(`kept ${file}`);
     fs.rmSync(bodyFile, { force: true });
+    fs.rmSync(`${bodyFile}.pg`, { force: true });
   }
 }
 
