@@ -77,7 +77,7 @@ module SD
     fields :id, :calendar_id, :title, :description, :location, :starts_at, :ends_at, :all_day,
            :time_zone, :status, :visibility, :recurrence_rule, :inserted_at, :updated_at, :stakeholder,
            :default_role, :tags, :rrule, :recurring_event_id, :original_starts_at, :sequence, :editable,
-           :rsvp, :exdates
+           :rsvp, :rdates, :exdates
 
     # Events across every calendar you can see (from/to list occurrences in a window).
     def self.list(limit: nil, offset: nil, q: nil, from: nil, to: nil, client: SD.client)
