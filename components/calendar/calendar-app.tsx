@@ -7,6 +7,7 @@ import { describeError } from "@/lib/client/request.ts";
 import { useCalendars } from "@/lib/client/use-calendars.ts";
 import { useEventsInRange } from "@/lib/client/use-events-in-range.ts";
 import { useHiddenCalendars } from "@/lib/client/use-hidden-calendars.ts";
+import { useLiveUpdates } from "@/lib/client/use-live-updates.ts";
 import { useMe } from "@/lib/client/use-me.ts";
 import { useTheme } from "@/lib/client/use-theme.ts";
 import { undoUpdate } from "@/lib/client/undo.ts";
@@ -44,6 +45,7 @@ function changeInput(change: EventChange): EventInput {
 
 /** The calendar page: sidebar, FullCalendar, the event dialog and everything that opens it. */
 export function CalendarApp() {
+  useLiveUpdates();
   const me = useMe();
   const calendars = useCalendars();
   const { hidden, toggle } = useHiddenCalendars();

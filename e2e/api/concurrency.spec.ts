@@ -1,7 +1,7 @@
 // Two requests fired at the same moment, many rounds: a series, a calendar's owners and an event's
 // ETag stay consistent whichever request wins. Runs on SQLite and on PostgreSQL (npm run test:pg).
 import { expect, test, type APIRequestContext, type APIResponse } from "@playwright/test";
-import { EventEnvelope, EventsEnvelope, MemberEnvelope, MembersEnvelope, Ok } from "../../lib/api/sweetdate/schemas.ts";
+import { EventEnvelope, EventsEnvelope, MemberEnvelope, MembersEnvelope, Ok, TokenEnvelope } from "../../lib/api/sweetdate/schemas.ts";
 import { expectBody, newCalendar, newUser, type TestUser } from "../helpers.ts";
 
 const ROUNDS = Number(process.env.RACE_ROUNDS ?? 20);
@@ -184,5 +184,27 @@ test("two owners leaving at once – one leaves, the last owner stays (409)", as
     );
     expect([a.status(), b.status()].sort()).toEqual([200, 409]);
     await expectAnOwner(request, members, [one, two]);
+  }
+});
+
+test("writes outside a transaction while others roll back – every acknowledged API token works", async ({ request }) => {
+  // On SQLite every request shares one connection: a write made while another request's
+  // transaction was open used to join it, and vanished with its rollback (still answered 201).
+  const { user, base } = await setUp(request);
+  const r = await dailySeries(request, user, base, 0);
+  const tokens: string[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    const failing = Array.from({ length: 4 }, (_, i) =>
+      // Invalid times: refused (422) inside the transaction, which rolls back.
+      request.put(`${base}/${occurrenceId(r, 1 + ((round + i) % 10))}?scope=this`, { headers: user.auth, data: { starts_at: "2030-01-05T10:00:00Z", ends_at: "2030-01-05T09:00:00Z" } }),
+    );
+    const creating = Array.from({ length: 4 }, () => request.post("/api/v1/tokens", { headers: user.auth, data: { name: `round ${round}` } }));
+    const [refused, created] = await Promise.all([Promise.all(failing), Promise.all(creating)]);
+    for (const response of refused) expect(response.status()).toBe(422);
+    for (const response of created) tokens.push((await expectBody(response, 201, TokenEnvelope)).token.token!);
+  }
+  for (const token of tokens) {
+    const me = await request.get("/api/v1/me", { headers: { Authorization: `Bearer ${token}` } });
+    expect(me.status(), "an acknowledged token does not work").toBe(200);
   }
 });

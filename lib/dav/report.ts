@@ -32,7 +32,7 @@ export async function report(ctx: DavRequest, r: Resource): Promise<Response> {
   }
 }
 
-const objectResource = (r: CalendarResource, object: DavObject): Resource => ({ kind: "object", user: r.user, calendar: r.calendar, name: object.name, object });
+const objectResource = (r: CalendarResource, object: DavObject): Resource => ({ kind: "object", user: r.user, calendar: r.calendar, segment: r.segment, name: object.name, object });
 
 async function calendarQuery(ctx: DavRequest, r: CalendarResource, root: XmlElement): Promise<Response> {
   const props = propRequestOf(root);
@@ -51,6 +51,14 @@ async function calendarQuery(ctx: DavRequest, r: CalendarResource, root: XmlElem
     objects = await objectsInRange(r.calendar, r.user, from, to);
   } else {
     objects = await listObjects(r.calendar, r.user);
+  }
+  // A UID text-match (clients look one event up this way); other property filters are not applied.
+  for (const propFilter of children(componentFilter, NS.CALDAV, "prop-filter")) {
+    const match = child(propFilter, NS.CALDAV, "text-match");
+    if (propFilter.attrs.name?.toUpperCase() !== "UID" || !match) continue;
+    const needle = match.text.trim().toLowerCase();
+    const negate = match.attrs["negate-condition"] === "yes";
+    objects = objects.filter((o) => o.uid.toLowerCase().includes(needle) !== negate);
   }
   const responses: XmlNode[] = [];
   for (const object of objects) responses.push(await propResponse(hrefOf(objectResource(r, object)), objectResource(r, object), ctx, props));

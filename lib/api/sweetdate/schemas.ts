@@ -1,6 +1,7 @@
 // SweetDate wire schemas (seed 004 + SPEC §5). Shared by the route handlers, the SDK, the OpenAPI
 // document and the tests (every response is parsed with these). Pure: zod and domain enums only.
 import { z } from "zod";
+import { MAX_RDATES } from "../../recurrence/types.ts";
 import { MEMBER_ROLES, PARTICIPANT_ROLES, RECURRENCE_PRESETS, RSVPS, STAKEHOLDERS, SWEETDATE_STATUSES, VISIBILITIES } from "../../domain/enums.ts";
 
 export const Status = z.enum(SWEETDATE_STATUSES);
@@ -33,6 +34,7 @@ export const Event = z
     default_role: ParticipantRole,
     tags: z.array(z.string()),
     rrule: z.string().nullable().describe("Full RFC 5545 RRULE of the series, or null"),
+    rdates: z.array(Instant).describe("Extension: extra occurrence starts of the series (RFC 5545 RDATE), sorted; [] otherwise"),
     recurring_event_id: z.string().nullable(),
     original_starts_at: Instant.nullable(),
     sequence: z.number().int().describe("Bumped on every change; send it back as If-Match to avoid lost updates"),
@@ -58,6 +60,10 @@ export const EventInput = z
     visibility: Visibility,
     recurrence_rule: RecurrencePreset,
     rrule: z.string().max(1000).nullable(),
+    rdates: z
+      .array(DateOrInstant)
+      .max(MAX_RDATES)
+      .describe("Extension: extra occurrence starts (RFC 5545 RDATE); without an rrule they make one (DTSTART plus these); [] removes them"),
     stakeholder: Stakeholder,
     default_role: ParticipantRole,
     participant_ids: z.array(z.string()).max(500).describe("User UUIDs added with default_role"),
@@ -117,6 +123,19 @@ export const Ok = z.object({ status: z.literal("ok") });
 export const EventEnvelope = Ok.extend({ event: Event });
 export const EventsEnvelope = Ok.extend({ events: z.array(Event), meta: Meta });
 export const CalendarEnvelope = Ok.extend({ calendar: Calendar });
+
+// REST sync (SPEC §11): stored rows (series masters with their exdates, single events, overrides
+// under their occurrence id), or a deletion for one deleted or no longer visible to the caller.
+export const SyncEvent = Event.extend({
+  exdates: z.array(Instant).describe("A series' removed occurrences (original starts, UTC); empty for other events"),
+}).meta({ id: "SyncEvent" });
+export const DeletedEvent = z
+  .object({ id: z.string(), deleted: z.literal(true) })
+  .meta({ id: "DeletedEvent", description: "An event deleted, or no longer visible to you, since the sync token" });
+export const SyncMeta = Meta.extend({
+  next_sync_token: z.string().optional().describe("On the last page of a round only: pass it as `sync_token` next time"),
+});
+export const SyncEnvelope = Ok.extend({ events: z.array(z.union([DeletedEvent, SyncEvent])), meta: SyncMeta }).meta({ id: "SyncEnvelope" });
 export const CalendarsEnvelope = Ok.extend({ calendars: z.array(Calendar), meta: Meta });
 export const UserEnvelope = Ok.extend({ user: User });
 export const UsersEnvelope = Ok.extend({ users: z.array(User), meta: Meta });
@@ -128,7 +147,7 @@ export const TrashedEvent = Event.extend({ deleted_at: Instant.describe("When it
 export type TrashedEvent = z.infer<typeof TrashedEvent>;
 export const TrashEnvelope = Ok.extend({ events: z.array(TrashedEvent), meta: Meta });
 
-export const ERROR_CODES = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_ERROR", "RATE_LIMITED", "INTERNAL_ERROR"] as const;
+export const ERROR_CODES = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "SYNC_TOKEN_EXPIRED", "PRECONDITION_FAILED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_ERROR", "RATE_LIMITED", "INTERNAL_ERROR"] as const;
 export const ErrorBody = z
   .object({
     status: z.literal("error"),
@@ -146,6 +165,7 @@ export const ListQuery = z.object({
   q: z.string().max(200).optional(),
   from: z.string().optional(),
   to: z.string().optional(),
+  sync_token: z.string().max(500).optional(),
 });
 
 export const Scope = z.enum(["this", "following", "all"]);
