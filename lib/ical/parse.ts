@@ -163,8 +163,8 @@ function first(props: Prop[], name: string): Prop | undefined {
 function textOf(props: Prop[], name: string): string | null {
   const prop = first(props, name);
   if (!prop) return null;
-  const value = prop.slice(3).map(String).join(",").trim();
-  return value === "" ? null : value;
+  const value = prop.slice(3).map(String).join(",");
+  return value.trim() === "" ? null : value;
 }
 
 function clip(text: string | null, max: number): string | null {

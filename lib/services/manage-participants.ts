@@ -4,7 +4,7 @@ import { findUserByUuid, findUsersByIds } from "../db/user-repository.ts";
 import { lockCalendar } from "../db/change-log.ts";
 import { transaction } from "../db/transaction.ts";
 import type { ParticipantRole, Rsvp } from "../domain/enums.ts";
-import { conflict, forbidden, notFound } from "../domain/errors.ts";
+import { conflict, forbidden, notFound, readOnly } from "../domain/errors.ts";
 import type { UserRecord, Viewer } from "../domain/types.ts";
 import { resolveEvent, type EventRef } from "./get-event.ts";
 import { isSeries, spreadAudience } from "./series-audience.ts";
@@ -35,6 +35,7 @@ async function target(uuid: string) {
 
 export async function addParticipant(ref: EventRef, viewer: Viewer, userUuid: string, role: ParticipantRole | undefined, rsvp: Rsvp | undefined): Promise<ParticipantView> {
   const { stored, visible } = await storedEvent(ref, viewer);
+  if (stored.icsFeedId !== null) throw readOnly();
   if (!visible.access.write) throw forbidden("you may not change this event's participants");
   const user = await target(userUuid);
   if (stored.participants.some((p) => p.userId === user.id)) throw conflict("the user already takes part in this event");

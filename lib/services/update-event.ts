@@ -4,7 +4,7 @@ import type { EventWrite } from "../db/event-mapper.ts";
 import { lockCalendar } from "../db/change-log.ts";
 import type { Tx } from "../db/client.ts";
 import { transaction } from "../db/transaction.ts";
-import { AppError, forbidden, invalid, type FieldErrors } from "../domain/errors.ts";
+import { AppError, forbidden, invalid, readOnly, type FieldErrors } from "../domain/errors.ts";
 import type { EventInput } from "../domain/event-rules.ts";
 import type { EventRecord, Viewer } from "../domain/types.ts";
 import { formatRRule, parseRRule } from "../recurrence/index.ts";
@@ -24,6 +24,7 @@ export function writableOf(e: EventRecord): EventWrite {
 /** Resolves and checks the right to write; 404 when unseen, 403 when seen but read-only. */
 export async function resolveWritable(ref: EventRef, viewer: Viewer, ifMatch?: number): Promise<ResolvedEvent> {
   const resolved = await resolveEvent(ref, viewer);
+  if (resolved.stored.icsFeedId !== null) throw readOnly();
   if (!resolved.visible.access.write) throw forbidden("you may not change this event");
   if (ifMatch !== undefined && ifMatch !== resolved.stored.sequence) {
     throw new AppError("PRECONDITION_FAILED", "the event has changed since you read it (If-Match does not match)");
