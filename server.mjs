@@ -1,6 +1,6 @@
 // `npm start`: one process, one port. Next serves everything as `next start` would, except that
 // CalDAV requests (/dav/*, /.well-known/caldav) — whose methods Next's route handlers refuse
-// (PROPFIND, REPORT, …) — are handed to the DAV route (app/api/dav) as a POST carrying the original
+// (PROPFIND, REPORT, …) — are handed to the DAV route (app/dav) as a POST carrying the original
 // method and path in trusted headers. The server also passes the socket's remote address on, so
 // per-client limits key on something a client cannot forge.
 //   node server.mjs [-p PORT] [-H HOST]      (PORT / HOST from the environment otherwise)
@@ -35,9 +35,9 @@ const server = http.createServer((req, res) => {
     req.headers["x-sd-dav-method"] = req.method ?? "GET";
     req.headers["x-sd-dav-path"] = pathname;
     req.method = "POST";
-    // No trailing slash on the internal path: Next would answer it with a 308.
-    const rest = pathname.replace(/^\/(dav|\.well-known\/caldav)/, "").replace(/\/+$/, "");
-    req.url = `/api/dav${pathname.startsWith("/.well-known") ? "/.well-known" : ""}${rest}${queryAt >= 0 ? url.slice(queryAt) : ""}`;
+    // The DAV route lives at app/dav; no trailing slash on the internal path (Next would 308 it).
+    const rest = pathname.startsWith("/.well-known") ? "" : pathname.slice(4).replace(/\/+$/, "");
+    req.url = `/dav${rest}${queryAt >= 0 ? url.slice(queryAt) : ""}`;
   }
   handle(req, res);
 });

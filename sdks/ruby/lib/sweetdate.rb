@@ -46,9 +46,9 @@ module SD
       ERB::Util.url_encode(value.to_s)
     end
 
-    # Attributes given as a Hash, as keywords, or both (keywords win).
+    # Attributes given as a Hash, as keywords, or both (keywords win; "title" and :title are one key).
     def attrs(hash, keywords)
-      (hash || {}).merge(keywords)
+      (hash || {}).transform_keys(&:to_s).merge(keywords.transform_keys(&:to_s))
     end
 
     def compact(hash)

@@ -36,4 +36,10 @@ class ConfigurationTest < Minitest::Test
     assert_includes spec.files, "lib/sweetdate.rb"
     assert_empty spec.runtime_dependencies
   end
+
+  def test_version_follows_the_apis
+    server_package = JSON.parse(File.read(File.expand_path("../../../package.json", __dir__)))
+    assert_equal server_package.fetch("version"), SD::VERSION
+    assert_equal SD::VERSION, SD.request(:get, "/api/v1/openapi.json").dig("info", "version"), "the live server's OpenAPI info.version"
+  end
 end

@@ -168,6 +168,38 @@ class TransportTest < Minitest::Test
     end
   end
 
+  def test_attributes_as_a_hash_and_keywords_merge_into_one_json_object
+    event = JSON.parse(CALENDAR)["calendar"] # any object will do as the answer's "event"
+    with_server([[201, {}, JSON.generate(status: "ok", event: event)]]) do |client, server|
+      calendar = SD::Calendar.new(JSON.parse(CALENDAR)["calendar"], client: client)
+      calendar.create_event({ "title" => "from the hash", "location" => "Room A" }, title: "from a keyword", status: :tentative)
+      assert_equal({ "title" => "from a keyword", "location" => "Room A", "status" => "tentative" }, JSON.parse(server.received.first.body))
+    end
+  end
+
+  def test_sync_fetches_every_page_of_the_round_and_maps_deletions
+    event = { "id" => "e1", "title" => "Sprint Planning", "exdates" => [] }
+    page = ->(events, meta) { [200, {}, JSON.generate(status: "ok", events: events, meta: meta)] }
+    answers = [page.call([event, { id: "gone", deleted: true }], { limit: 2, offset: 0, total: 3 }),
+               page.call([event.merge("id" => "e2")], { limit: 2, offset: 2, total: 3, next_sync_token: "tok-2" }),
+               [410, {}, JSON.generate(status: "error", message: "sync token expired", error_code: "SYNC_TOKEN_EXPIRED")],
+               page.call([], { limit: 100, offset: 0, total: 0 })]
+    with_server(answers) do |client, server|
+      calendar = SD::Calendar.new(JSON.parse(CALENDAR)["calendar"], client: client)
+      result = calendar.sync("tok-1", limit: 2)
+      assert_equal ["/api/v1/calendars/c1/events?sync_token=tok-1&limit=2&offset=0", "/api/v1/calendars/c1/events?sync_token=tok-1&limit=2&offset=2"],
+                   server.received.map(&:path)
+      assert_equal [%w[e1 gone e2], %w[e1 e2], ["gone"], ["gone"], "tok-2", false],
+                   [result.changes.map(&:id), result.events.map(&:id), result.deleted_ids, result.deleted, result.next_sync_token, result.full?]
+      assert_equal [], result.events.first.exdates
+      error = assert_raises(SD::SyncTokenExpiredError) { calendar.sync("old") }
+      assert_equal [410, "SYNC_TOKEN_EXPIRED"], [error.status, error.error_code]
+      invalid = assert_raises(SD::Error) { calendar.sync } # a round that ends without a token
+      assert_equal "INVALID_RESPONSE", invalid.error_code
+      assert_equal "/api/v1/calendars/c1/events?sync_token=&limit=100&offset=0", server.received.last.path
+    end
+  end
+
   def test_if_match_scope_and_query_encoding
     with_server([[200, {}, JSON.generate(status: "ok")]]) do |client, server|
       calendar = SD::Calendar.new(JSON.parse(CALENDAR)["calendar"], client: client)

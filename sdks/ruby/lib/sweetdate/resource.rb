@@ -131,7 +131,7 @@ module SD
   # The outcome of `calendar.sync(token)`: what changed since `token` (everything when it was nil).
   #   changes          events and deletions in the server's order
   #   events           the changed or new events (series masters and overrides, as stored)
-  #   deleted_ids      ids of events deleted or no longer visible to you
+  #   deleted_ids      ids of events deleted or no longer visible to you (also `deleted`)
   #   next_sync_token  pass it to the next `sync` call
   class SyncResult
     attr_reader :changes, :next_sync_token
@@ -149,6 +149,7 @@ module SD
     def deleted_ids
       changes.select(&:deleted?).map(&:id)
     end
+    alias deleted deleted_ids
 
     # True when this was a full sync (no token given): `events` is then the whole calendar.
     def full?
