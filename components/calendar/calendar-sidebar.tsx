@@ -10,11 +10,13 @@ export interface CalendarSidebarProps {
   onToggle: (id: string) => void;
   onCreate: () => void;
   onEdit: (calendar: Calendar) => void;
+  /** Opens the .ics import. */
+  onImport?: () => void;
   timeZone: string;
 }
 
 /** The user's calendars: colour, show/hide (kept in this browser), create and edit. */
-export function CalendarSidebar({ calendars, loading, hidden, onToggle, onCreate, onEdit, timeZone }: CalendarSidebarProps) {
+export function CalendarSidebar({ calendars, loading, hidden, onToggle, onCreate, onEdit, onImport, timeZone }: CalendarSidebarProps) {
   return (
     <nav className="sidebar-section" aria-labelledby="calendars-heading">
       <div className="sidebar-heading">
@@ -54,6 +56,11 @@ export function CalendarSidebar({ calendars, loading, hidden, onToggle, onCreate
           </button>
         </div>
       )}
+      {onImport && calendars?.length ? (
+        <button type="button" className="button button-small sidebar-import" onClick={onImport}>
+          Import .ics
+        </button>
+      ) : null}
       <p className="sidebar-zone">
         Times in <strong>{timeZone.replace(/_/g, " ")}</strong> ·{" "}
         <Link href="/account#time-zone">change</Link>

@@ -80,29 +80,6 @@ export async function insertImported(
   await tx.changeLog.createMany({ data: rows.map((r) => ({ calendarId: target.calendarId, version, kind: "created", eventId: ids.get(r.uuid)! })) });
 }
 
-/** Adds overrides to a stored series. */
-export async function insertOverrides(seriesId: number, rows: ImportedRow[], target: { calendarId: number; creatorId: number; icsFeedId: number | null }, tx: Tx): Promise<void> {
-  if (rows.length === 0) return;
-  const version = await lockCalendar(tx, target.calendarId);
-  await tx.event.createMany({ data: rows.map((r) => ({ ...columns(r, target.calendarId, target.creatorId, target.icsFeedId), seriesId })) as Prisma.EventCreateManyInput[] });
-  const ids = await tx.event.findMany({ where: { uuid: { in: rows.map((r) => r.uuid) } }, select: { id: true } });
-  await tx.changeLog.createMany({ data: ids.map((r) => ({ calendarId: target.calendarId, version, kind: "created", eventId: r.id })) });
-}
-
-/** Rewrites one stored row from an import (bumps `sequence`). */
-export async function updateImported(id: number, row: Omit<ImportedRow, "uuid">, calendarId: number, tx: Tx): Promise<void> {
-  await lockCalendar(tx, calendarId);
-  const { uuid: _uuid, calendarId: _c, creatorId: _creator, icsFeedId: _feed, ...data } = columns({ ...row, uuid: "" }, calendarId, 0, null);
-  await tx.event.update({ where: { id }, data: { ...data, sequence: { increment: 1 } } });
-  await recordRows(tx, calendarId, [id], "updated");
-}
-
-/** The stored overrides of a series: id by original start. */
-export async function overrideKeys(seriesId: number, tx: Tx): Promise<Map<number, number>> {
-  const rows = await tx.event.findMany({ where: { seriesId, deletedAt: null }, select: { id: true, originalStartsAt: true } });
-  return new Map(rows.map((r) => [r.originalStartsAt!.getTime(), r.id]));
-}
-
 /** Removes rows for good (an import that dropped overrides, a feed that dropped events). */
 export async function deleteRows(ids: number[], calendarId: number, tx: Tx): Promise<void> {
   if (ids.length === 0) return;
@@ -111,6 +88,11 @@ export async function deleteRows(ids: number[], calendarId: number, tx: Tx): Pro
   const all = [...ids, ...overrides.map((o) => o.id)];
   await tx.event.deleteMany({ where: { id: { in: all } } });
   await recordRows(tx, calendarId, all, "deleted");
+}
+
+/** Marks every event of a subscribed calendar as coming from its feed (rows the shared series writer added). */
+export async function stampFeed(calendarId: number, icsFeedId: number, tx: Tx): Promise<void> {
+  await tx.event.updateMany({ where: { calendarId, icsFeedId: null }, data: { icsFeedId } });
 }
 
 async function recordRows(tx: Tx, calendarId: number, eventIds: number[], kind: "updated" | "deleted"): Promise<void> {
@@ -180,8 +162,4 @@ export async function claimDueSubscriptions(now: Date, leaseMs: number, tx: Tx =
 export async function findOwnerId(calendarId: number, tx: Tx = db()): Promise<number | null> {
   const owner = await tx.calendarMember.findFirst({ where: { calendarId, role: "owner" }, orderBy: { createdAt: "asc" }, select: { userId: true } });
   return owner?.userId ?? null;
-}
-
-export async function findCalendarZone(id: number, tx: Tx = db()): Promise<{ id: number; timeZone: string } | null> {
-  return tx.calendar.findUnique({ where: { id }, select: { id: true, timeZone: true } });
 }

@@ -287,8 +287,12 @@ function generatedUid(text: string): string {
   return `sweetdate-${crypto.createHash("sha256").update(stable).digest("hex").slice(0, 32)}`;
 }
 
+/** Hash of what SweetDate stores (not SEQUENCE, LAST-MODIFIED, URL or CATEGORIES): equal = unchanged. */
 function hashSeries(series: Omit<ParsedSeries, "hash">): string {
-  return crypto.createHash("sha256").update(JSON.stringify(series)).digest("hex").slice(0, 40);
+  const stored = ({ title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, rrule, exdates, rdates, recurrenceId }: ParsedEvent) =>
+    [title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, rrule, exdates, rdates, recurrenceId];
+  const content = JSON.stringify([series.uid, stored(series.master), series.overrides.map(stored)]);
+  return crypto.createHash("sha256").update(content).digest("hex").slice(0, 40);
 }
 
 function refreshSeconds(calendarProps: string[]): number | null {

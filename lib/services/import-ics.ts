@@ -2,7 +2,7 @@
 // by UID, counted per UID, in batched transactions that yield between batches.
 import crypto from "node:crypto";
 import type { EventWrite } from "../db/event-mapper.ts";
-import type { Tx } from "../db/client.ts";
+import { findEventById, findOverrides } from "../db/event-repository.ts";
 import * as store from "../db/ical-repository.ts";
 import { transaction } from "../db/transaction.ts";
 import { DEFAULTS, roleAtLeast } from "../domain/enums.ts";
@@ -12,6 +12,7 @@ import { parseIcsAsync, type ParsedEvent, type ParsedSeries, type ParseProblem }
 import { mergeAndCheck } from "./event-fields.ts";
 import { getCalendar } from "./manage-calendars.ts";
 import { assertWritableCalendar } from "./read-only.ts";
+import { writeIcalSeries } from "./write-ical-series.ts";
 
 export interface ImportSummary {
   created: number;
@@ -25,7 +26,7 @@ export interface ImportSummary {
 }
 
 export interface ImportTarget {
-  calendar: Pick<CalendarRecord, "id" | "timeZone">;
+  calendar: CalendarRecord;
   creatorId: number;
   /** Subscriptions: the feed's id (stored on every event) — UIDs missing from the text are removed. */
   icsFeedId: number | null;
@@ -89,7 +90,7 @@ export async function importIcs(text: string, target: ImportTarget): Promise<Imp
   for (let start = 0; start < parsed.series.length; start += BATCH) {
     const batch = parsed.series.slice(start, start + BATCH);
     const creates: store.ImportedRow[] = [];
-    const updates: { existing: store.StoredSeries; rows: store.ImportedRow[] }[] = [];
+    const updates: { existing: store.StoredSeries; series: ParsedSeries }[] = [];
     for (const series of batch) {
       if (seen.has(series.uid)) continue;
       seen.add(series.uid);
@@ -99,8 +100,9 @@ export async function importIcs(text: string, target: ImportTarget): Promise<Imp
         continue;
       }
       try {
+        // Checked here, outside the batch's transaction, so one bad UID cannot undo the others.
         const rows = rowsOf(series, crypto.randomUUID());
-        if (existing) updates.push({ existing, rows });
+        if (existing) updates.push({ existing, series });
         else creates.push(...rows);
       } catch (error) {
         summary.failed.push({ uid: series.uid, reason: reasonOf(error) });
@@ -108,7 +110,12 @@ export async function importIcs(text: string, target: ImportTarget): Promise<Imp
     }
     await transaction(async (tx) => {
       await store.insertImported(creates, { calendarId, creatorId: target.creatorId, icsFeedId: target.icsFeedId }, tx);
-      for (const { existing, rows } of updates) await replaceSeries(existing, rows, target, tx);
+      for (const { existing, series } of updates) {
+        const master = await findEventById(existing.id, tx);
+        const overrides = (await findOverrides([existing.id], tx)).filter((o) => !o.deleted);
+        await writeIcalSeries(tx, { calendar: target.calendar, creatorId: target.creatorId, parsed: series, existing: master ? { master, overrides } : null });
+      }
+      if (target.icsFeedId !== null && updates.length) await store.stampFeed(calendarId, target.icsFeedId, tx);
     });
     summary.created += creates.filter((r) => !r.seriesUuid).length;
     summary.updated += updates.length;
@@ -125,25 +132,6 @@ export async function importIcs(text: string, target: ImportTarget): Promise<Imp
     summary.deleted = gone.length;
   }
   return summary;
-}
-
-/** Updates a stored series in place: the master, then its overrides by original start. */
-async function replaceSeries(existing: store.StoredSeries, rows: store.ImportedRow[], target: ImportTarget, tx: Tx): Promise<void> {
-  const calendarId = target.calendar.id;
-  const [master, ...overrides] = rows;
-  await store.updateImported(existing.id, master!, calendarId, tx);
-  const current = await store.overrideKeys(existing.id, tx);
-  const fresh: store.ImportedRow[] = [];
-  for (const o of overrides) {
-    const key = o.originalStartsAt!.getTime();
-    const id = current.get(key);
-    if (id !== undefined) {
-      await store.updateImported(id, { ...o, seriesUuid: undefined }, calendarId, tx);
-      current.delete(key);
-    } else fresh.push(o);
-  }
-  await store.deleteRows([...current.values()], calendarId, tx);
-  await store.insertOverrides(existing.id, fresh, { calendarId, creatorId: target.creatorId, icsFeedId: target.icsFeedId }, tx);
 }
 
 /** POST /api/v1/calendars/:id/import: members and above, never into a subscription. */

@@ -55,7 +55,7 @@ async function ownerOf(calendarId: number, fallback: number): Promise<number> {
   return (await store.findOwnerId(calendarId)) ?? fallback;
 }
 
-export async function refresh(subscription: store.SubscriptionRecord, calendar: Pick<CalendarRecord, "id" | "timeZone">, creatorId: number): Promise<RefreshResult & { summary: (ImportSummary & { calendarName?: string | null }) | null }> {
+export async function refresh(subscription: store.SubscriptionRecord, calendar: CalendarRecord, creatorId: number): Promise<RefreshResult & { summary: (ImportSummary & { calendarName?: string | null }) | null }> {
   const now = new Date();
   try {
     const response = await fetchFeed(subscription.sourceUrl, { etag: subscription.etag, lastModified: subscription.lastModified });
@@ -100,8 +100,8 @@ export function startSubscriptionScheduler(): void {
     void (async () => {
       try {
         for (const s of await store.claimDueSubscriptions(new Date(), 10 * 60_000)) {
-          const calendar = await store.findCalendarZone(s.calendarId);
           const owner = await store.findOwnerId(s.calendarId);
+          const calendar = owner !== null ? await calendars.findCalendar({ id: s.calendarId }, owner) : null;
           if (calendar && owner !== null) await refresh(s, calendar, owner);
         }
       } catch (error) {

@@ -107,6 +107,7 @@ export const ImportResult = z
     warnings: z.array(z.object({ uid: z.string(), reason: z.string() })).describe("Repairs made: generated UIDs, unknown zones, overrides without their series"),
   })
   .meta({ id: "ImportResult" });
+export type ImportResult = z.infer<typeof ImportResult>;
 export const ImportEnvelope = z.object({ status: z.literal("ok"), import: ImportResult }).meta({ id: "ImportEnvelope" });
 export const FeedEnvelope = z.object({ status: z.literal("ok"), feed: z.object({ url: z.string().describe("https://…/feeds/<secret>.ics — no header needed; webcal:// works too") }) }).meta({ id: "FeedEnvelope" });
 export const RefreshEnvelope = z
@@ -153,7 +154,7 @@ export const MembersEnvelope = Ok.extend({ users: z.array(Member), meta: Meta })
 export const EventUserEnvelope = Ok.extend({ user: EventUser });
 export const EventUsersEnvelope = Ok.extend({ users: z.array(EventUser) });
 
-export const ERROR_CODES = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_ERROR", "RATE_LIMITED", "INTERNAL_ERROR"] as const;
+export const ERROR_CODES = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "READ_ONLY", "NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_ERROR", "RATE_LIMITED", "INTERNAL_ERROR"] as const;
 export const ErrorBody = z
   .object({
     status: z.literal("error"),
