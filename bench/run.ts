@@ -11,6 +11,7 @@ import Database from "better-sqlite3";
 import { load, type LoadResult } from "./http-load.ts";
 import { runUiBench } from "./ui.ts";
 import { runRadicaleBench } from "./radicale.ts";
+import { runIcalBench } from "./ical.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -82,6 +83,12 @@ async function main() {
     } catch (error) {
       recurrence = `(recurrence bench unavailable: ${(error as Error).message})`;
     }
+    let ical = "";
+    try {
+      ical = await runIcalBench(base, auth);
+    } catch (error) {
+      ical = `(iCalendar bench failed: ${(error as Error).message})`;
+    }
     const report = `# Benchmarks
 
 Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)} — ${os.cpus().length} × ${os.cpus()[0]?.model ?? "cpu"}, Node ${process.version}.
@@ -106,6 +113,9 @@ ${radicale}
 ## UI: month view with ${UI_EVENTS.toLocaleString("en")}+ events
 
 ${ui}
+## iCalendar: import and export of 20,000 events (SPEC §12)
+
+${ical}
 ## Recurrence
 
 ${recurrence}
