@@ -12,6 +12,7 @@ import { load, type LoadResult } from "./http-load.ts";
 import { runUiBench } from "./ui.ts";
 import { runRadicaleBench } from "./radicale.ts";
 import { runIcalBench } from "./ical.ts";
+import { soakSection } from "./soak-section.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -121,7 +122,9 @@ ${ical}
 ${recurrence}
 `;
     fs.mkdirSync(path.join(root, "docs"), { recursive: true });
-    fs.writeFileSync(path.join(root, "docs/benchmarks.md"), report);
+    const previous = fs.existsSync(path.join(root, "docs/benchmarks.md")) ? fs.readFileSync(path.join(root, "docs/benchmarks.md"), "utf8") : "";
+    // The soak's section (npm run soak) is measured separately: keep it.
+    fs.writeFileSync(path.join(root, "docs/benchmarks.md"), soakSection(previous) ? `${report.trimEnd()}\n\n${soakSection(previous)}` : report);
     console.log(report);
   } finally {
     server.kill("SIGTERM");

@@ -38,6 +38,16 @@ if (admin && /^postgres(ql)?:\/\//.test(admin)) {
   };
 }
 
+// Specs that start a second instance on the same database (e2e/api/feed) read the URL here.
+const handoff = path.join(root, "data", `e2e-server-${port}.json`);
+fs.mkdirSync(path.dirname(handoff), { recursive: true });
+fs.writeFileSync(handoff, JSON.stringify({ databaseUrl }));
+const previousCleanup = cleanup;
+cleanup = async () => {
+  fs.rmSync(handoff, { force: true });
+  await previousCleanup();
+};
+
 const server = spawn(process.execPath, [path.join(root, "server.mjs"), "-p", port, "-H", "127.0.0.1"], {
   cwd: root,
   stdio: "inherit",
