@@ -1,18 +1,16 @@
-// The soak's figures live in their own marked section of docs/benchmarks.md, which `npm run bench`
-// (rewriting the rest of the file) keeps.
-export const SOAK_START = "<!-- soak:start -->";
-export const SOAK_END = "<!-- soak:end -->";
+// The soak's figures live in their own marked sections of docs/benchmarks.md, one per database,
+// which `npm run bench` (rewriting the rest of the file) keeps.
+const BLOCK = /<!-- soak:(\w+):start -->[\s\S]*?<!-- soak:\1:end -->\n?/g;
 
-/** The marked soak section of `text` (with its markers), or "" when there is none. */
+/** Every marked soak section of `text` (with their markers), or "" when there is none. */
 export function soakSection(text: string): string {
-  const start = text.indexOf(SOAK_START);
-  const end = text.indexOf(SOAK_END);
-  return start >= 0 && end > start ? text.slice(start, end + SOAK_END.length) + "\n" : "";
+  return (text.match(BLOCK) ?? []).map((block) => block.trimEnd() + "\n").join("\n");
 }
 
-/** `text` with its soak section replaced by `section` (appended when it had none). */
-export function replaceSoakSection(text: string, section: string): string {
-  const current = soakSection(text);
-  const body = `${SOAK_START}\n${section.trim()}\n${SOAK_END}\n`;
+/** `text` with the soak section of `database` replaced by `section` (appended when it had none). */
+export function replaceSoakSection(text: string, database: string, section: string): string {
+  const key = database.replace(/\W/g, "");
+  const body = `<!-- soak:${key}:start -->\n${section.trim()}\n<!-- soak:${key}:end -->\n`;
+  const current = (text.match(BLOCK) ?? []).find((block) => block.startsWith(`<!-- soak:${key}:start -->`));
   return current ? text.replace(current, body) : `${text.trimEnd()}\n\n${body}`;
 }

@@ -149,7 +149,7 @@ async function main() {
       .sort()
       .map(([k, v]) => `| ${k} | ${v} |`)
       .join("\n");
-    const section = `## Soak: mixed read/write load (\`npm run soak\`)
+    const section = `## Soak on ${db.label}: mixed read/write load (\`npm run soak\`)
 
 Run on ${new Date().toISOString().slice(0, 10)} for **${seconds} s** (${seconds >= 600 ? "the full 10 minutes" : `a shorter run than the 10-minute target: SOAK_SECONDS=${seconds}`}) on ${db.label}, ${connections} connections, ${os.cpus().length} × ${os.cpus()[0]?.model.trim() ?? "CPU"} (shared with other work), Node ${process.version}.
 70 % month-window lists, 10 % creates, 10 % single-occurrence edits, 5 % whole-series edits, 5 % deletes.
@@ -158,12 +158,12 @@ Run on ${new Date().toISOString().slice(0, 10)} for **${seconds} s** (${seconds 
 |---|---:|
 ${rows}
 
-Total ${total} requests (${(total / seconds).toFixed(0)} req/s), p50 ${pct(50)} ms, p99 ${pct(99)} ms. **Errors: ${errors}**${unexpected.length ? ` (${unexpected.slice(0, 5).join("; ")})` : ""}. A 409 is the documented answer to two edits of one series racing, not an error.
+Total ${total} requests (${(total / seconds).toFixed(0)} req/s), p50 ${pct(50)} ms, p99 ${pct(99)} ms; machine load average at the end ${os.loadavg().map((l) => l.toFixed(1)).join(" / ")} (1 / 5 / 15 min) — throughput and latency only mean something on an otherwise idle machine; the soak's verdict is errors and memory. **Errors: ${errors}**${unexpected.length ? ` (${unexpected.slice(0, 5).join("; ")})` : ""}. A 409 is the documented answer to two edits of one series racing, not an error.
 
 Server RSS (sampled every 5 s, ${samples.length} samples): min ${(Math.min(...samples.map((s) => s.rss)) / 1024).toFixed(0)} MB, max ${(Math.max(...samples.map((s) => s.rss)) / 1024).toFixed(0)} MB; mean of the second fifth ${early.toFixed(0)} MB, of the last fifth ${late.toFixed(0)} MB → ${flat ? "**flat**" : "**growing**"} (limit: last ≤ 1.25 × second).
 `;
     const file = path.join(root, "docs/benchmarks.md");
-    fs.writeFileSync(file, replaceSoakSection(fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n", section));
+    fs.writeFileSync(file, replaceSoakSection(fs.existsSync(file) ? fs.readFileSync(file, "utf8") : "# Benchmarks\n", db.label, section));
     console.log(section);
     if (errors > 0 || !flat) process.exitCode = 1;
   } finally {

@@ -365,14 +365,14 @@ function group(uid: string, raws: RawEvent[], reader: Reader): ParsedSeries[] {
   const result: ParsedSeries[] = [];
   const make = (seriesUid: string, master: RawEvent, own: RawEvent[]): ParsedSeries => {
     let m = master.event;
-    if (!m.rrule && own.length) {
+    if (!m.rrule && !master.rawRdates.length && own.length) {
       // RECURRENCE-ID on a single event: the one for its own start replaces it; others cannot apply.
       const self = own.find((o) => reader.instanceKey(o.recurrenceId!, m, seriesUid).getTime() === m.startsAt.getTime());
       if (self) m = { ...self.event, rrule: null };
       if (own.length > (self ? 1 : 0)) reader.warnings.push({ uid: seriesUid, reason: "RECURRENCE-ID of a non-recurring event: ignored" });
       own = [];
     }
-    if (master.rawRdates.length) reader.warnings.push({ uid: seriesUid, reason: `RDATE is not supported yet: ${master.rawRdates.length} extra date(s) left out` });
+
     const exdates = m.rrule ? master.rawExdates.map((r) => reader.instanceKey(r, m, seriesUid)) : [];
     const rdates = m.rrule || master.rawRdates.length ? master.rawRdates.map((r) => reader.instanceKey(r, m, seriesUid)) : [];
     const byKey = new Map<number, ParsedEvent>();

@@ -3,7 +3,7 @@ import { findUsersByIds } from "../db/user-repository.ts";
 import type { EventWrite } from "../db/event-mapper.ts";
 import { addError, checkEvent, type EventInput } from "../domain/event-rules.ts";
 import { invalid, type FieldErrors } from "../domain/errors.ts";
-import { formatRRule, occurrenceAt, parseRRule, RecurrenceRuleError } from "../recurrence/index.ts";
+import { formatRRule, MAX_RDATES, occurrenceAt, parseRRule, RDATES_ONLY_RULE, RecurrenceRuleError, validateRule } from "../recurrence/index.ts";
 
 /** Merges `input` over `current`, checks every invariant, and throws one 422 listing all problems. */
 export function mergeAndCheck(current: EventWrite, input: EventInput, errors: FieldErrors = {}): EventWrite {
@@ -15,9 +15,13 @@ export function mergeAndCheck(current: EventWrite, input: EventInput, errors: Fi
   // An existing zero-length event (written through Kona) stays valid while its times are left alone.
   const untouchedInstant = input.startsAt === undefined && input.endsAt === undefined && current.startsAt.getTime() === current.endsAt.getTime();
   Object.assign(merged, checkEvent(merged, errors, { allowZeroLength: input.allowZeroLength || untouchedInstant }));
+  // RFC 5545 allows RDATEs without an RRULE: DTSTART plus the RDATEs is a one-occurrence rule plus RDATEs.
+  if (!merged.rrule && input.rdates?.length) merged.rrule = RDATES_ONLY_RULE;
   if (merged.rrule) {
+    merged.rdates = checkRdates(merged.rdates, merged.startsAt, errors);
     try {
       const rule = parseRRule(merged.rrule);
+      validateRule(rule, { allDay: merged.allDay });
       merged.rrule = formatRRule(rule);
       merged.recurrenceEndsAt = seriesEnd(merged);
     } catch (error) {
@@ -26,21 +30,32 @@ export function mergeAndCheck(current: EventWrite, input: EventInput, errors: Fi
     }
   } else {
     merged.rrule = null;
+    merged.rdates = [];
     merged.recurrenceEndsAt = null;
   }
   if (Object.keys(errors).length) throw invalid(errors);
   return merged;
 }
 
+/** RDATEs of a series: valid instants from DTSTART on (earlier ones are not occurrences), sorted, unique. */
+function checkRdates(rdates: Date[], start: Date, errors: FieldErrors): Date[] {
+  if (rdates.some((d) => !(d instanceof Date) || !Number.isFinite(d.getTime()))) addError(errors, "rdates", "must be valid instants");
+  const kept = [...new Set(rdates.map((d) => d.getTime()).filter((ms) => Number.isFinite(ms) && ms >= start.getTime()))].sort((a, b) => a - b);
+  if (kept.length > MAX_RDATES) addError(errors, "rdates", `a series may have at most ${MAX_RDATES} RDATEs`);
+  return kept.map((ms) => new Date(ms));
+}
+
 /** End of the last occurrence (null = unbounded): keeps window queries on an index. */
-export function seriesEnd(event: Pick<EventWrite, "rrule" | "startsAt" | "endsAt" | "timeZone" | "allDay" | "exdates">): Date | null {
+export function seriesEnd(event: Pick<EventWrite, "rrule" | "startsAt" | "endsAt" | "timeZone" | "allDay" | "exdates" | "rdates">): Date | null {
   if (!event.rrule) return null;
   const rule = parseRRule(event.rrule);
   const duration = event.endsAt.getTime() - event.startsAt.getTime();
-  if (rule.until) return new Date(rule.until.getTime() + duration + 86_400_000);
+  const lastRdate = event.rdates.reduce((max, d) => Math.max(max, d.getTime() + duration), -Infinity);
+  const withRdates = (end: Date) => new Date(Math.max(end.getTime(), lastRdate));
+  if (rule.until) return withRdates(new Date(rule.until.getTime() + duration + 86_400_000));
   if (rule.count) {
     const last = occurrenceAt({ rule, start: event.startsAt, timeZone: event.timeZone, allDay: event.allDay, exdates: [], durationMs: duration }, rule.count);
-    return last ? new Date(last.getTime() + duration) : event.endsAt;
+    return withRdates(last ? new Date(last.getTime() + duration) : event.endsAt);
   }
   return null;
 }

@@ -53,6 +53,7 @@ export async function calendarIcs(calendar: CalendarRecord, viewer: Viewer, orig
       attendees: full ? row.participants.flatMap((p) => { const u = users.get(p.userId); return u ? [{ email: u.email, name: u.name, rsvp: p.rsvp }] : []; }) : [],
       url: full ? `${origin}/api/v1/calendars/${row.calendarUuid}/events/${row.uuid}` : null,
       categories: full ? deriveTags(row.title, row.description) : [],
+      rdates: row.rdates,
     });
   }
   // DTSTAMP = the newest change, so the same state always gives the same bytes (and ETag).

@@ -35,7 +35,7 @@ export interface ImportTarget {
 const BATCH = 250;
 const tick = () => new Promise((resolve) => setImmediate(resolve));
 
-function fieldsOf(e: ParsedEvent, rrule: string | null): EventWrite {
+function fieldsOf(e: ParsedEvent, rrule: string | null, rdates: Date[] = []): EventWrite {
   const base: EventWrite = {
     title: e.title,
     description: e.description,
@@ -49,12 +49,13 @@ function fieldsOf(e: ParsedEvent, rrule: string | null): EventWrite {
     stakeholder: DEFAULTS.stakeholder,
     defaultRole: DEFAULTS.defaultRole,
     rrule: null,
-    exdates: rrule ? e.exdates : [],
+    exdates: rrule || rdates.length ? e.exdates : [],
+    rdates: [],
     recurrenceEndsAt: null,
     externalObject: null,
   };
   // The same checks as the API: blank/long fields, zone, RRULE, the series' end for window queries.
-  return mergeAndCheck(base, { rrule, allowZeroLength: true });
+  return mergeAndCheck(base, { rrule, rdates, allowZeroLength: true });
 }
 
 function reasonOf(error: unknown): string {
@@ -65,8 +66,9 @@ function reasonOf(error: unknown): string {
 /** Rows for one parsed series (master first), checked; throws with a reason when it cannot be stored. */
 function rowsOf(series: ParsedSeries, masterUuid: string): store.ImportedRow[] {
   const book = { uid: series.uid, icalSequence: series.sequence, icalLastModified: series.lastModified };
-  const master: store.ImportedRow = { ...book, uuid: masterUuid, fields: fieldsOf(series.master, series.master.rrule), icalHash: series.hash };
-  const overrides = series.master.rrule
+  const recurring = series.master.rrule !== null || series.master.rdates.length > 0;
+  const master: store.ImportedRow = { ...book, uuid: masterUuid, fields: fieldsOf(series.master, series.master.rrule, series.master.rdates), icalHash: series.hash };
+  const overrides = recurring
     ? series.overrides.map((o) => ({ ...book, uuid: crypto.randomUUID(), fields: fieldsOf(o, null), seriesUuid: masterUuid, originalStartsAt: o.recurrenceId, icalHash: null }))
     : [];
   return [master, ...overrides];

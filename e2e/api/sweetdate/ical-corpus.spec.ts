@@ -21,9 +21,7 @@ const PLAIN_TZIDS: Record<string, string> = {
 };
 
 /** Files whose features our recurrence engine does not store yet (marked, with the reason). */
-const NOT_YET: Record<string, string> = {
-  "ric__rdate_falls_on_rrule_until.ics": "RDATE is not expanded by lib/recurrence yet (helper rrule adds it)",
-};
+const NOT_YET: Record<string, string> = {};
 
 function plainTzids(text: string): string {
   return text.replace(/TZID=\/(?:[^/:;\r\n]+\/)*?((?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Za-z_/-]+)/g, "TZID=$1");
