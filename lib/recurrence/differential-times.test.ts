@@ -22,6 +22,8 @@
 // - rrule.js bug: BYSETPOS takes the times of day in BYHOUR/BYMINUTE/BYSECOND's written order
 //   (BYHOUR=12,0;BYSETPOS=1 picks 12:00; dateutil sorts them): the oracle gets sorted lists.
 // - Rules that rrule.js would walk for years without an occurrence are skipped (it has no jump).
+import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import fc from "fast-check";
 import { RRule, type Options, type Weekday as RRuleWeekday } from "rrule";
 import { describe, expect, test } from "vitest";
@@ -165,4 +167,70 @@ describe("expand() vs rrule.js: sub-daily frequencies and BYHOUR/BYMINUTE/BYSECO
       { numRuns: RUNS },
     );
   }, Math.max(240_000, RUNS * 500));
+});
+
+// The same kind of rules against python-dateutil (Debian's python3-dateutil, installed by .ci/run),
+// including the sub-daily BYHOUR/BYMINUTE/BYSECOND limits rrule.js gets wrong. One python process
+// expands a batch of sampled rules; DTSTART and COUNT are handled as in oracle() above.
+const PYTHON = "/usr/bin/python3";
+const DATEUTIL = `
+import json, sys
+from datetime import datetime, timezone
+from dateutil.rrule import rrule, YEARLY, MONTHLY, WEEKLY, DAILY, HOURLY, MINUTELY, SECONDLY, MO, TU, WE, TH, FR, SA, SU
+F = dict(YEARLY=YEARLY, MONTHLY=MONTHLY, WEEKLY=WEEKLY, DAILY=DAILY, HOURLY=HOURLY, MINUTELY=MINUTELY, SECONDLY=SECONDLY)
+D = dict(MO=MO, TU=TU, WE=WE, TH=TH, FR=FR, SA=SA, SU=SU)
+def at(ms): return datetime.fromtimestamp(ms / 1000, timezone.utc).replace(tzinfo=None)
+def ms(d): return int(d.replace(tzinfo=timezone.utc).timestamp() * 1000)
+out = []
+for c in json.load(sys.stdin):
+    kw = dict(interval=c["interval"], dtstart=at(c["start"]))
+    for k in ("byhour", "byminute", "bysecond", "byweekno", "byyearday", "bymonth", "bymonthday", "bysetpos"):
+        if c.get(k): kw[k] = c[k]
+    if c.get("byweekday"): kw["byweekday"] = [D[d] for d in c["byweekday"]]
+    if c.get("wkst"): kw["wkst"] = D[c["wkst"]]
+    first = next(iter(rrule(F[c["freq"]], **kw)), None)
+    count = c.get("count")
+    if count is not None and (first is None or ms(first) != c["start"]): count -= 1
+    if c.get("until") is not None: kw["until"] = at(c["until"])
+    times = [c["start"]]
+    if count != 0:
+        if count is not None: kw["count"] = count
+        for d in rrule(F[c["freq"]], **kw):
+            t = ms(d)
+            if t >= c["end"] or len(times) > c["max"]: break
+            if t > c["start"]: times.append(t)
+    out.append(sorted(set(times))[: c["max"]])
+json.dump(out, sys.stdout)
+`;
+
+const hasDateutil = existsSync(PYTHON) && spawnSync(PYTHON, ["-c", "import dateutil"]).status === 0;
+
+describe("expand() vs python-dateutil", () => {
+  // CI installs python3-dateutil (.ci/run); elsewhere the test is skipped when it is missing.
+  test.skipIf(!hasDateutil && !process.env.CI)("sampled rules of every FREQ with BYHOUR/BYMINUTE/BYSECOND/BYWEEKNO/BYYEARDAY agree", () => {
+    const samples = fc
+      .sample(fc.tuple(ruleArb, startArb), { numRuns: 2 * RUNS, seed: Number(process.env.RECURRENCE_FC_SEED ?? 20261127) })
+      .map(([generated, start]) => {
+        const span = SPAN_DAYS[generated.freq] * DAY;
+        const rule = generated.until ? { ...generated, until: new Date(start.getTime() + ((-1 - generated.until.getTime()) / 1000) * span) } : generated;
+        return { rule, start, span };
+      })
+      // dateutil shares rrule.js's BYWEEKNO miscount for the previous year's last week; rules
+      // that never reach MAX occurrences would make it walk for years.
+      .filter(({ rule, start, span }) => !rruleJsWeekBug(rule) && reachable(rule, start, span));
+    const cases = samples.map(({ rule, start, span }) => ({
+      freq: rule.freq, interval: rule.interval, start: start.getTime(), end: start.getTime() + span, max: MAX,
+      byhour: rule.byHour, byminute: rule.byMinute, bysecond: rule.bySecond, byweekno: rule.byWeekNo, byyearday: rule.byYearDay,
+      bymonth: rule.byMonth, bymonthday: rule.byMonthDay, bysetpos: rule.bySetPos, byweekday: rule.byDay?.map((d) => d.weekday),
+      wkst: rule.wkst, count: rule.count, until: rule.until?.getTime(),
+    }));
+    const run = spawnSync(PYTHON, ["-c", DATEUTIL], { input: JSON.stringify(cases), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+    expect(run.status, run.stderr).toBe(0);
+    const expected = JSON.parse(run.stdout) as number[][];
+    expect(samples.length).toBeGreaterThan(RUNS / 2);
+    samples.forEach(({ rule, start, span }, i) => {
+      const got = expand({ rule, start, timeZone: "UTC", allDay: false, durationMs: 0, from: start, to: new Date(start.getTime() + span), limit: MAX });
+      expect(got.map((o) => new Date(o.start).toISOString()), JSON.stringify({ rule, start })).toEqual((expected[i] ?? []).map((t) => new Date(t).toISOString()));
+    });
+  }, 600_000);
 });

@@ -1,4 +1,5 @@
 // Shared by create/update: turning an EventInput into checked columns.
+import type { Tx } from "../db/client.ts";
 import { findUsersByIds } from "../db/user-repository.ts";
 import type { EventWrite } from "../db/event-mapper.ts";
 import { addError, checkEvent, type EventInput } from "../domain/event-rules.ts";
@@ -61,12 +62,13 @@ export function seriesEnd(event: Pick<EventWrite, "rrule" | "startsAt" | "endsAt
 }
 
 /** Participants from Kona's participant_ids (default role) and editor_ids (editor). */
-export async function participantsOf(input: EventInput, defaultRole: string, errors: FieldErrors): Promise<{ userId: number; role: string }[] | undefined> {
+export async function participantsOf(input: EventInput, defaultRole: string, errors: FieldErrors, tx?: Tx): Promise<{ userId: number; role: string }[] | undefined> {
   if (input.participantIds === undefined && input.editorIds === undefined) return undefined;
   const roles = new Map<number, string>();
   for (const id of input.participantIds ?? []) roles.set(id, defaultRole);
   for (const id of input.editorIds ?? []) roles.set(id, "editor");
-  const known = new Set((await findUsersByIds([...roles.keys()])).map((u) => u.id));
+  // Inside a write transaction the lookup must use it (on SQLite a lone query waits for the transaction).
+  const known = new Set((await findUsersByIds([...roles.keys()], tx)).map((u) => u.id));
   for (const [field, ids] of [["participant_ids", input.participantIds], ["editor_ids", input.editorIds]] as const) {
     const unknown = (ids ?? []).filter((id) => !known.has(id));
     if (unknown.length) addError(errors, field, `contains unknown user ids: ${unknown.join(", ")}`);

@@ -93,7 +93,7 @@ export async function guard<T>(ifMatch: number | undefined, work: () => Promise<
 async function applyChange(stored: EventRecord, input: EventInput, tx: Tx): Promise<EventRef> {
   const errors: FieldErrors = {};
   const fields = mergeAndCheck(writableOf(stored), input, errors);
-  const participants = await participantsOf(input, fields.defaultRole, errors);
+  const participants = await participantsOf(input, fields.defaultRole, errors, tx);
   if (Object.keys(errors).length) throw invalid(errors);
   await events.updateEvent(stored, changed(writableOf(stored), fields), tx);
   if (participants) await replaceParticipants(stored.id, participants, tx);
@@ -122,7 +122,7 @@ async function changeThis(resolved: ResolvedEvent, input: EventInput, tx: Tx): P
   const base = { ...writableOf(series!), rrule: null, exdates: [], rdates: [], recurrenceEndsAt: null, startsAt: occurrence.originalStartsAt, endsAt: new Date(occurrence.originalStartsAt.getTime() + series!.endsAt.getTime() - series!.startsAt.getTime()) };
   const errors: FieldErrors = {};
   const fields = mergeAndCheck(base, { ...input, rrule: null }, errors);
-  const participants = await participantsOf(input, fields.defaultRole, errors);
+  const participants = await participantsOf(input, fields.defaultRole, errors, tx);
   if (Object.keys(errors).length) throw invalid(errors);
   const override = await events.insertEvent(
     {
@@ -148,7 +148,7 @@ async function changeFollowing(resolved: ResolvedEvent, input: EventInput, tx: T
   const tailBase: EventWrite = { ...writableOf(series), startsAt: cut, endsAt: new Date(cut.getTime() + duration), rrule: tail, exdates: series.exdates.filter((d) => d >= cut), rdates: series.rdates.filter((d) => d >= cut) };
   const errors: FieldErrors = {};
   const fields = mergeAndCheck(tailBase, input, errors);
-  const participants = await participantsOf(input, fields.defaultRole, errors);
+  const participants = await participantsOf(input, fields.defaultRole, errors, tx);
   if (Object.keys(errors).length) throw invalid(errors);
   await events.updateEvent(series, { rrule: head, exdates: series.exdates.filter((d) => d < cut), rdates: series.rdates.filter((d) => d < cut), recurrenceEndsAt: cut }, tx);
   const created = await events.insertEvent(
