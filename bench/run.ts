@@ -12,7 +12,7 @@ import { load, type LoadResult } from "./http-load.ts";
 import { runUiBench } from "./ui.ts";
 import { runRadicaleBench } from "./radicale.ts";
 import { runIcalBench } from "./ical.ts";
-import { calDavMonthQuery, syncAfterOneChange as davSyncAfterOneChange } from "./caldav.ts";
+import { calDavMonthQuery, davSyncAfterOneChange } from "./caldav.ts";
 import { soakSection } from "./soak-section.ts";
 import { restSyncAfterOneChange, runFeedBench } from "./feed.ts";
 
