@@ -51,7 +51,7 @@ cleanup = async () => {
 const server = spawn(process.execPath, [path.join(root, "server.mjs"), "-p", port, "-H", "127.0.0.1"], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? "100000" },
+  env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? "100000", SUBSCRIPTIONS_ALLOW_PRIVATE: "1" },
 });
 
 let stopping = false;
