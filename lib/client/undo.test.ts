@@ -8,7 +8,7 @@ function event(patch: Partial<Event> = {}): Event {
     id: "e1", calendar_id: "c", title: "Stand-up", description: null, location: null, starts_at: "2026-11-18T09:00:00Z", ends_at: "2026-11-18T09:15:00Z",
     all_day: false, time_zone: "UTC", status: "scheduled", visibility: "public", recurrence_rule: "none", inserted_at: "2026-11-01T00:00:00Z",
     updated_at: "2026-11-01T00:00:00Z", stakeholder: "group", default_role: "editor", tags: [], rrule: null, rdates: [], recurring_event_id: null,
-    original_starts_at: null, sequence: 0, editable: true, rsvp: null, ...patch,
+    original_starts_at: null, sequence: 0, editable: true, rsvp: null, ics_feed_id: null, ...patch,
   };
 }
 const occurrence = event({ id: `${SERIES}_20261118T090000Z`, rrule: "FREQ=DAILY;COUNT=5", recurrence_rule: "daily", recurring_event_id: SERIES, original_starts_at: "2026-11-18T09:00:00Z" });
