@@ -3,6 +3,7 @@ import { findUsersByIds } from "../db/user-repository.ts";
 import type { EventWrite } from "../db/event-mapper.ts";
 import { addError, checkEvent, type EventInput } from "../domain/event-rules.ts";
 import { invalid, type FieldErrors } from "../domain/errors.ts";
+import { DATE_MAX, DATE_RANGE_TEXT, inDateRange } from "../domain/time.ts";
 import { formatRRule, occurrenceAt, parseRRule, RecurrenceRuleError } from "../recurrence/index.ts";
 
 /** Merges `input` over `current`, checks every invariant, and throws one 422 listing all problems. */
@@ -18,6 +19,7 @@ export function mergeAndCheck(current: EventWrite, input: EventInput, errors: Fi
   if (merged.rrule) {
     try {
       const rule = parseRRule(merged.rrule);
+      if (rule.until && !inDateRange(rule.until)) addError(errors, "rrule", `UNTIL must be ${DATE_RANGE_TEXT}`);
       merged.rrule = formatRRule(rule);
       merged.recurrenceEndsAt = seriesEnd(merged);
     } catch (error) {
@@ -37,10 +39,11 @@ export function seriesEnd(event: Pick<EventWrite, "rrule" | "startsAt" | "endsAt
   if (!event.rrule) return null;
   const rule = parseRRule(event.rrule);
   const duration = event.endsAt.getTime() - event.startsAt.getTime();
-  if (rule.until) return new Date(rule.until.getTime() + duration + 86_400_000);
+  // Clamped to the accepted range: nothing is ever listed beyond it (lib/domain/time.ts).
+  if (rule.until) return new Date(Math.min(rule.until.getTime() + duration + 86_400_000, DATE_MAX.getTime()));
   if (rule.count) {
     const last = occurrenceAt({ rule, start: event.startsAt, timeZone: event.timeZone, allDay: event.allDay, exdates: [], durationMs: duration }, rule.count);
-    return last ? new Date(last.getTime() + duration) : event.endsAt;
+    return last ? new Date(Math.min(last.getTime() + duration, DATE_MAX.getTime())) : event.endsAt;
   }
   return null;
 }

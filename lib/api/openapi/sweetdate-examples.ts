@@ -109,3 +109,5 @@ export const errors = {
   429: { status: "error", message: "too many requests; slow down", error_code: "RATE_LIMITED" },
   500: { status: "error", message: "internal error (request id 9f0c…)", error_code: "INTERNAL_ERROR" },
 } satisfies Record<number, wire.ErrorBody>;
+
+export const invitation = { id: "5b0f3c1e-8f7a-4d0e-9a51-3c7d2f1e6b42", email: "grace@example.com", state: "open", inserted_at: "2025-08-20T12:00:00Z", expires_at: "2025-08-27T12:00:00Z", used_at: null };
