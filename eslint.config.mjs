@@ -5,7 +5,7 @@ const config = [
   ...nextVitals,
   ...nextTs,
   {
-    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "sdk/dist/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "docs/**"],
+    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", "sdks/js/dist/**", "test-results/**", "playwright-report/**", "next-env.d.ts", "docs/**"],
   },
   {
     rules: {

@@ -1,6 +1,6 @@
 import { defineConfig } from "@playwright/test";
 
-// API and UI tests run against the built app (`next start`) on a throw-away database:
+// API and UI tests run against the built app (`server.mjs`, as `npm start`) on a throw-away database:
 // SQLite by default, PostgreSQL when TEST_DATABASE_URL is set (see scripts/e2e-server.mjs).
 const port = Number(process.env.E2E_PORT ?? 3999);
 const baseURL = `http://127.0.0.1:${port}`;

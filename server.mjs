@@ -1,35 +1,43 @@
-// `npm start`: SweetDate's HTTP server — Next's request handler behind node:http, so the app can
-// learn things only the socket knows. Route handlers never see the socket; here we
-//   - record the peer address in `x-sweetdate-peer`, always overwriting whatever a client sent
-//     (lib/api/client-address.ts trusts it only in a process this file started);
-//   - answer 404 for paths with dot segments (`/events/%2e%2e`), which Next would otherwise
-//     resolve and 308-redirect onto the parent resource — a DELETE must never land there — and
-//     for paths whose percent-encoding is not UTF-8 (Next's router would answer 500);
-// Protocols Next cannot route (CalDAV methods such as PROPFIND) are dispatched here too, before Next.
-// Environment: PORT (default 3000), HOST (default 0.0.0.0). `next start` still works, without the above.
+// `npm start`: one process, one port. Next serves everything as `next start` would, except that
+//   - CalDAV requests (/dav/*, /.well-known/caldav) — whose methods Next's route handlers refuse
+//     (PROPFIND, REPORT, …) — are handed to the DAV route (app/dav) as a POST carrying the original
+//     method and path in trusted headers;
+//   - the socket's remote address is passed on in a trusted header, so per-client limits key on
+//     something a client cannot forge (lib/api/client-address.ts; it trusts the header only in a
+//     process this file started, marked on globalThis);
+//   - paths with a `.`/`..` segment, literal or percent-encoded (`/events/%2e%2e`), or with
+//     percent-encoding that is not UTF-8 are a 404 in the dialect's shape: Next would resolve the
+//     first and 308-redirect onto the parent resource (a DELETE must never land there), and answer
+//     500 to the second.
+//   node server.mjs [-p PORT] [-H HOST]      (PORT / HOST from the environment otherwise)
 import http from "node:http";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
 import next from "next";
 
-const root = path.dirname(fileURLToPath(import.meta.url));
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOST ?? "0.0.0.0";
+const args = process.argv.slice(2);
+const flag = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const port = Number(flag("-p") ?? process.env.PORT ?? 3000);
+const hostname = flag("-H") ?? process.env.HOST ?? "0.0.0.0";
+const dir = path.dirname(new URL(import.meta.url).pathname);
 
-export const PEER_HEADER = "x-sweetdate-peer";
-// Read by lib/api/client-address.ts: the peer header is ours in this process.
+/** Headers only this server may set: anything a client sends under these names is dropped. */
+const TRUSTED_HEADERS = ["x-sd-remote-addr", "x-sd-dav-method", "x-sd-dav-path"];
+const DAV_PATH = /^\/(dav(\/.*)?|\.well-known\/caldav\/?)$/;
+// Read by lib/api/client-address.ts: in this process x-sd-remote-addr is ours.
 globalThis[Symbol.for("sweetdate.peerHeader")] = true;
 
-/** Does the path (before `?`) hold a `.` or `..` segment, literally or percent-encoded? */
-export function hasDotSegment(url = "/") {
-  const pathname = url.split("?", 1)[0] ?? "";
+/** A `.` or `..` segment, literally or percent-encoded (also behind an encoded slash)? */
+function hasDotSegment(pathname) {
   return pathname.split(/\/|%2f|%5c|\\/i).some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
 }
 
-/** Does the path's percent-encoding decode to text? (`%ED%A0%80`, a lone surrogate, does not: Next would answer 500.) */
-export function hasBadEncoding(url = "/") {
+/** Percent-encoding that does not decode to text (`%ED%A0%80`, a lone surrogate's bytes)? */
+function hasBadEncoding(pathname) {
   try {
-    decodeURIComponent(url.split("?", 1)[0] ?? "");
+    decodeURIComponent(pathname);
     return false;
   } catch {
     return true;
@@ -39,48 +47,52 @@ export function hasBadEncoding(url = "/") {
 const SECURITY_HEADERS = { "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin", "x-frame-options": "DENY" };
 
 /** 404 in the dialect the path belongs to (SweetDate /api/v1, Kona /api), plain text elsewhere. */
-function notFound(req, res) {
-  const pathname = (req.url ?? "/").split("?", 1)[0];
-  const host = req.headers.host ?? "localhost";
+function notFound(req, res, pathname) {
   let type = "text/plain; charset=utf-8";
   let body = "Not found";
-  if (/^\/api\/v1\/(?!calendar_events)/.test(pathname)) {
+  if (/^\/api\/(v1\/(?!calendar_events)|health)/.test(pathname)) {
     type = "application/json; charset=utf-8";
     body = JSON.stringify({ status: "error", message: "not found", error_code: "NOT_FOUND" });
   } else if (pathname.startsWith("/api/")) {
     type = "application/problem+json; charset=utf-8";
+    const host = /^[A-Za-z0-9.:[\]-]+$/.test(req.headers.host ?? "") ? req.headers.host : "localhost";
     body = JSON.stringify({ problemType: `http://${host}/docs/api#kona-errors-not-found`, title: "Not found", details: "not found" });
   }
   res.writeHead(404, { ...SECURITY_HEADERS, "content-type": type, "content-length": Buffer.byteLength(body) });
   res.end(req.method === "HEAD" ? undefined : body);
 }
 
-export async function startServer({ port: listenPort = port, host = hostname } = {}) {
-  const app = next({ dev: false, dir: root, hostname: host, port: listenPort });
-  const handle = app.getRequestHandler();
-  await app.prepare();
-  const server = http.createServer((req, res) => {
-    req.headers[PEER_HEADER] = req.socket.remoteAddress ?? "";
-    // Both are unknown resources, never 308s onto a parent or 500s from the router.
-    if (hasDotSegment(req.url) || hasBadEncoding(req.url)) return notFound(req, res);
-    handle(req, res).catch((error) => {
-      console.error(error);
-      if (!res.headersSent) res.writeHead(500);
-      res.end();
-    });
-  });
-  await new Promise((resolve) => server.listen(listenPort, host, resolve));
-  return server;
-}
+const app = next({ dev: false, dir, hostname, port, customServer: true });
+const handle = app.getRequestHandler();
+await app.prepare();
 
-if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  const server = await startServer();
-  console.log(`sweetdate: listening on http://${hostname}:${port}`);
-  const stop = () => {
-    server.close(() => process.exit(0));
-    server.closeIdleConnections();
-    setTimeout(() => process.exit(0), 5_000).unref();
-  };
-  process.on("SIGTERM", stop);
-  process.on("SIGINT", stop);
-}
+const server = http.createServer((req, res) => {
+  for (const name of TRUSTED_HEADERS) delete req.headers[name];
+  req.headers["x-sd-remote-addr"] = req.socket.remoteAddress ?? "";
+  const url = req.url ?? "/";
+  const queryAt = url.indexOf("?");
+  const pathname = queryAt >= 0 ? url.slice(0, queryAt) : url;
+  if (hasDotSegment(pathname) || hasBadEncoding(pathname)) return notFound(req, res, pathname);
+  if (DAV_PATH.test(pathname)) {
+    req.headers["x-sd-dav-method"] = req.method ?? "GET";
+    req.headers["x-sd-dav-path"] = pathname;
+    req.method = "POST";
+    // The DAV route lives at app/dav; no trailing slash on the internal path (Next would 308 it).
+    const rest = pathname.startsWith("/.well-known") ? "" : pathname.slice(4).replace(/\/+$/, "");
+    req.url = `/dav${rest}${queryAt >= 0 ? url.slice(queryAt) : ""}`;
+  }
+  handle(req, res);
+});
+server.keepAliveTimeout = 65_000;
+server.listen(port, hostname, () => {
+  console.log(`sweetdate: ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
+});
+
+// Open streams (SSE) would hold a graceful close forever: give them a moment, then go.
+const stop = () => {
+  server.close(() => process.exit(0));
+  server.closeIdleConnections();
+  setTimeout(() => process.exit(0), 3000).unref();
+};
+process.on("SIGTERM", stop);
+process.on("SIGINT", stop);

@@ -36,7 +36,7 @@ async function main() {
   seedEvents(file, calendar.id, user.id);
 
   const bodyFile = path.join(os.tmpdir(), `sweetdate-bench-body-${process.pid}.json`);
-  const server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
+  const server = spawn(process.execPath, [path.join(root, "server.mjs"), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: root,
     env: { ...process.env, DATABASE_URL: `file:${file}`, SWEETDATE_BENCH_BODY: bodyFile, RATE_LIMIT_PER_MINUTE: "100000000", NEXT_TELEMETRY_DISABLED: "1" },
     stdio: "ignore",
@@ -90,7 +90,7 @@ Numbers from one run on this machine; compare runs on the same machine only.
 ## API: month-window list on SQLite (SPEC §10)
 
 ${TOTAL.toLocaleString("en")} events stored in one calendar; the March 2026 window holds ${count}. Both routes
-served by the same built app (\`next start\`), measured alternately in one run, 32 keep-alive
+served by the same built app (\`npm start\`: server.mjs), measured alternately in one run, 32 keep-alive
 connections, ${seconds} s each (after a warm-up).
 
 | route | req/s | p50 ms | p99 ms | errors |

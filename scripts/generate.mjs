@@ -38,5 +38,5 @@ for (const provider of ["sqlite", "postgres"]) {
 }
 console.log("prisma: generated clients for sqlite and postgres");
 
-// The SDK's copy of the wire schemas (sdk/src/generated, not committed) is made here too.
-execFileSync(process.execPath, [path.join(root, "sdk/scripts/sync-schemas.mjs")], { cwd: root, stdio: "inherit" });
+// The SDK's copy of the wire schemas (sdks/js/src/generated, not committed) is made here too.
+execFileSync(process.execPath, [path.join(root, "sdks/js/scripts/sync-schemas.mjs")], { cwd: root, stdio: "inherit" });

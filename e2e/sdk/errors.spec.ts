@@ -10,7 +10,7 @@ import {
   SweetDate,
   SweetDateError,
   ValidationError,
-} from "../../sdk/src/index.ts";
+} from "../../sdks/js/src/index.ts";
 import { newUser } from "../helpers.ts";
 import { BASE_URL, clientFor, rawEvent, sdkSetup } from "./sdk.ts";
 

@@ -2,7 +2,7 @@
 // users, recurring occurrences with scope, and the cross-calendar list.
 import { expect, test } from "@playwright/test";
 import { CalendarEnvelope, EventEnvelope } from "../../lib/api/sweetdate/schemas.ts";
-import { Calendar, NotFoundError, SD } from "../../sdk/src/index.ts";
+import { Calendar, NotFoundError, SD } from "../../sdks/js/src/index.ts";
 import { expectBody, newUser } from "../helpers.ts";
 import { clientFor, rawEvent, sdkSetup } from "./sdk.ts";
 

@@ -2,7 +2,7 @@
 // pointed at the test server, and a runner for the seed's JavaScript examples exactly as printed.
 import type { APIRequestContext } from "@playwright/test";
 import { EventEnvelope } from "../../lib/api/sweetdate/schemas.ts";
-import { SD, SweetDate } from "../../sdk/src/index.ts";
+import { SD, SweetDate } from "../../sdks/js/src/index.ts";
 import { BASE_URL, expectBody, newCalendar, newUser, type TestUser } from "../helpers.ts";
 
 export { BASE_URL };

@@ -2,7 +2,7 @@
 // "EVENT-ID" replaced), against the built server; the results are checked over the raw API.
 import { expect, test } from "@playwright/test";
 import { EventEnvelope, EventsEnvelope, Ok } from "../../lib/api/sweetdate/schemas.ts";
-import { SD } from "../../sdk/src/index.ts";
+import { SD } from "../../sdks/js/src/index.ts";
 import { expectBody, expectError } from "../helpers.ts";
 import { BASE_URL, rawEvent, runSeedExample, sdkSetup } from "./sdk.ts";
 

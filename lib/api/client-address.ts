@@ -4,7 +4,7 @@
 // set). Forwarding headers count only when the operator says a proxy sets them (TRUST_PROXY=1).
 import net from "node:net";
 
-export const PEER_HEADER = "x-sweetdate-peer";
+export const PEER_HEADER = "x-sd-remote-addr";
 const SERVED_BY_US = Symbol.for("sweetdate.peerHeader");
 
 /** The client's address for per-client limits: IPv4 as is, IPv6 by its /64 (one host's usual share). */

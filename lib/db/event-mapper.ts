@@ -34,6 +34,7 @@ interface EventRow {
   externalName: string | null;
   externalUrl: string | null;
   icsFeedId: number | null;
+  icalUid: string | null;
   sequence: number;
   deletedAt: Date | null;
   createdAt: Date;
@@ -72,6 +73,7 @@ export function toEventRecord(row: EventRow): EventRecord {
         ? { id: row.externalId, name: row.externalName ?? "", ...(row.externalUrl ? { url: row.externalUrl } : {}) }
         : null,
     icsFeedId: row.icsFeedId,
+    icalUid: row.icalUid,
     sequence: row.sequence,
     deleted: row.deletedAt !== null,
     createdAt: row.createdAt,

@@ -4,6 +4,8 @@ import { searchKey } from "../domain/search.ts";
 import crypto from "node:crypto";
 import { roleAtLeast } from "../domain/enums.ts";
 import type { EventRecord, Viewer } from "../domain/types.ts";
+import { compactInstant } from "../domain/time.ts";
+import { recordChange } from "./change-log.ts";
 import { db, type Tx } from "./client.ts";
 import { eventInclude, searchTextOf, SHORT_SPAN_MS, spanClassOf, toEventColumns, toEventRecord, type EventWrite } from "./event-mapper.ts";
 import type { Prisma } from "./generated/sqlite/client.ts";
@@ -146,6 +148,7 @@ export async function insertEvent(data: NewEvent, tx: Tx = db()): Promise<EventR
     } as Prisma.EventUncheckedCreateInput,
     include: eventInclude,
   });
+  await recordChange(tx, { calendarId: row.calendarId, eventId: row.id, kind: "created" });
   return toEventRecord(row);
 }
 
@@ -161,6 +164,7 @@ export async function updateEvent(
     data: { ...toEventColumns(change), searchText: searchTextOf(merged), spanClass: spanClassOf(merged), sequence: { increment: 1 } },
   });
   if (result.count === 0) throw new ConcurrentUpdateError();
+  await recordChange(tx, { calendarId: event.calendarId, eventId: event.id, kind: "updated" });
   return (await findEventById(event.id, tx))!;
 }
 
@@ -172,8 +176,11 @@ export class ConcurrentUpdateError extends Error {
 
 export async function softDeleteEvent(event: EventRecord, tx: Tx = db()): Promise<void> {
   await tx.event.update({ where: { id: event.id }, data: { deletedAt: new Date(), sequence: { increment: 1 }, externalId: null, externalName: null, externalUrl: null } });
+  await recordChange(tx, { calendarId: event.calendarId, eventId: event.id, kind: "deleted" });
   // Overrides of a deleted series go with it.
+  const overrides = await tx.event.findMany({ where: { seriesId: event.id, deletedAt: null }, select: { id: true } });
   await tx.event.updateMany({ where: { seriesId: event.id, deletedAt: null }, data: { deletedAt: new Date(), sequence: { increment: 1 } } });
+  for (const o of overrides) await recordChange(tx, { calendarId: event.calendarId, eventId: o.id, kind: "deleted" });
 }
 
 export async function setParticipant(eventId: number, userId: number, role: string, rsvp: string | undefined, tx: Tx = db()): Promise<void> {
@@ -182,28 +189,49 @@ export async function setParticipant(eventId: number, userId: number, role: stri
     create: { eventId, userId, role, ...(rsvp ? { rsvp } : {}) },
     update: { role, ...(rsvp ? { rsvp } : {}) },
   });
+  await recordEventChange(eventId, tx);
+}
+
+/** Participants change who sees an event: log it (the service usually bumps `sequence` as well). */
+async function recordEventChange(eventId: number, tx: Tx): Promise<void> {
+  const row = await tx.event.findUnique({ where: { id: eventId }, select: { calendarId: true } });
+  if (row) await recordChange(tx, { calendarId: row.calendarId, eventId, kind: "updated" });
 }
 
 export async function removeParticipant(eventId: number, userId: number, tx: Tx = db()): Promise<boolean> {
   const result = await tx.eventParticipant.deleteMany({ where: { eventId, userId } });
+  if (result.count > 0) await recordEventChange(eventId, tx);
   return result.count > 0;
 }
 
 export async function touchEvent(eventId: number, tx: Tx = db()): Promise<void> {
-  await tx.event.update({ where: { id: eventId }, data: { sequence: { increment: 1 } } });
+  const row = await tx.event.update({ where: { id: eventId }, data: { sequence: { increment: 1 } }, select: { calendarId: true } });
+  await recordChange(tx, { calendarId: row.calendarId, eventId, kind: "updated" });
+}
+
+/** The occurrence key of an override as it stands (`<series uuid>_<original start>`), before it moves. */
+async function overrideKey(overrideId: number, tx: Tx): Promise<{ calendarId: number; key: string | null }> {
+  const row = await tx.event.findUnique({ where: { id: overrideId }, select: { calendarId: true, originalStartsAt: true, series: { select: { uuid: true } } } });
+  const key = row?.series && row.originalStartsAt ? `${row.series.uuid}_${compactInstant(row.originalStartsAt)}` : null;
+  return { calendarId: row!.calendarId, key };
 }
 
 /** Re-parents an override onto another series (a "following" split). */
 export async function moveOverride(overrideId: number, seriesId: number, tx: Tx = db()): Promise<void> {
+  const before = await overrideKey(overrideId, tx);
   await tx.event.update({ where: { id: overrideId }, data: { seriesId, sequence: { increment: 1 } } });
+  await recordChange(tx, { calendarId: before.calendarId, eventId: overrideId, kind: "updated", formerKey: before.key });
 }
 
 /** Re-keys an override after its series moved; null drops an override whose occurrence is gone. */
 export async function rekeyOverride(overrideId: number, originalStartsAt: Date | null, tx: Tx = db()): Promise<void> {
+  const before = await overrideKey(overrideId, tx);
   if (originalStartsAt) await tx.event.update({ where: { id: overrideId }, data: { originalStartsAt, sequence: { increment: 1 } } });
   else await tx.event.update({ where: { id: overrideId }, data: { deletedAt: new Date(), sequence: { increment: 1 } } });
+  await recordChange(tx, { calendarId: before.calendarId, eventId: overrideId, kind: originalStartsAt ? "updated" : "deleted", formerKey: before.key });
 }
 
 export async function setExdates(eventId: number, exdates: Date[], tx: Tx = db()): Promise<void> {
-  await tx.event.update({ where: { id: eventId }, data: { exdates: JSON.stringify(exdates.map((d) => d.toISOString())) } });
+  const row = await tx.event.update({ where: { id: eventId }, data: { exdates: JSON.stringify(exdates.map((d) => d.toISOString())) }, select: { calendarId: true } });
+  await recordChange(tx, { calendarId: row.calendarId, eventId, kind: "updated" });
 }

@@ -61,6 +61,8 @@ export interface EventRecord {
   originalStartsAt: Date | null;
   externalObject: ExternalObject | null;
   icsFeedId: number | null;
+  /** The iCalendar UID it was imported or PUT with; null = its uuid (see lib/ical). */
+  icalUid: string | null;
   sequence: number;
   deleted: boolean;
   createdAt: Date;

@@ -1,6 +1,7 @@
 // Deleting: a single event or series (soft, so sync clients learn of it), or one occurrence
 // (an EXDATE), or this-and-following (the series ends before it).
 import * as events from "../db/event-repository.ts";
+import { lockCalendar } from "../db/change-log.ts";
 import { transaction } from "../db/transaction.ts";
 import type { Viewer } from "../domain/types.ts";
 import type { EventRef } from "./get-event.ts";
@@ -13,6 +14,7 @@ export async function deleteEvent(ref: EventRef, viewer: Viewer, scope: Scope | 
   const effective: Scope = scope ?? (occurrence ? "this" : "all");
   await guard(() =>
     transaction(async (tx) => {
+      await lockCalendar(tx, resolved.stored.calendarId);
       if (!occurrence || !series || effective === "all" || (effective === "following" && occurrence.index === 1)) {
         await events.softDeleteEvent(series ?? resolved.stored, tx);
         return;

@@ -1,5 +1,6 @@
 // Calendars: list, create, read, change, delete. A calendar exists only for its members (404 otherwise).
 import * as calendars from "../db/calendar-repository.ts";
+import { dropCalendarLog, recordChange } from "../db/change-log.ts";
 import { transaction } from "../db/transaction.ts";
 import { roleAtLeast } from "../domain/enums.ts";
 import { forbidden, invalid, notFound, type FieldErrors } from "../domain/errors.ts";
@@ -47,22 +48,34 @@ export async function calendarForEvents(uuid: string, userId: number): Promise<C
 
 export async function createCalendar(userId: number, input: CalendarInput, defaultTimeZone: string): Promise<CalendarRecord> {
   check(input, true);
-  return calendars.insertCalendar(
-    { name: input.name!.trim(), description: input.description ?? null, color: input.color ?? "#3b82f6", timeZone: input.timeZone ?? defaultTimeZone },
-    userId,
-  );
+  return transaction(async (tx) => {
+    const calendar = await calendars.insertCalendar(
+      { name: input.name!.trim(), description: input.description ?? null, color: input.color ?? "#3b82f6", timeZone: input.timeZone ?? defaultTimeZone },
+      userId,
+      tx,
+    );
+    // The owner's live stream starts following the new calendar.
+    await recordChange(tx, { calendarId: calendar.id, kind: "access", userId });
+    return calendar;
+  });
 }
 
 export async function updateCalendar(key: { uuid: string } | { id: number }, userId: number, input: CalendarInput): Promise<CalendarRecord> {
   const calendar = await getCalendar(key, userId);
   if (!roleAtLeast(calendar.role, "admin")) throw forbidden("only the calendar's owners and admins may change it");
   check(input, false);
-  await calendars.updateCalendar(calendar.id, { ...input, ...(input.name !== undefined ? { name: input.name.trim() } : {}) });
+  await transaction(async (tx) => {
+    await recordChange(tx, { calendarId: calendar.id, kind: "calendar" });
+    await calendars.updateCalendar(calendar.id, { ...input, ...(input.name !== undefined ? { name: input.name.trim() } : {}) }, tx);
+  });
   return getCalendar(key, userId);
 }
 
 export async function deleteCalendar(key: { uuid: string } | { id: number }, userId: number): Promise<void> {
   const calendar = await getCalendar(key, userId);
   if (calendar.role !== "owner") throw forbidden("only the calendar's owners may delete it");
-  await transaction((tx) => calendars.deleteCalendar(calendar.id, tx));
+  await transaction(async (tx) => {
+    await calendars.deleteCalendar(calendar.id, tx);
+    await dropCalendarLog(calendar.id, tx);
+  });
 }

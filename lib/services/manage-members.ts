@@ -2,6 +2,7 @@
 // the last owner cannot leave or be demoted; anyone may leave (a non-last owner included).
 import * as calendars from "../db/calendar-repository.ts";
 import { findUserByUuid } from "../db/user-repository.ts";
+import { recordChange } from "../db/change-log.ts";
 import { transaction } from "../db/transaction.ts";
 import { roleAtLeast, type MemberRole } from "../domain/enums.ts";
 import { conflict, forbidden, invalid, notFound } from "../domain/errors.ts";
@@ -32,14 +33,19 @@ export async function addMember(key: CalendarKey, actorId: number, userUuid: str
   const existing = await calendars.findMember(calendar.id, user.id);
   if (existing) throw conflict("the user is already a member of this calendar");
   mayAssign(calendar, role, null);
-  await calendars.upsertMember(calendar.id, user.id, role);
-  return (await calendars.findMember(calendar.id, user.id))!;
+  return transaction(async (tx) => {
+    // Membership decides what the user sees in this calendar: their sync tokens for it expire.
+    await recordChange(tx, { calendarId: calendar.id, kind: "access", userId: user.id });
+    await calendars.upsertMember(calendar.id, user.id, role, tx);
+    return (await calendars.findMember(calendar.id, user.id, tx))!;
+  });
 }
 
 export async function changeMember(key: CalendarKey, actorId: number, userUuid: string, role: MemberRole) {
   const calendar = await getCalendar(key, actorId);
   const user = await targetUser(userUuid);
   return transaction(async (tx) => {
+    await recordChange(tx, { calendarId: calendar.id, kind: "access", userId: user.id });
     const existing = await calendars.findMember(calendar.id, user.id, tx);
     if (!existing) throw notFound("the user is not a member of this calendar");
     mayAssign(calendar, role, existing.role);
@@ -55,6 +61,7 @@ export async function removeMember(key: CalendarKey, actorId: number, userUuid: 
   const calendar = await getCalendar(key, actorId);
   const user = await targetUser(userUuid);
   await transaction(async (tx) => {
+    await recordChange(tx, { calendarId: calendar.id, kind: "access", userId: user.id });
     const existing = await calendars.findMember(calendar.id, user.id, tx);
     if (!existing) throw notFound("the user is not a member of this calendar");
     if (user.id !== actorId) mayAssign(calendar, existing.role, existing.role);

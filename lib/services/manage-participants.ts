@@ -1,6 +1,7 @@
 // Event participants ("event users"): editors change the list; each participant answers their own RSVP.
 import * as events from "../db/event-repository.ts";
 import { findUserByUuid, findUsersByIds } from "../db/user-repository.ts";
+import { lockCalendar } from "../db/change-log.ts";
 import { transaction } from "../db/transaction.ts";
 import type { ParticipantRole, Rsvp } from "../domain/enums.ts";
 import { conflict, forbidden, notFound } from "../domain/errors.ts";
@@ -39,6 +40,7 @@ export async function addParticipant(ref: EventRef, viewer: Viewer, userUuid: st
   if (stored.participants.some((p) => p.userId === user.id)) throw conflict("the user already takes part in this event");
   const finalRole = role ?? stored.defaultRole;
   await transaction(async (tx) => {
+    await lockCalendar(tx, stored.calendarId);
     await events.setParticipant(stored.id, user.id, finalRole, rsvp, tx);
     await events.touchEvent(stored.id, tx);
     if (isSeries(stored)) await spreadAudience(stored, stored.id, tx);
@@ -57,6 +59,7 @@ export async function changeParticipant(ref: EventRef, viewer: Viewer, userUuid:
   const role = change.role ?? current.role;
   const rsvp = change.rsvp ?? current.rsvp;
   await transaction(async (tx) => {
+    await lockCalendar(tx, stored.calendarId);
     await events.setParticipant(stored.id, user.id, role, rsvp, tx);
     await events.touchEvent(stored.id, tx);
     if (isSeries(stored)) await spreadAudience(stored, stored.id, tx);
@@ -69,6 +72,7 @@ export async function removeParticipant(ref: EventRef, viewer: Viewer, userUuid:
   const user = await target(userUuid);
   if (user.id !== viewer.userId && !visible.access.write) throw forbidden("you may not change this event's participants");
   await transaction(async (tx) => {
+    await lockCalendar(tx, stored.calendarId);
     if (!(await events.removeParticipant(stored.id, user.id, tx))) throw notFound("the user does not take part in this event");
     await events.touchEvent(stored.id, tx);
     if (isSeries(stored)) await spreadAudience(stored, stored.id, tx);

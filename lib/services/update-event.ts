@@ -1,6 +1,7 @@
 // Changing an event: a single event, or an occurrence / series with scope this | following | all.
 import * as events from "../db/event-repository.ts";
 import type { EventWrite } from "../db/event-mapper.ts";
+import { lockCalendar } from "../db/change-log.ts";
 import type { Tx } from "../db/client.ts";
 import { transaction } from "../db/transaction.ts";
 import { AppError, forbidden, invalid, type FieldErrors } from "../domain/errors.ts";
@@ -36,6 +37,7 @@ export async function updateEvent(ref: EventRef, viewer: Viewer, input: EventInp
   const effective: Scope = scope ?? (occurrence ? "this" : "all");
   const target = await guard(() =>
     transaction(async (tx) => {
+      await lockCalendar(tx, resolved.stored.calendarId);
       if (!occurrence || !resolved.series) {
         const ref = await applyChange(resolved.stored, input, tx);
         if (isSeries(resolved.stored)) await spreadAudience(resolved.stored, resolved.stored.id, tx);

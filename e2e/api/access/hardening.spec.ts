@@ -136,7 +136,7 @@ test("DELETE …/events/%2e%2e (and other dot segments) is 404 in the dialect's 
 });
 
 test("GET /api/health – answers 200 whatever credentials come along (a malformed Authorization header included)", async () => {
-  for (const headers of [{ authorization: "Bearer a b" }, { authorization: "Basic Zm9vOmJhcg==" }, { cookie: "sd_session=%" }, { authorization: "Bearer sdt_revoked" }]) {
+  for (const headers of [{ authorization: "Bearer a b" }, { authorization: "Basic Zm9vOmJhcg==" }, { cookie: "sd_session=%" }, { authorization: "Bearer sdt_revoked" }] as Record<string, string>[]) {
     const response = await httpRequest(`${BASE_URL}/api/health`, { headers });
     expect(response.status, response.body).toBe(200);
   }

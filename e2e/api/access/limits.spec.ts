@@ -33,7 +33,7 @@ test("one anonymous client flooding the API is limited alone: other addresses si
   const statuses: number[] = [];
   // Forged forwarding headers and a forged peer header do not give the attacker fresh buckets.
   for (let i = 0; i < 60; i++) {
-    const forged = { "x-forwarded-for": `198.51.100.${i}`, "x-sweetdate-peer": `203.0.113.${i}`, "x-real-ip": `192.0.2.${i}` };
+    const forged = { "x-forwarded-for": `198.51.100.${i}`, "x-sd-remote-addr": `203.0.113.${i}`, "x-real-ip": `192.0.2.${i}` };
     statuses.push((await httpRequest(`${server.baseURL}/api/v1/auth/status`, { from: attacker, headers: forged })).status);
   }
   expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20);

@@ -1,0 +1,61 @@
+// Lookups CalDAV needs beyond the event repository: a resource is a stored series master (or
+// single event) named by the href a client PUT it under, else `<uuid>.ics`.
+import type { EventRecord } from "../domain/types.ts";
+import { db, type Tx } from "./client.ts";
+import { eventInclude, toEventRecord } from "./event-mapper.ts";
+
+export interface StoredObject {
+  event: EventRecord;
+  davHref: string | null;
+}
+
+/** The live master/single event a resource name addresses in a calendar. */
+export async function findObjectRow(calendarId: number, name: string, tx: Tx = db()): Promise<StoredObject | null> {
+  const byHref = await tx.event.findFirst({ where: { calendarId, davHref: name, seriesId: null, deletedAt: null }, include: eventInclude });
+  if (byHref) return { event: toEventRecord(byHref), davHref: byHref.davHref };
+  const uuid = /^([0-9a-f-]{36})\.ics$/i.exec(name)?.[1]?.toLowerCase();
+  if (!uuid) return null;
+  const row = await tx.event.findFirst({ where: { calendarId, uuid, davHref: null, seriesId: null, deletedAt: null }, include: eventInclude });
+  return row ? { event: toEventRecord(row), davHref: null } : null;
+}
+
+/** The live master holding an iCalendar UID in a calendar (its own uuid when none was given). */
+export async function findObjectByUid(calendarId: number, uid: string, tx: Tx = db()): Promise<StoredObject | null> {
+  const row =
+    (await tx.event.findFirst({ where: { calendarId, icalUid: uid, seriesId: null, deletedAt: null }, include: eventInclude })) ??
+    (/^[0-9a-f-]{36}$/i.test(uid) ? await tx.event.findFirst({ where: { calendarId, uuid: uid.toLowerCase(), icalUid: null, seriesId: null, deletedAt: null }, include: eventInclude }) : null);
+  return row ? { event: toEventRecord(row), davHref: row.davHref } : null;
+}
+
+/** Resource names of masters, deleted or not, for rows the change log named (overrides map to their series). */
+export async function objectNamesOf(calendarId: number, eventIds: number[], tx: Tx = db()): Promise<{ masterId: number; name: string; deleted: boolean }[]> {
+  if (eventIds.length === 0) return [];
+  const rows = await tx.event.findMany({ where: { id: { in: eventIds } }, select: { id: true, seriesId: true } });
+  const masterIds = [...new Set(rows.map((r) => r.seriesId ?? r.id))];
+  const masters = await tx.event.findMany({ where: { id: { in: masterIds }, calendarId }, select: { id: true, uuid: true, davHref: true, deletedAt: true } });
+  return masters.map((m) => ({ masterId: m.id, name: m.davHref ?? `${m.uuid}.ics`, deleted: m.deletedAt !== null }));
+}
+
+/** The hrefs of live masters chosen by clients, by event id (most events have none). */
+export async function davHrefsOf(eventIds: number[], tx: Tx = db()): Promise<Map<number, string>> {
+  if (eventIds.length === 0) return new Map();
+  const rows = await tx.event.findMany({ where: { id: { in: eventIds }, davHref: { not: null } }, select: { id: true, davHref: true } });
+  return new Map(rows.map((r) => [r.id, r.davHref!]));
+}
+
+export async function setDavHref(eventId: number, href: string | null, tx: Tx = db()): Promise<void> {
+  await tx.event.update({ where: { id: eventId }, data: { davHref: href } });
+}
+
+export interface IcalIdentity {
+  icalUid: string | null;
+  icalSequence: number;
+  icalLastModified: Date | null;
+  icalHash: string;
+  davHref?: string | null;
+}
+
+/** What the iCalendar source said of a stored master (UID, SEQUENCE, content hash, CalDAV href). */
+export async function setIcalIdentity(eventId: number, identity: IcalIdentity, tx: Tx = db()): Promise<void> {
+  await tx.event.update({ where: { id: eventId }, data: identity });
+}

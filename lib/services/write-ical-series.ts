@@ -1,0 +1,126 @@
+// Stores one iCalendar UID — a master and its overrides, as lib/ical parses them — as SweetDate
+// events, replacing what was stored under that UID: the master is created or updated, overrides
+// are matched by RECURRENCE-ID (updated, added, or deleted when the new data no longer has them).
+// Fields iCalendar does not carry (audience, default role, participants, external object) stay
+// as they were. Runs inside the caller's transaction; the repository records the change log.
+import type { EventWrite } from "../db/event-mapper.ts";
+import { insertEvent, softDeleteEvent, updateEvent } from "../db/event-repository.ts";
+import { setIcalIdentity } from "../db/dav-repository.ts";
+import { lockCalendar } from "../db/change-log.ts";
+import type { Tx } from "../db/client.ts";
+import { DEFAULTS } from "../domain/enums.ts";
+import type { CalendarRecord, EventRecord } from "../domain/types.ts";
+import type { ParsedEvent, ParsedSeries } from "../ical/index.ts";
+import { mergeAndCheck } from "./event-fields.ts";
+
+export interface StoredSeries {
+  master: EventRecord;
+  /** Its live overrides. */
+  overrides: EventRecord[];
+}
+
+export interface WriteIcalSeries {
+  calendar: CalendarRecord;
+  /** Creator of new rows (the importing / PUTting user). */
+  creatorId: number;
+  parsed: ParsedSeries;
+  existing: StoredSeries | null;
+  /** CalDAV: the resource name the client chose (null = `<uuid>.ics`); undefined leaves it. */
+  davHref?: string | null | undefined;
+}
+
+function columnsOf(p: ParsedEvent, base: EventWrite, recurring: boolean): EventWrite {
+  return mergeAndCheck(base, {
+    title: p.title,
+    description: p.description,
+    location: p.location,
+    allDay: p.allDay,
+    startsAt: p.startsAt,
+    endsAt: p.endsAt,
+    timeZone: p.timeZone,
+    status: p.status,
+    visibility: p.visibility,
+    rrule: recurring ? p.rrule : null,
+    // iCalendar allows DTEND = DTSTART (an instant); so does our store for Kona's events.
+    allowZeroLength: true,
+  });
+}
+
+function baseOf(calendar: CalendarRecord, existing: EventRecord | null, p: ParsedEvent): EventWrite {
+  if (existing) {
+    const { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, recurrenceEndsAt, externalObject } = existing;
+    return { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, recurrenceEndsAt, externalObject };
+  }
+  return {
+    title: p.title,
+    description: null,
+    location: null,
+    allDay: p.allDay,
+    startsAt: p.startsAt,
+    endsAt: p.endsAt,
+    timeZone: calendar.timeZone,
+    status: p.status,
+    visibility: DEFAULTS.visibility,
+    stakeholder: DEFAULTS.stakeholder,
+    defaultRole: DEFAULTS.defaultRole,
+    rrule: null,
+    exdates: [],
+    recurrenceEndsAt: null,
+    externalObject: null,
+  };
+}
+
+/** Only the columns that differ, so an unchanged PUT or re-import leaves `sequence` alone. */
+function changed(current: EventRecord, next: EventWrite): Partial<EventWrite> {
+  const diff: Partial<EventWrite> = {};
+  const same = (a: unknown, b: unknown) => (a instanceof Date && b instanceof Date ? a.getTime() === b.getTime() : JSON.stringify(a) === JSON.stringify(b));
+  for (const key of Object.keys(next) as (keyof EventWrite)[]) {
+    if (!same(current[key], next[key])) (diff as Record<string, unknown>)[key] = next[key];
+  }
+  return diff;
+}
+
+/** Writes the series; returns the stored master. Validation problems throw a 422 AppError. */
+export async function writeIcalSeries(tx: Tx, input: WriteIcalSeries): Promise<EventRecord> {
+  const { calendar, parsed, existing } = input;
+  // The calendar's change lock first, as every write transaction takes it (lib/db/change-log.ts).
+  await lockCalendar(tx, calendar.id);
+  const recurring = parsed.master.rrule !== null;
+  const masterColumns = { ...columnsOf(parsed.master, baseOf(calendar, existing?.master ?? null, parsed.master), recurring), exdates: recurring ? parsed.master.exdates : [] };
+  let master: EventRecord;
+  if (existing) {
+    const diff = changed(existing.master, masterColumns);
+    master = Object.keys(diff).length ? await updateEvent(existing.master, diff, tx) : existing.master;
+  } else {
+    master = await insertEvent({ ...masterColumns, calendarId: calendar.id, creatorId: input.creatorId }, tx);
+  }
+  await setIcalIdentity(
+    master.id,
+    {
+      icalUid: parsed.uid === master.uuid ? null : parsed.uid,
+      icalSequence: parsed.sequence,
+      icalLastModified: parsed.lastModified,
+      icalHash: parsed.hash,
+      ...(input.davHref !== undefined ? { davHref: input.davHref } : {}),
+    },
+    tx,
+  );
+
+  const stored = new Map((existing?.overrides ?? []).map((o) => [o.originalStartsAt!.getTime(), o]));
+  const wanted = recurring ? parsed.overrides : [];
+  for (const p of wanted) {
+    const key = p.recurrenceId!.getTime();
+    const current = stored.get(key);
+    stored.delete(key);
+    const columns = { ...columnsOf(p, baseOf(calendar, current ?? master, p), false), exdates: [] };
+    if (current) {
+      const diff = changed(current, columns);
+      if (Object.keys(diff).length) await updateEvent(current, diff, tx);
+    } else {
+      // A new override inherits the series' audience; iCalendar does not carry it.
+      await insertEvent({ ...columns, stakeholder: master.stakeholder, defaultRole: master.defaultRole, calendarId: calendar.id, creatorId: input.creatorId, seriesId: master.id, originalStartsAt: p.recurrenceId }, tx);
+    }
+  }
+  for (const gone of stored.values()) await softDeleteEvent(gone, tx);
+  return master;
+}

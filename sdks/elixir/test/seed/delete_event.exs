@@ -1,0 +1,2 @@
+{:ok, calendar} = SD.Calendar.get("CALENDAR-ID")
+:ok = SD.Calendar.delete_event(calendar, "EVENT-ID")

@@ -1,0 +1,4 @@
+<?php
+$calendar = \SweetDate\Calendar::get("CALENDAR-ID");
+$resp = $calendar->deleteEvent("EVENT-ID");
+print_r($resp);
