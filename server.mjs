@@ -5,10 +5,10 @@
 //   - the socket's remote address is passed on in a trusted header, so per-client limits key on
 //     something a client cannot forge (lib/api/client-address.ts; it trusts the header only in a
 //     process this file started, marked on globalThis);
-//   - paths with a `.`/`..` segment, literal or percent-encoded (`/events/%2e%2e`), or with
-//     percent-encoding that is not UTF-8 are a 404 in the dialect's shape: Next would resolve the
-//     first and 308-redirect onto the parent resource (a DELETE must never land there), and answer
-//     500 to the second.
+//   - paths with a `.`/`..` segment, literal or percent-encoded (`/events/%2e%2e`), API paths with
+//     an empty segment or a backslash (`/calendars/X//`), and percent-encoding that is not UTF-8
+//     are a 404 in the dialect's shape: Next would resolve the first two and 308-redirect onto
+//     another (parent) resource — a DELETE must never land there — and answer 500 to the third.
 //   node server.mjs [-p PORT] [-H HOST]      (PORT / HOST from the environment otherwise)
 import http from "node:http";
 import path from "node:path";
@@ -32,6 +32,11 @@ globalThis[Symbol.for("sweetdate.peerHeader")] = true;
 /** A `.` or `..` segment, literally or percent-encoded (also behind an encoded slash)? */
 function hasDotSegment(pathname) {
   return pathname.split(/\/|%2f|%5c|\\/i).some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+}
+
+/** An empty segment or a backslash in an API path (`/calendars/X//`): Next would 308 it onto another resource. */
+function hasEmptySegment(pathname) {
+  return pathname.startsWith("/api/") && /\/\/|\\|%5c/i.test(pathname);
 }
 
 /** Percent-encoding that does not decode to text (`%ED%A0%80`, a lone surrogate's bytes)? */
@@ -72,7 +77,7 @@ const server = http.createServer((req, res) => {
   const url = req.url ?? "/";
   const queryAt = url.indexOf("?");
   const pathname = queryAt >= 0 ? url.slice(0, queryAt) : url;
-  if (hasDotSegment(pathname) || hasBadEncoding(pathname)) return notFound(req, res, pathname);
+  if (hasDotSegment(pathname) || hasEmptySegment(pathname) || hasBadEncoding(pathname)) return notFound(req, res, pathname);
   if (DAV_PATH.test(pathname)) {
     req.headers["x-sd-dav-method"] = req.method ?? "GET";
     req.headers["x-sd-dav-path"] = pathname;

@@ -179,7 +179,7 @@ function send(r: FuzzRequest): Promise<{ status: number; type: string; text: str
     const payload = r.body === undefined ? undefined : Buffer.from(r.body);
     const headers: Record<string, string> = { ...r.headers };
     if (payload) headers["content-length"] = String(payload.length);
-    const req = http.request({ host: target.hostname, port: target.port, path: r.path, method: r.method, headers, agent, timeout: HANG_MS }, (res) => {
+    const req = http.request({ host: target.hostname, port: target.port, path: r.path, method: r.method, headers, agent, timeout: HANG_MS, maxHeaderSize: 256 * 1024 }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("end", () => resolve({ status: res.statusCode ?? 0, type: String(res.headers["content-type"] ?? ""), text: Buffer.concat(chunks).toString("utf8") }));

@@ -112,13 +112,16 @@ test("DELETE …/events/%2e%2e (and other dot segments) is 404 in the dialect's 
   const user = await newUser(request);
   const calendar = await newCalendar(request, user);
   const base = `${BASE_URL}/api/v1/calendars/${calendar.id}/events`;
-  for (const tail of ["%2e%2e", "%2E%2e", ".%2e", "..", "%2e", ".", "%2e%2e/", "%2e%2e?scope=all"]) {
+  for (const tail of ["%2e%2e", "%2E%2e", ".%2e", "..", "%2e", ".", "%2e%2e/", "%2e%2e?scope=all", "%2e%2e%2f", "/", "x//", "\\..", "%5c"]) {
     for (const method of ["DELETE", "PUT", "GET"]) {
       const response = await httpRequest(`${base}/${tail}`, { method, headers: user.auth, ...(method === "PUT" ? { body: { name: "Hijacked" } } : {}) });
       expect(response.status, `${method} ${tail}: ${response.body}`).toBe(404);
       expect(ErrorBody.parse(JSON.parse(response.body)).error_code).toBe("NOT_FOUND");
     }
   }
+  // An empty segment would 308 onto the calendar itself.
+  const empty = await httpRequest(`${BASE_URL}/api/v1/calendars/${calendar.id}//`, { method: "DELETE", headers: user.auth });
+  expect(empty.status, empty.body).toBe(404);
   const kona = await httpRequest(`${BASE_URL}/api/spaces/%2e%2e`, { method: "DELETE", headers: user.auth });
   expect(kona.status).toBe(404);
   Problem.parse(JSON.parse(kona.body));

@@ -29,18 +29,26 @@ const signUp = (from: string, address: string) => httpRequest(`${server.baseURL}
 const signIn = (from: string, address: string, password: string, base = server.baseURL) => httpRequest(`${base}/api/v1/auth/sign-in`, { method: "POST", from, body: { email: address, password } });
 
 test("one anonymous client flooding the API is limited alone: other addresses sign up and in, /api/health always answers", async () => {
-  const attacker = "127.0.0.2";
-  const statuses: number[] = [];
-  // Forged forwarding headers and a forged peer header do not give the attacker fresh buckets.
-  for (let i = 0; i < 60; i++) {
-    const forged = { "x-forwarded-for": `198.51.100.${i}`, "x-sd-remote-addr": `203.0.113.${i}`, "x-real-ip": `192.0.2.${i}` };
-    statuses.push((await httpRequest(`${server.baseURL}/api/v1/auth/status`, { from: attacker, headers: forged })).status);
+  // Limits count per minute: a burst that straddles a minute boundary is tried again from a new address.
+  let attacker = "";
+  for (let attempt = 0; ; attempt++) {
+    attacker = `127.0.0.${2 + 10 * attempt}`;
+    const minute = Math.floor(Date.now() / 60_000);
+    const statuses: number[] = [];
+    // Forged forwarding headers and a forged address header do not give the attacker fresh buckets.
+    for (let i = 0; i < 60; i++) {
+      const forged = { "x-forwarded-for": `198.51.100.${i}`, "x-sd-remote-addr": `203.0.113.${i}`, "x-real-ip": `192.0.2.${i}` };
+      statuses.push((await httpRequest(`${server.baseURL}/api/v1/auth/status`, { from: attacker, headers: forged })).status);
+    }
+    const limited = await httpRequest(`${server.baseURL}/api/v1/auth/status`, { from: attacker });
+    if (Math.floor(Date.now() / 60_000) !== minute && attempt < 3) continue;
+    expect(statuses.slice(0, 40)).toEqual(Array(40).fill(200));
+    expect(statuses.slice(40)).toEqual(Array(20).fill(429));
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
+    expect(ErrorBody.parse(JSON.parse(limited.body)).error_code).toBe("RATE_LIMITED");
+    break;
   }
-  expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20);
-  const limited = await httpRequest(`${server.baseURL}/api/v1/auth/status`, { from: attacker });
-  expect(limited.status).toBe(429);
-  expect(Number(limited.headers["retry-after"])).toBeGreaterThan(0);
-  expect(ErrorBody.parse(JSON.parse(limited.body)).error_code).toBe("RATE_LIMITED");
   for (let i = 0; i < 50; i++) expect((await httpRequest(`${server.baseURL}/api/health`, { from: attacker })).status).toBe(200);
 
   const neighbour = "127.0.0.3";
