@@ -4,4 +4,10 @@ export async function register() {
   const { migrate } = await import("./lib/db/migrate.ts");
   const applied = await migrate();
   if (applied.length) console.log(`sweetdate: applied migrations ${applied.join(", ")}`);
+  // Sync tombstones and the change log are kept SYNC_RETENTION_DAYS (default 30), then pruned.
+  const { pruneChangeLog } = await import("./lib/db/change-log.ts");
+  const days = Number(process.env.SYNC_RETENTION_DAYS ?? 30);
+  const prune = () => pruneChangeLog(new Date(Date.now() - days * 86_400_000)).catch((error) => console.error("sweetdate: pruning the change log failed", error));
+  void prune();
+  setInterval(prune, 3_600_000).unref();
 }

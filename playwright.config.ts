@@ -3,6 +3,9 @@ import { defineConfig } from "@playwright/test";
 // API and UI tests run against the built app (`server.mjs`, as `npm start`) on a throw-away database:
 // SQLite by default, PostgreSQL when TEST_DATABASE_URL is set (see scripts/e2e-server.mjs).
 const port = Number(process.env.E2E_PORT ?? 3999);
+// Every server the tests start (the e2e server, second instances, kill -9 runs) lets anyone sign up,
+// so tests make users freely; e2e/api/access/sign-up-modes.spec.ts starts servers with other modes.
+process.env.SIGNUP_MODE ??= "open";
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({
@@ -11,6 +14,9 @@ export default defineConfig({
   workers: process.env.CI ? 2 : undefined,
   retries: 0,
   timeout: 60_000,
+  // Assertions wait for what the user waits for (a response, a ready page); on a loaded 2-core CI
+  // machine a cold page can take longer than Playwright's 5 s default, which is not a failure.
+  expect: { timeout: 20_000 },
   reporter: [["list"]],
   use: {
     baseURL,

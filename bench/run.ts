@@ -11,6 +11,9 @@ import Database from "better-sqlite3";
 import { load, type LoadResult } from "./http-load.ts";
 import { runUiBench } from "./ui.ts";
 import { runRadicaleBench } from "./radicale.ts";
+import { calDavMonthQuery, syncAfterOneChange } from "./caldav.ts";
+import { soakSection } from "./soak-section.ts";
+import { runFeedBench, syncAfterOneChange } from "./feed.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -46,6 +49,7 @@ async function main() {
     await waitFor(`${base}/api/health`);
     const listUrl = `${base}/api/v1/calendars/${calendar.uuid}/events?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z&limit=100`;
     const auth = { authorization: `Bearer ${token}` };
+    const davTarget = { base, email: credentials.email, token, userUuid: user.uuid, calendarUuid: calendar.uuid };
     const sample = await fetch(listUrl, { headers: auth });
     const body = await sample.text();
     const count = (JSON.parse(body) as { events: unknown[] }).events.length;
@@ -65,9 +69,18 @@ async function main() {
     const ratio = a.rps / b.rps;
     let radicale = "";
     try {
-      radicale = process.env.BENCH_QUICK === "1" ? "(skipped with BENCH_QUICK=1)" : await runRadicaleBench(file, async () => void (await (await fetch(listUrl, { headers: auth })).text()));
+      radicale =
+        process.env.BENCH_QUICK === "1"
+          ? "(skipped with BENCH_QUICK=1)"
+          : await runRadicaleBench(file, async () => void (await (await fetch(listUrl, { headers: auth })).text()), calDavMonthQuery(davTarget));
     } catch (error) {
       radicale = `(Radicale comparison failed: ${(error as Error).message})`;
+    }
+    let caldav = "";
+    try {
+      caldav = `| measurement | result | runs | target |\n|---|---|---|---|\n${await syncAfterOneChange(davTarget)}\n`;
+    } catch (error) {
+      caldav = `(CalDAV bench failed: ${(error as Error).message})`;
     }
     let ui = "";
     try {
@@ -81,6 +94,15 @@ async function main() {
       if (mod.runRecurrenceBench) recurrence = await mod.runRecurrenceBench({ skipRRuleJs: process.env.BENCH_QUICK === "1" });
     } catch (error) {
       recurrence = `(recurrence bench unavailable: ${(error as Error).message})`;
+    }
+    let feed = "";
+    try {
+      const sync = await syncAfterOneChange(base, calendar.uuid, auth);
+      const sorted = [...sync].sort((x, y) => x - y);
+      feed = `## Change feed on SQLite\n\nA sync round after one change (\`GET …/events?sync_token=\`, ${sync.length} rounds, ${TOTAL.toLocaleString("en")} events stored): median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms (target ≤ 20 ms).\n\n`;
+      feed += process.env.BENCH_PG === "0" ? "(PostgreSQL section skipped with BENCH_PG=0)\n" : await runFeedBench({ seconds, bodyFile: `${bodyFile}.pg` });
+    } catch (error) {
+      feed += `(change-feed bench unavailable: ${(error as Error).message})\n`;
     }
     const report = `# Benchmarks
 
@@ -103,21 +125,27 @@ Throughput ratio: **${(ratio * 100).toFixed(0)} %** of the trivial handler (targ
 ## API vs Radicale (CalDAV time-range REPORT)
 
 ${radicale}
+## CalDAV (SPEC §13)
+
+${caldav}
 ## UI: month view with ${UI_EVENTS.toLocaleString("en")}+ events
 
 ${ui}
 ## Recurrence
 
 ${recurrence}
-`;
+${feed}`;
     fs.mkdirSync(path.join(root, "docs"), { recursive: true });
-    fs.writeFileSync(path.join(root, "docs/benchmarks.md"), report);
+    const previous = fs.existsSync(path.join(root, "docs/benchmarks.md")) ? fs.readFileSync(path.join(root, "docs/benchmarks.md"), "utf8") : "";
+    // The soak's section (npm run soak) is measured separately: keep it.
+    fs.writeFileSync(path.join(root, "docs/benchmarks.md"), soakSection(previous) ? `${report.trimEnd()}\n\n${soakSection(previous)}` : report);
     console.log(report);
   } finally {
     server.kill("SIGTERM");
     if (!process.env.BENCH_KEEP_DB) for (const ext of ["", "-wal", "-shm"]) fs.rmSync(file + ext, { force: true });
     else console.log(`kept ${file}`);
     fs.rmSync(bodyFile, { force: true });
+    fs.rmSync(`${bodyFile}.pg`, { force: true });
   }
 }
 

@@ -38,6 +38,16 @@ if (admin && /^postgres(ql)?:\/\//.test(admin)) {
   };
 }
 
+// Specs that start a second instance on the same database (e2e/api/feed) read the URL here.
+const handoff = path.join(root, "data", `e2e-server-${port}.json`);
+fs.mkdirSync(path.dirname(handoff), { recursive: true });
+fs.writeFileSync(handoff, JSON.stringify({ databaseUrl }));
+const previousCleanup = cleanup;
+cleanup = async () => {
+  fs.rmSync(handoff, { force: true });
+  await previousCleanup();
+};
+
 // The same server as `npm start` (server.mjs). The suite signs users up freely, hence
 // SIGNUP_MODE=open (e2e/api/access/sign-up-modes.spec.ts starts its own servers for the other modes).
 const server = spawn(process.execPath, [path.join(root, "server.mjs")], {

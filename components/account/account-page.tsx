@@ -6,6 +6,7 @@ import { useSignOut } from "@/lib/client/use-sign-out.ts";
 import { AppHeader } from "@/components/ui/app-header.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
 import { ProfileForm } from "./profile-form.tsx";
+import { CalendarAppsPanel } from "./calendar-apps-panel.tsx";
 import { TokensPanel } from "./tokens-panel.tsx";
 import { fullLoad } from "@/lib/client/full-load.ts";
 
@@ -31,6 +32,14 @@ export function AccountPage() {
         <section className="card account-section" aria-labelledby="profile-heading" id="time-zone">
           <h2 id="profile-heading">Profile and time zone</h2>
           {me.data ? <ProfileForm user={me.data} /> : <Skeleton width="100%" height="6rem" />}
+        </section>
+        <section className="card account-section" aria-labelledby="apps-heading" id="calendar-apps">
+          <h2 id="apps-heading">Calendar apps (CalDAV)</h2>
+          <p className="muted">
+            Apple Calendar, Thunderbird, DAVx⁵ and other CalDAV apps sync every calendar you belong to, both ways. Sign in with your email and an app
+            password.
+          </p>
+          <CalendarAppsPanel email={me.data?.email} />
         </section>
         <section className="card account-section" aria-labelledby="tokens-heading">
           <h2 id="tokens-heading">API tokens</h2>

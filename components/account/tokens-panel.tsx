@@ -108,13 +108,13 @@ export function TokensPanel() {
             <tbody>
               {tokens.data.map((t) => (
                 <tr key={t.id}>
-                  <td>{t.name}</td>
-                  <td>
+                  <td data-label="Name">{t.name}</td>
+                  <td data-label="Token">
                     <code>{t.prefix}…</code>
                   </td>
-                  <td>{dateTime.format(new Date(t.inserted_at))}</td>
-                  <td>{t.last_used_at ? dateTime.format(new Date(t.last_used_at)) : "Never"}</td>
-                  <td>
+                  <td data-label="Created">{dateTime.format(new Date(t.inserted_at))}</td>
+                  <td data-label="Last used">{t.last_used_at ? dateTime.format(new Date(t.last_used_at)) : "Never"}</td>
+                  <td className="token-actions">
                     <button type="button" className="button button-small button-danger-quiet" aria-label={`Revoke token ${t.name}`} onClick={() => setRevoking({ id: t.id, name: t.name })}>
                       Revoke
                     </button>

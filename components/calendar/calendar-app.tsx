@@ -1,12 +1,13 @@
 "use client";
 import type { CalendarApi } from "@fullcalendar/react";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { Calendar, Event, EventInput } from "@/lib/api/sweetdate/schemas.ts";
 import type { Scope } from "@/lib/client/optimistic-events.ts";
 import { describeError } from "@/lib/client/request.ts";
 import { useCalendars } from "@/lib/client/use-calendars.ts";
 import { useEventsInRange } from "@/lib/client/use-events-in-range.ts";
 import { useHiddenCalendars } from "@/lib/client/use-hidden-calendars.ts";
+import { useLiveUpdates } from "@/lib/client/use-live-updates.ts";
 import { useMe } from "@/lib/client/use-me.ts";
 import { useTheme } from "@/lib/client/use-theme.ts";
 import { useUpdateEvent } from "@/lib/client/use-update-event.ts";
@@ -16,8 +17,8 @@ import { CalendarSkeleton } from "@/components/ui/skeleton.tsx";
 import { useToast } from "@/components/ui/toast.tsx";
 import { useMediaQuery } from "@/components/ui/use-media-query.ts";
 import { CalendarDialog } from "./calendar-dialog.tsx";
-import { CalendarSidebar } from "./calendar-sidebar.tsx";
-import { CalendarView, type EventChange, type VisibleRange } from "./calendar-view.tsx";
+import { CalendarSidebar, EVERYONE_KEY } from "./calendar-sidebar.tsx";
+import { CalendarView, POPOVER_CLASS, type EventChange, type VisibleRange } from "./calendar-view.tsx";
 import { EventDialog, type EditorTarget } from "./event-dialog.tsx";
 import { draftAt, draftFromSelection } from "./event-form.ts";
 import { ScopeDialog } from "./scope-dialog.tsx";
@@ -26,6 +27,7 @@ import { ShortcutsDialog } from "./shortcuts-dialog.tsx";
 import { VIEWS } from "./to-fullcalendar.ts";
 import { useCalendarUrl } from "./use-calendar-url.ts";
 import { useKeyboardShortcuts } from "./use-keyboard-shortcuts.ts";
+import { usePopoverOnScreen } from "./use-popover-on-screen.ts";
 import "./calendar.css";
 
 /** A drag or resize as a partial update: new times only. */
@@ -41,6 +43,7 @@ function changeInput(change: EventChange): EventInput {
 
 /** The calendar page: sidebar, FullCalendar, the event dialog and everything that opens it. */
 export function CalendarApp() {
+  useLiveUpdates();
   const me = useMe();
   const calendars = useCalendars();
   const { hidden, toggle } = useHiddenCalendars();
@@ -62,7 +65,12 @@ export function CalendarApp() {
 
   const calendarList = useMemo(() => calendars.data ?? [], [calendars.data]);
   const byId = useMemo(() => new Map(calendarList.map((c) => [c.id, c])), [calendarList]);
-  const visible = useMemo(() => (events.data ?? []).filter((e) => !hidden.has(e.calendar_id)), [events.data, hidden]);
+  const hideEveryone = hidden.has(EVERYONE_KEY);
+  // Events from calendars the user is not in reach them only through stakeholder "everyone".
+  const visible = useMemo(
+    () => (events.data ?? []).filter((e) => !hidden.has(e.calendar_id) && !(hideEveryone && calendars.data && !byId.has(e.calendar_id))),
+    [events.data, hidden, hideEveryone, calendars.data, byId],
+  );
   const defaultCalendar = calendarList.find((c) => c.role !== "guest" && !hidden.has(c.id)) ?? calendarList.find((c) => c.role !== "guest");
 
   const needCalendar = useCallback(() => {
@@ -125,6 +133,26 @@ export function CalendarApp() {
     [url, zone],
   );
 
+  usePopoverOnScreen(POPOVER_CLASS);
+
+  // The phone drawer: focus moves in when it opens, Esc (wherever focus is) closes it.
+  const drawerRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (!drawer) return;
+    const opener = document.activeElement as HTMLElement | null;
+    drawerRef.current?.querySelector<HTMLElement>(".sidebar-close")?.focus();
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape" || document.querySelector("dialog[open]")) return;
+      e.preventDefault();
+      setDrawer(false);
+    };
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("keydown", onKey);
+      if (opener && document.contains(opener)) opener.focus();
+    };
+  }, [drawer]);
+
   useKeyboardShortcuts({
     today: () => apiRef.current?.today(),
     prev: () => apiRef.current?.prev(),
@@ -156,7 +184,7 @@ export function CalendarApp() {
         </button>
       </AppHeader>
       <div className="app-body">
-        <aside className={`sidebar${drawer ? " sidebar-open" : ""}`} aria-label="Calendars sidebar" onKeyDown={(e) => e.key === "Escape" && setDrawer(false)}>
+        <aside ref={drawerRef} className={`sidebar${drawer ? " sidebar-open" : ""}`} aria-label="Calendars sidebar">
           <button type="button" className="icon-button sidebar-close" aria-label="Hide calendars" onClick={() => setDrawer(false)}>
             ×
           </button>
@@ -168,6 +196,8 @@ export function CalendarApp() {
             onCreate={() => setCalendarDialog({ calendar: null })}
             onEdit={(calendar) => setCalendarDialog({ calendar })}
             timeZone={zone}
+            showEveryone={!hideEveryone}
+            onToggleEveryone={() => toggle(EVERYONE_KEY)}
           />
         </aside>
         {drawer ? <div className="scrim" aria-hidden="true" onClick={() => setDrawer(false)} /> : null}
@@ -229,7 +259,7 @@ export function CalendarApp() {
       </div>
 
       {editor && me.data ? <EventDialog key={editor.kind === "edit" ? editor.event.id : "new"} target={editor} calendars={calendarList} me={me.data} onClose={() => setEditor(null)} /> : null}
-      {calendarDialog ? <CalendarDialog calendar={calendarDialog.calendar} defaultTimeZone={zone} onClose={() => setCalendarDialog(null)} /> : null}
+      {calendarDialog ? <CalendarDialog calendar={calendarDialog.calendar} defaultTimeZone={zone} meId={me.data?.id} onClose={() => setCalendarDialog(null)} /> : null}
       <ScopeDialog
         open={pendingChange !== null}
         action="change"

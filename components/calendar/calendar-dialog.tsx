@@ -8,6 +8,7 @@ import { Dialog } from "@/components/ui/dialog.tsx";
 import { Field, FormErrors } from "@/components/ui/field.tsx";
 import { useToast } from "@/components/ui/toast.tsx";
 import { TimeZoneSelect } from "@/components/ui/time-zone-select.tsx";
+import { CalendarMembers } from "./calendar-members.tsx";
 
 export const PALETTE = ["#3b82f6", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6", "#ec4899", "#14b8a6", "#64748b"];
 const PALETTE_NAMES: Record<string, string> = {
@@ -21,8 +22,8 @@ const PALETTE_NAMES: Record<string, string> = {
   "#64748b": "Slate",
 };
 
-/** Create a calendar, or rename / recolour / re-zone one (owners and admins). */
-export function CalendarDialog({ calendar, defaultTimeZone, onClose }: { calendar: Calendar | null; defaultTimeZone: string; onClose: () => void }) {
+/** Create a calendar, or rename / recolour / re-zone one (owners and admins) and manage who shares it. */
+export function CalendarDialog({ calendar, defaultTimeZone, meId, onClose }: { calendar: Calendar | null; defaultTimeZone: string; meId: string | undefined; onClose: () => void }) {
   const [name, setName] = useState(calendar?.name ?? "");
   const [color, setColor] = useState(calendar?.color ?? PALETTE[0]!);
   const [timeZone, setTimeZone] = useState(calendar?.time_zone ?? defaultTimeZone);
@@ -54,7 +55,7 @@ export function CalendarDialog({ calendar, defaultTimeZone, onClose }: { calenda
       open
       title={calendar ? "Edit calendar" : "New calendar"}
       onClose={onClose}
-      size="small"
+      size={calendar ? "medium" : "small"}
       footer={
         <>
           <button type="button" className="button" onClick={onClose}>
@@ -96,6 +97,7 @@ export function CalendarDialog({ calendar, defaultTimeZone, onClose }: { calenda
           <TimeZoneSelect value={timeZone} onChange={setTimeZone} disabled={!canEdit} />
         </Field>
       </form>
+      {calendar && meId ? <CalendarMembers calendar={calendar} meId={meId} onLeft={onClose} /> : null}
     </Dialog>
   );
 }

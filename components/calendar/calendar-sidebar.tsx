@@ -11,10 +11,16 @@ export interface CalendarSidebarProps {
   onCreate: () => void;
   onEdit: (calendar: Calendar) => void;
   timeZone: string;
+  /** Whether events shared with everyone from calendars the user is not a member of are shown. */
+  showEveryone: boolean;
+  onToggleEveryone: () => void;
 }
 
+/** The hidden-calendars key for "events shared with everyone from calendars I am not in". */
+export const EVERYONE_KEY = "everyone";
+
 /** The user's calendars: colour, show/hide (kept in this browser), create and edit. */
-export function CalendarSidebar({ calendars, loading, hidden, onToggle, onCreate, onEdit, timeZone }: CalendarSidebarProps) {
+export function CalendarSidebar({ calendars, loading, hidden, onToggle, onCreate, onEdit, timeZone, showEveryone, onToggleEveryone }: CalendarSidebarProps) {
   return (
     <nav className="sidebar-section" aria-labelledby="calendars-heading">
       <div className="sidebar-heading">
@@ -54,6 +60,14 @@ export function CalendarSidebar({ calendars, loading, hidden, onToggle, onCreate
           </button>
         </div>
       )}
+      <div className="sidebar-others">
+        <h3 className="sidebar-subheading">Other calendars</h3>
+        <label className="calendar-toggle">
+          <input type="checkbox" checked={showEveryone} onChange={onToggleEveryone} />
+          <span className="calendar-name">Events shared with everyone</span>
+        </label>
+        <p className="field-hint">From calendars you are not a member of.</p>
+      </div>
       <p className="sidebar-zone">
         Times in <strong>{timeZone.replace(/_/g, " ")}</strong> ·{" "}
         <Link href="/account#time-zone">change</Link>

@@ -60,6 +60,7 @@ export interface CalendarViewProps {
   isOwnMove?: (view: ViewName, date: string) => boolean;
 }
 
+export const POPOVER_CLASS = "sd-popover";
 const PLUGINS = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicTheme];
 const VIEW_BUTTONS = "dayGridMonth,timeGridWeek,timeGridDay,listWeek";
 const BUTTONS = { dayGridMonth: { text: "Month" }, timeGridWeek: { text: "Week" }, timeGridDay: { text: "Day" }, listWeek: { text: "List" } };
@@ -113,6 +114,7 @@ export function CalendarView(props: CalendarViewProps) {
       selectable
       selectMirror
       dayMaxEvents
+      popoverClass={POPOVER_CLASS}
       nowIndicator
       navLinks
       scrollTime="08:00:00"

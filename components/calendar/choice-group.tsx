@@ -7,14 +7,16 @@ export interface ChoiceGroupProps<T extends string> {
   choices: { value: T; label: string; hint: string }[];
   onChange: (value: T) => void;
   errors?: string[] | undefined;
+  /** Greys the group out and says why (in place of the option's hint). */
+  disabledReason?: string | undefined;
 }
 
 /** A radio group whose every option carries a one-line explanation. */
-export function ChoiceGroup<T extends string>({ legend, value, choices, onChange, errors }: ChoiceGroupProps<T>) {
+export function ChoiceGroup<T extends string>({ legend, value, choices, onChange, errors, disabledReason }: ChoiceGroupProps<T>) {
   const name = useId();
   const current = choices.find((c) => c.value === value);
   return (
-    <fieldset className="choice-group" aria-describedby={`${name}-hint`}>
+    <fieldset className="choice-group" aria-describedby={`${name}-hint`} disabled={Boolean(disabledReason)}>
       <legend className="field-label">{legend}</legend>
       <div className="segmented">
         {choices.map((c) => (
@@ -25,7 +27,7 @@ export function ChoiceGroup<T extends string>({ legend, value, choices, onChange
         ))}
       </div>
       <p id={`${name}-hint`} className="field-hint" aria-live="polite">
-        {current?.hint}
+        {disabledReason ?? current?.hint}
       </p>
       {errors?.length ? (
         <p className="field-error" data-field-error>

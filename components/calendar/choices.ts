@@ -31,3 +31,20 @@ export const STATUS_CHOICES: { value: Status; label: string }[] = [
 export function labelOf<T extends string>(choices: { value: T; label: string }[], value: T): string {
   return choices.find((c) => c.value === value)?.label ?? value;
 }
+
+/**
+ * Who sees what for a visibility/audience pair, in one sentence. Two pairs are easy to misread:
+ * "Just me" leaves no audience for visibility to act on (so the dialog disables it), and
+ * "Everyone" + "Private" reaches no one beyond the invited people and calendar admins.
+ */
+export function audienceSummary(stakeholder: Stakeholder, visibility: Visibility, calendarName: string): string {
+  const group = calendarName ? `members of “${calendarName}”` : "members of the calendar";
+  const insiders = "you, the people you invite and the calendar's admins";
+  if (stakeholder === "just_me") return "Only you and the people you invite see this event; visibility does not apply to a “Just me” event.";
+  const audience = stakeholder === "everyone" ? "every user of this installation" : group;
+  if (visibility === "public") return `Seen in full by ${audience}.`;
+  if (visibility === "busy") return `Seen in full by ${insiders}; ${audience} see only a “Busy” block.`;
+  return stakeholder === "everyone"
+    ? `Private wins: only ${insiders} see it — no one else, so “Everyone” adds nobody here.`
+    : `Only ${insiders} see it; other ${group} do not see it at all.`;
+}

@@ -2,6 +2,7 @@
 import { useMemo, useState } from "react";
 import type { Calendar, Event, User } from "@/lib/api/sweetdate/schemas.ts";
 import type { Scope } from "@/lib/client/optimistic-events.ts";
+import { validateRecurrence } from "@/lib/client/recurrence-rule.ts";
 import { ApiError, describeError } from "@/lib/client/request.ts";
 import { useCalendarMembers } from "@/lib/client/use-calendar-members.ts";
 import { useCreateEvent } from "@/lib/client/use-create-event.ts";
@@ -15,6 +16,7 @@ import { useToast } from "@/components/ui/toast.tsx";
 import { EventDetails } from "./event-details.tsx";
 import { draftState, eventState, formFieldOf, recurrenceChanged, toInput, type Draft, type EventFormState } from "./event-form.ts";
 import { EventFields } from "./event-fields.tsx";
+import { RsvpBar } from "./rsvp-bar.tsx";
 import { ScopeDialog } from "./scope-dialog.tsx";
 
 export type EditorTarget = { kind: "create"; draft: Draft } | { kind: "edit"; event: Event };
@@ -62,6 +64,7 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
     for (const p of participants.data ?? []) if (p.id !== me.id) people[p.id] = p.role === "editor" ? "editor" : "participant";
     return people;
   }, [participants.data, me.id]);
+  const answers = useMemo(() => new Map((participants.data ?? []).map((p) => [p.id, p.rsvp])), [participants.data]);
   const form: EventFormState = peopleTouched ? state : { ...state, people: storedPeople };
 
   const writable = calendars.filter((c) => c.role !== "guest");
@@ -101,6 +104,11 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
   const title = readOnly ? (event?.title ?? "Event") : event ? "Edit event" : "New event";
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
+    const recurrence = validateRecurrence(form.recurrence);
+    if (recurrence.length) {
+      setErrors({ fields: { recurrence }, general: [] });
+      return;
+    }
     if (event?.recurring_event_id) setPrompt("save");
     else void save();
   };
@@ -108,6 +116,7 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
   if (readOnly && event) {
     return (
       <Dialog open title={title} onClose={onClose} footer={<button type="button" className="button" onClick={onClose} data-autofocus>Close</button>}>
+        <RsvpBar event={event} meId={me.id} />
         <EventDetails event={event} calendar={calendars.find((c) => c.id === event.calendar_id)} viewerZone={me.time_zone} />
       </Dialog>
     );
@@ -137,6 +146,7 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
           </>
         }
       >
+        {event ? <RsvpBar event={event} meId={me.id} /> : null}
         <form id="event-form" onSubmit={onSubmit} noValidate>
           <FormErrors errors={errors.general} />
           <EventFields
@@ -148,6 +158,7 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
             members={members.data}
             membersLoading={members.isLoading}
             meId={me.id}
+            answers={answers}
             onPeopleChange={(people) => {
               setPeopleTouched(true);
               setState((s) => ({ ...s, people }));

@@ -1,8 +1,8 @@
 "use client";
-import type { Calendar, Member } from "@/lib/api/sweetdate/schemas.ts";
+import type { Calendar, EventUser, Member } from "@/lib/api/sweetdate/schemas.ts";
 import { Field } from "@/components/ui/field.tsx";
 import { ChoiceGroup } from "./choice-group.tsx";
-import { labelOf, ROLE_CHOICES, STAKEHOLDER_CHOICES, STATUS_CHOICES, VISIBILITY_CHOICES } from "./choices.ts";
+import { audienceSummary, labelOf, ROLE_CHOICES, STAKEHOLDER_CHOICES, STATUS_CHOICES, VISIBILITY_CHOICES } from "./choices.ts";
 import { moveStart, type EventFormState } from "./event-form.ts";
 import { PeoplePicker } from "./people-picker.tsx";
 import { RecurrenceEditor } from "./recurrence-editor.tsx";
@@ -18,13 +18,15 @@ export interface EventFieldsProps {
   members: Member[] | undefined;
   membersLoading: boolean;
   meId: string | undefined;
+  /** Stored participants' RSVPs, shown beside their names. */
+  answers?: Map<string, EventUser["rsvp"]>;
   onPeopleChange: (people: EventFormState["people"]) => void;
   /** Editing one occurrence: its own recurrence cannot be changed on its own. */
   recurrenceHint?: string | undefined;
 }
 
 /** The event dialog's form controls (state lives in EventDialog). */
-export function EventFields({ state, onChange, errors, calendarChoices, calendarName, members, membersLoading, meId, onPeopleChange, recurrenceHint }: EventFieldsProps) {
+export function EventFields({ state, onChange, errors, calendarChoices, calendarName, members, membersLoading, meId, answers, onPeopleChange, recurrenceHint }: EventFieldsProps) {
   const set = (patch: Partial<EventFormState>) => onChange({ ...state, ...patch });
   return (
     <div className="event-fields">
@@ -93,8 +95,18 @@ export function EventFields({ state, onChange, errors, calendarChoices, calendar
         <textarea rows={3} value={state.description} onChange={(e) => set({ description: e.target.value })} placeholder="Notes, agenda, #tags" />
       </Field>
 
-      <ChoiceGroup legend="Visibility" value={state.visibility} choices={VISIBILITY_CHOICES} onChange={(visibility) => set({ visibility })} errors={errors.visibility} />
       <ChoiceGroup legend="Audience" value={state.stakeholder} choices={STAKEHOLDER_CHOICES} onChange={(stakeholder) => set({ stakeholder })} errors={errors.stakeholder} />
+      <ChoiceGroup
+        legend="Visibility"
+        value={state.visibility}
+        choices={VISIBILITY_CHOICES}
+        onChange={(visibility) => set({ visibility })}
+        errors={errors.visibility}
+        disabledReason={state.stakeholder === "just_me" ? "Not used: no one but you and the people you invite can see a “Just me” event." : undefined}
+      />
+      <p className="audience-summary" data-testid="audience-summary" aria-live="polite">
+        {audienceSummary(state.stakeholder, state.visibility, calendarName)}
+      </p>
 
       <div className="two-columns">
         <Field label="Status" errors={errors.status}>
@@ -121,6 +133,7 @@ export function EventFields({ state, onChange, errors, calendarChoices, calendar
         members={members}
         loading={membersLoading}
         meId={meId}
+        answers={answers}
         value={state.people}
         onChange={onPeopleChange}
         defaultRoleLabel={labelOf(ROLE_CHOICES, state.defaultRole).toLowerCase()}

@@ -1,7 +1,7 @@
 // The event dialog's form state ↔ the API's EventInput. Times are wall-clock in the event's own
 // zone; all-day end dates are inclusive here and exclusive on the wire (Google's convention).
 import type { Event, EventInput } from "@/lib/api/sweetdate/schemas.ts";
-import { buildRRule, emptyRecurrence, parseRecurrence, weekdayOf, type RecurrenceState } from "@/lib/client/recurrence-rule.ts";
+import { alignedStart, buildRRule, emptyRecurrence, parseRecurrence, weekdayOf, type RecurrenceState } from "@/lib/client/recurrence-rule.ts";
 import { addDays, addMinutes, fromWallClock, toWallClock, utcDate } from "@/lib/client/zoned-time.ts";
 
 export type Visibility = Event["visibility"];
@@ -108,7 +108,14 @@ export function rruleOf(state: EventFormState): string | null {
   return buildRRule(state.recurrence, { startDate: state.startDate, zone: state.timeZone, allDay: state.allDay });
 }
 
-function fullInput(state: EventFormState): EventInput {
+/** A weekly series must begin on one of its days (the editor says so before save). */
+export function alignToRule(state: EventFormState): EventFormState {
+  const date = alignedStart(state.recurrence, state.startDate);
+  return date ? moveStart(state, date, state.startTime) : state;
+}
+
+function fullInput(unaligned: EventFormState): EventInput {
+  const state = alignToRule(unaligned);
   const people = Object.entries(state.people);
   const rrule = rruleOf(state);
   return {

@@ -1,5 +1,6 @@
 "use client";
-import type { Member } from "@/lib/api/sweetdate/schemas.ts";
+import type { EventUser, Member } from "@/lib/api/sweetdate/schemas.ts";
+import { RSVP_LABELS } from "./rsvp-bar.tsx";
 
 export type PersonRole = "participant" | "editor";
 
@@ -7,6 +8,7 @@ export interface PeoplePickerProps {
   members: Member[] | undefined;
   loading: boolean;
   meId: string | undefined;
+  answers?: Map<string, EventUser["rsvp"]> | undefined;
   value: Record<string, PersonRole>;
   onChange: (next: Record<string, PersonRole>) => void;
   defaultRoleLabel: string;
@@ -15,14 +17,14 @@ export interface PeoplePickerProps {
 }
 
 /** Calendar members, each: not invited / participant (with the default role) / editor. */
-export function PeoplePicker({ members, loading, meId, value, onChange, defaultRoleLabel, errors, disabled }: PeoplePickerProps) {
+export function PeoplePicker({ members, loading, meId, answers, value, onChange, defaultRoleLabel, errors, disabled }: PeoplePickerProps) {
   const others = (members ?? []).filter((m) => m.id !== meId);
   return (
     <fieldset className="people" disabled={disabled}>
       <legend className="field-label">Participants and editors</legend>
       {loading ? <p className="field-hint">Loading calendar members…</p> : null}
       {!loading && others.length === 0 ? (
-        <p className="field-hint">No one else is a member of this calendar yet. Members can be invited as participants or editors.</p>
+        <p className="field-hint">No one else is a member of this calendar yet. Share the calendar (✎ beside it in the sidebar) to invite people as participants or editors.</p>
       ) : null}
       {others.length ? (
         <ul className="people-list">
@@ -30,6 +32,11 @@ export function PeoplePicker({ members, loading, meId, value, onChange, defaultR
             <li key={m.id} className="people-row">
               <span className="people-name">
                 {m.name} <span className="muted">{m.email}</span>
+                {answers?.has(m.id) ? (
+                  <span className={`rsvp-badge rsvp-${answers.get(m.id)}`} data-testid="rsvp-answer">
+                    {RSVP_LABELS[answers.get(m.id)!]}
+                  </span>
+                ) : null}
               </span>
               <select
                 aria-label={`Role of ${m.name}`}

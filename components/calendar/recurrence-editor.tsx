@@ -1,12 +1,15 @@
 "use client";
 import { useId } from "react";
 import {
+  alignedStart,
   buildRRule,
   describeNth,
   describeRecurrence,
   nthWeekday,
   WEEKDAY_NAMES,
   WEEKDAYS,
+  MAX_COUNT,
+  MAX_INTERVAL,
   weekdayOf,
   type CustomRule,
   type Preset,
@@ -30,6 +33,11 @@ const UNITS: { freq: CustomRule["freq"]; one: string; many: string }[] = [
   { freq: "YEARLY", one: "year", many: "years" },
 ];
 
+// A number field stays empty while the user retypes it (NaN in the state); the dialog validates on save.
+const numberText = (n: number) => (Number.isNaN(n) ? "" : String(n));
+const numberOf = (text: string) => (text.trim() === "" ? NaN : Number(text));
+const longDate = (date: string) => new Date(`${date}T12:00:00Z`).toLocaleDateString("en-GB", { weekday: "long", day: "numeric", month: "long", timeZone: "UTC" });
+
 /** Presets (none, daily, weekly, weekdays, monthly, yearly) and a custom rule, producing an RRULE. */
 export function RecurrenceEditor({ value, onChange, startDate, timeZone, allDay, errors, disabled }: RecurrenceEditorProps) {
   const id = useId();
@@ -49,6 +57,7 @@ export function RecurrenceEditor({ value, onChange, startDate, timeZone, allDay,
   const setCustom = (patch: Partial<CustomRule>) => onChange({ ...value, preset: "custom", unsupported: null, custom: { ...c, ...patch } });
   const rule = buildRRule(value, anchor);
   const nth = nthWeekday(startDate);
+  const moved = alignedStart(value, startDate);
 
   return (
     <fieldset className="recurrence" disabled={disabled} aria-describedby={errors?.length ? `${id}-error` : undefined}>
@@ -83,11 +92,11 @@ export function RecurrenceEditor({ value, onChange, startDate, timeZone, allDay,
               id={`${id}-interval`}
               type="number"
               min={1}
-              max={999}
+              max={MAX_INTERVAL}
               inputMode="numeric"
               className="input-narrow"
-              value={c.interval}
-              onChange={(e) => setCustom({ interval: Math.max(1, Number(e.target.value) || 1) })}
+              value={numberText(c.interval)}
+              onChange={(e) => setCustom({ interval: numberOf(e.target.value) })}
             />
             <select aria-label="Repeat unit" value={c.freq} onChange={(e) => setCustom({ freq: e.target.value as CustomRule["freq"] })}>
               {UNITS.map((u) => (
@@ -143,11 +152,12 @@ export function RecurrenceEditor({ value, onChange, startDate, timeZone, allDay,
               <input
                 type="number"
                 min={1}
-                max={1000}
+                max={MAX_COUNT}
+                inputMode="numeric"
                 className="input-narrow"
                 aria-label="Number of occurrences"
-                value={c.count}
-                onChange={(e) => setCustom({ ends: "after", count: Math.max(1, Number(e.target.value) || 1) })}
+                value={numberText(c.count)}
+                onChange={(e) => setCustom({ ends: "after", count: numberOf(e.target.value) })}
               />
               <span>occurrence{c.count === 1 ? "" : "s"}</span>
             </div>
@@ -164,6 +174,11 @@ export function RecurrenceEditor({ value, onChange, startDate, timeZone, allDay,
           </>
         ) : null}
       </p>
+      {moved ? (
+        <p className="field-hint field-notice" data-testid="start-moves">
+          {WEEKDAY_NAMES[weekdayOf(startDate)]} is not one of the chosen days: on save the event starts on {longDate(moved)}, the first chosen day.
+        </p>
+      ) : null}
       {errors?.length ? (
         <p id={`${id}-error`} className="field-error" data-field-error>
           {errors.join("; ")}

@@ -43,6 +43,8 @@ export function toFullCalendarEvent(event: Event, calendar: Calendar | undefined
   if (!event.editable) classes.push("sd-event-readonly");
   if (event.status === "cancelled") classes.push("sd-event-cancelled");
   if (event.status === "tentative") classes.push("sd-event-tentative");
+  if (event.rsvp === "needs_action") classes.push("sd-event-needs-response");
+  if (event.rsvp === "declined") classes.push("sd-event-declined");
   return {
     id: event.id,
     title: busy ? "Busy" : event.title,

@@ -25,12 +25,20 @@ export const SHORTCUTS: { keys: string[]; action: string }[] = [
   { keys: ["Esc"], action: "Close a dialog" },
 ];
 
-function isTyping(target: EventTarget | null): boolean {
+// Inputs that take text; checkboxes, radios, buttons, colour and range inputs do not.
+const TEXT_INPUTS = new Set(["text", "search", "email", "password", "url", "tel", "number", "date", "time", "datetime-local", "month", "week"]);
+
+/** Whether this key press belongs to the focused control rather than to the page's shortcuts. */
+export function keyBelongsToControl(target: EventTarget | null, key: string): boolean {
   if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable) return true;
-  if (["INPUT", "TEXTAREA", "SELECT"].includes(target.tagName)) return true;
-  // Arrow keys belong to composite widgets (the view tabs, radio groups) while they have focus.
-  return target.closest('[role="tablist"], [role="radiogroup"], [role="listbox"], [role="menu"], [role="grid"]') !== null;
+  if (target.isContentEditable || target.tagName === "TEXTAREA") return true;
+  if (target instanceof HTMLInputElement) return TEXT_INPUTS.has(target.type) || (key.startsWith("Arrow") && target.type === "radio");
+  // A closed <select> picks options by typed letters and arrows.
+  if (target.tagName === "SELECT") return true;
+  // Arrow keys move inside composite widgets (the view tabs, radio groups, the calendar grid);
+  // letters still reach the shortcuts there.
+  if (key.startsWith("Arrow")) return target.closest('[role="tablist"], [role="radiogroup"], [role="listbox"], [role="menu"], [role="grid"]') !== null;
+  return false;
 }
 
 /** Single-key shortcuts on the calendar page; ignored while typing or while a dialog is open. */
@@ -43,7 +51,7 @@ export function useKeyboardShortcuts(actions: ShortcutActions) {
     function onKeyDown(e: KeyboardEvent) {
       if (e.defaultPrevented || e.metaKey || e.ctrlKey || e.altKey) return;
       if (document.querySelector("dialog[open]")) return;
-      if (isTyping(e.target)) return;
+      if (keyBelongsToControl(e.target, e.key)) return;
       const a = ref.current;
       const map: Record<string, () => void> = {
         t: a.today,

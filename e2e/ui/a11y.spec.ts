@@ -15,7 +15,8 @@ async function expectNoSeriousViolations(page: Page, label: string) {
 
 for (const scheme of ["light", "dark"] as const) {
   test(`axe: every page and dialog (${scheme})`, async ({ page }) => {
-    test.setTimeout(120_000);
+    // Twenty full-page axe scans: minutes on a loaded 2-core machine.
+    test.setTimeout(360_000);
     await page.emulateMedia({ colorScheme: scheme });
     await freezeClock(page);
 

@@ -16,7 +16,7 @@ test("create a token, use it, see it used, revoke it", async ({ page, context, r
   const secret = await page.getByTestId("token-secret").inputValue();
   expect(secret).toMatch(/^sdt_/);
   await expect(page.getByText("it is shown only once")).toBeVisible();
-  await page.getByRole("button", { name: "Copy" }).click();
+  await page.getByRole("button", { name: "Copy", exact: true }).click();
   await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(secret);
 

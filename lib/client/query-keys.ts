@@ -16,6 +16,11 @@ export const calendarKeys = {
   members: (calendarId: string) => [...calendarKeys.all, "members", calendarId] as const,
 };
 
+export const userKeys = {
+  all: ["users"] as const,
+  search: (q: string) => [...userKeys.all, "search", q] as const,
+};
+
 export const accountKeys = {
   all: ["account"] as const,
   status: () => [...accountKeys.all, "status"] as const,

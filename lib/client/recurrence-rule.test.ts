@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildRRule, describeRecurrence, emptyRecurrence, nthWeekday, parseRecurrence, type RecurrenceState } from "./recurrence-rule.ts";
+import { alignedStart, buildRRule, describeRecurrence, emptyRecurrence, nthWeekday, parseRecurrence, validateRecurrence, type RecurrenceState } from "./recurrence-rule.ts";
 
 const anchor = { startDate: "2026-11-10", zone: "Europe/Berlin", allDay: false }; // a Tuesday, the 2nd of the month
 
@@ -51,5 +51,27 @@ describe("recurrence editor ↔ RRULE", () => {
   it("describes rules", () => {
     expect(describeRecurrence("FREQ=WEEKLY;INTERVAL=2;BYDAY=TU,TH;COUNT=4", anchor)).toBe("Every 2 weeks on Tuesday, Thursday, 4 times");
     expect(describeRecurrence("FREQ=MONTHLY;BYDAY=-1TU", { ...anchor, startDate: "2026-11-24" })).toBe("Every month on the last Tuesday");
+  });
+});
+
+describe("editor checks on save", () => {
+  it("accepts whole numbers in range and names the field that is empty or out of range", () => {
+    expect(validateRecurrence(custom({ interval: 10, ends: "after", count: 10 }))).toEqual([]);
+    expect(validateRecurrence(custom({ interval: NaN }))).toEqual([expect.stringContaining("Repeat every")]);
+    expect(validateRecurrence(custom({ interval: 1.5 }))).toHaveLength(1);
+    expect(validateRecurrence(custom({ interval: 1000 }))).toHaveLength(1);
+    expect(validateRecurrence(custom({ ends: "after", count: NaN }))).toEqual([expect.stringContaining("occurrences")]);
+    // An empty count does not matter when the series does not end after N.
+    expect(validateRecurrence(custom({ ends: "never", count: NaN }))).toEqual([]);
+    expect(validateRecurrence({ ...custom({ interval: NaN }), preset: "daily" })).toEqual([]);
+  });
+
+  it("moves a weekly start to the first chosen day when its own weekday is not chosen", () => {
+    // 2026-11-10 is a Tuesday.
+    expect(alignedStart(custom({ freq: "WEEKLY", byDay: ["TU", "TH"] }), "2026-11-10")).toBeNull();
+    expect(alignedStart(custom({ freq: "WEEKLY", byDay: ["TH"] }), "2026-11-10")).toBe("2026-11-12");
+    expect(alignedStart(custom({ freq: "WEEKLY", byDay: ["MO"] }), "2026-11-10")).toBe("2026-11-16");
+    expect(alignedStart({ ...emptyRecurrence("2026-11-14"), preset: "weekdays" }, "2026-11-14")).toBe("2026-11-16");
+    expect(alignedStart(custom({ freq: "MONTHLY" }), "2026-11-10")).toBeNull();
   });
 });

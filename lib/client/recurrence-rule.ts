@@ -15,12 +15,14 @@ export type Ends = "never" | "on" | "after";
 
 export interface CustomRule {
   freq: Frequency;
+  /** NaN while the field is empty (the user is retyping); validateRecurrence reports it on save. */
   interval: number;
   byDay: Weekday[];
   monthlyBy: MonthlyBy;
   ends: Ends;
   /** Last date (inclusive) in the event's zone, `YYYY-MM-DD`. */
   until: string;
+  /** NaN while the field is empty, like `interval`. */
   count: number;
 }
 
@@ -180,4 +182,44 @@ export function describeRecurrence(rrule: string | null, anchor: Anchor): string
   if (c.ends === "on") text += `, until ${c.until}`;
   if (c.ends === "after") text += `, ${c.count} time${c.count === 1 ? "" : "s"}`;
   return text;
+}
+
+export const MAX_INTERVAL = 999;
+export const MAX_COUNT = 1000;
+
+function wholeIn(value: number, min: number, max: number): boolean {
+  return Number.isInteger(value) && value >= min && value <= max;
+}
+
+/** The editor's own checks, run on save: number fields may be empty or out of range while typing. */
+export function validateRecurrence(state: RecurrenceState): string[] {
+  if (state.preset !== "custom" || state.unsupported) return [];
+  const c = state.custom;
+  const errors: string[] = [];
+  if (!wholeIn(c.interval, 1, MAX_INTERVAL)) errors.push(`“Repeat every” needs a whole number from 1 to ${MAX_INTERVAL}`);
+  if (c.ends === "after" && !wholeIn(c.count, 1, MAX_COUNT)) errors.push(`“After … occurrences” needs a whole number from 1 to ${MAX_COUNT}`);
+  if (c.ends === "on" && !c.until) errors.push("“Ends on” needs a date");
+  return errors;
+}
+
+/** The weekdays a weekly rule repeats on, or null when it is not a weekly rule with chosen days. */
+function chosenWeekdays(state: RecurrenceState): Weekday[] | null {
+  if (state.preset === "weekdays") return WORKWEEK;
+  if (state.preset === "custom" && !state.unsupported && state.custom.freq === "WEEKLY" && state.custom.byDay.length) return state.custom.byDay;
+  return null;
+}
+
+/**
+ * RFC 5545 makes the start the first occurrence even when its weekday is not one of the rule's.
+ * So a weekly rule whose start is on another day moves the start to the first chosen day after it
+ * (the editor says so); null when the start already fits.
+ */
+export function alignedStart(state: RecurrenceState, startDate: string): string | null {
+  const days = chosenWeekdays(state);
+  if (!days || days.includes(weekdayOf(startDate))) return null;
+  for (let i = 1; i <= 7; i++) {
+    const date = addDays(startDate, i);
+    if (days.includes(weekdayOf(date))) return date;
+  }
+  return null;
 }

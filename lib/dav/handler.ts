@@ -5,6 +5,7 @@
 import { AppError } from "../domain/errors.ts";
 import type { UserRecord } from "../domain/types.ts";
 import { davUser } from "./auth.ts";
+import { deleteCollection, makeCalendar } from "./collections.ts";
 import { DavError } from "./errors.ts";
 import { parseDavPath } from "./paths.ts";
 import { propfind, proppatch } from "./propfind.ts";
@@ -14,7 +15,7 @@ import { resolve } from "./resources.ts";
 import { NS, xmlDocument, el } from "./xml.ts";
 
 export const DAV_METHODS = ["OPTIONS", "PROPFIND", "PROPPATCH", "REPORT", "GET", "HEAD", "PUT", "DELETE", "MKCOL", "MKCALENDAR", "COPY", "MOVE", "LOCK", "UNLOCK", "POST"];
-const ALLOW = "OPTIONS, PROPFIND, PROPPATCH, REPORT, GET, HEAD, PUT, DELETE";
+const ALLOW = "OPTIONS, PROPFIND, PROPPATCH, REPORT, GET, HEAD, PUT, DELETE, MKCOL, MKCALENDAR";
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 export interface DavRequest {
@@ -48,6 +49,10 @@ export async function handleDav(method: string, path: string, req: Request): Pro
     let cached: Promise<string> | null = null;
     const ctx: DavRequest = { method, path, req, user, depth, body: () => (cached ??= readBody(req)) };
     const target = parseDavPath(path);
+    // Deeper than a calendar object: creating there needs parents that cannot exist (RFC 4918 §9.3.1).
+    if (target.kind === "unknown" && ["MKCOL", "MKCALENDAR", "PUT"].includes(method) && path.startsWith("/dav/calendars/")) {
+      throw new DavError(409, "the parent collection does not exist");
+    }
     const resource = await resolve(target, user);
     switch (method) {
       case "PROPFIND":
@@ -58,14 +63,17 @@ export async function handleDav(method: string, path: string, req: Request): Pro
         return await report(ctx, resource);
       case "GET":
       case "HEAD":
+        if (resource.kind === "new-calendar" || resource.kind === "orphan") throw new DavError(404, "not found");
         return await getObject(ctx, resource);
       case "PUT":
+        if (resource.kind === "orphan") throw new DavError(409, "the calendar collection does not exist");
         return await putObject(ctx, resource);
       case "DELETE":
-        return await deleteObject(ctx, resource);
+        if (resource.kind === "new-calendar" || resource.kind === "orphan") throw new DavError(404, "not found");
+        return resource.kind === "calendar" ? await deleteCollection(ctx, resource) : await deleteObject(ctx, resource);
       case "MKCOL":
       case "MKCALENDAR":
-        throw new DavError(403, "create calendars in SweetDate itself; they then appear here", [NS.DAV, "resource-must-be-null"]);
+        return await makeCalendar(ctx, resource);
       default:
         throw new DavError(405, `${method} is not supported here`, undefined, { allow: ALLOW });
     }

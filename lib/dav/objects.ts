@@ -189,7 +189,7 @@ export async function putObject(ctx: DavRequest, r: Resource): Promise<Response>
   if (object ? !eventAccess(object.stored.master, viewer).write : !canCreateIn(calendar.id, viewer)) {
     throw needPrivileges(object ? "you may not change this event" : "adding events to this calendar needs the member role or above");
   }
-  if (target.name.length > 255 || !/\.ics$/i.test(target.name)) throw new DavError(403, "resource names end in .ics", [NS.CALDAV, "valid-calendar-object-resource"]);
+  if (target.name.length > 255) throw new DavError(403, "resource names are at most 255 characters", [NS.CALDAV, "valid-calendar-object-resource"]);
   const parsed = parseIcs(await ctx.body(), { calendarTimeZone: calendar.timeZone });
   if (parsed.failed.length) throw invalidData(`the iCalendar data could not be read: ${parsed.failed.map((f) => f.reason).join("; ")}`);
   if (parsed.series.length !== 1) throw new DavError(400, parsed.series.length ? "one calendar object resource holds exactly one UID" : "the body holds no VEVENT", [NS.CALDAV, "valid-calendar-object-resource"]);

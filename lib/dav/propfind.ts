@@ -7,7 +7,7 @@ import { DavError } from "./errors.ts";
 import type { DavRequest } from "./handler.ts";
 import { listObjects, objectEtag, objectText, type DavObject } from "./objects.ts";
 import { calendarHref, DAV_ROOT, homeHref, objectHref, principalHref } from "./paths.ts";
-import { calendarsOf, type Resource } from "./resources.ts";
+import { calendarsOf, segmentsOf, type Resource } from "./resources.ts";
 import { collectionSyncToken } from "./sync.ts";
 import { child, clark, clarkOf, el, NS, parseXml, xmlDocument, type Clark, type XmlNode, type XmlValue } from "./xml.ts";
 
@@ -75,6 +75,8 @@ const PROPS: Record<Resource["kind"], Record<Clark, Prop>> = {
     [clark(NS.CS, "getctag")]: (r) => (r.kind === "calendar" ? collectionSyncToken(r.calendar) : undefined),
     [clark(NS.DAV, "sync-token")]: (r) => (r.kind === "calendar" ? collectionSyncToken(r.calendar) : undefined),
   },
+  "new-calendar": {},
+  orphan: {},
   object: {
     [clark(NS.DAV, "resourcetype")]: () => [],
     [clark(NS.DAV, "getcontenttype")]: () => "text/calendar; charset=utf-8; component=VEVENT",
@@ -152,14 +154,18 @@ export function hrefOf(r: Resource): string {
     case "home":
       return homeHref(r.user.uuid);
     case "calendar":
-      return calendarHref(r.user.uuid, r.calendar.uuid);
+      return calendarHref(r.user.uuid, r.segment);
+    case "new-calendar":
+      return calendarHref(r.user.uuid, r.segment);
     case "object":
-      return objectHref(r.user.uuid, r.calendar.uuid, r.name);
+      return objectHref(r.user.uuid, r.segment, r.name);
+    case "orphan":
+      return "/dav/";
   }
 }
 
 export async function propfind(ctx: DavRequest, r: Resource): Promise<Response> {
-  if (r.kind === "object" && !r.object) throw new DavError(404, "not found");
+  if ((r.kind === "object" && !r.object) || r.kind === "new-calendar" || r.kind === "orphan") throw new DavError(404, "not found");
   const request = propRequestOf(parseXml(await ctx.body()));
   const responses = [await propResponse(hrefOf(r), r, ctx, request)];
   if (ctx.depth !== "0") {
@@ -179,10 +185,13 @@ async function membersOf(r: Resource, ctx: DavRequest): Promise<Resource[]> {
       return [{ kind: "principal", user: ctx.user }];
     case "calendars":
       return [{ kind: "home", user: ctx.user }];
-    case "home":
-      return (await calendarsOf(r.user)).map((calendar) => ({ kind: "calendar", user: r.user, calendar }));
+    case "home": {
+      const calendars = await calendarsOf(r.user);
+      const segments = await segmentsOf(calendars);
+      return calendars.map((calendar) => ({ kind: "calendar", user: r.user, calendar, segment: segments.get(calendar.id)! }));
+    }
     case "calendar":
-      return (await listObjects(r.calendar, r.user)).map((object: DavObject) => ({ kind: "object", user: r.user, calendar: r.calendar, name: object.name, object }));
+      return (await listObjects(r.calendar, r.user)).map((object: DavObject) => ({ kind: "object", user: r.user, calendar: r.calendar, segment: r.segment, name: object.name, object }));
     default:
       return [];
   }

@@ -32,7 +32,7 @@ export async function report(ctx: DavRequest, r: Resource): Promise<Response> {
   }
 }
 
-const objectResource = (r: CalendarResource, object: DavObject): Resource => ({ kind: "object", user: r.user, calendar: r.calendar, name: object.name, object });
+const objectResource = (r: CalendarResource, object: DavObject): Resource => ({ kind: "object", user: r.user, calendar: r.calendar, segment: r.segment, name: object.name, object });
 
 async function calendarQuery(ctx: DavRequest, r: CalendarResource, root: XmlElement): Promise<Response> {
   const props = propRequestOf(root);

@@ -140,3 +140,10 @@ export async function dropCalendarLog(calendarId: number, tx: Tx = db()): Promis
   await tx.changeLog.deleteMany({ where: { calendarId } });
   await tx.calendarSync.deleteMany({ where: { calendarId } });
 }
+
+/** The calendars a user is a member of, with their current versions (what their live stream follows). */
+export async function memberCalendarVersions(userId: number, tx: Tx = db()): Promise<{ id: number; uuid: string; version: number }[]> {
+  const rows = await tx.calendarMember.findMany({ where: { userId }, select: { calendarId: true, calendar: { select: { uuid: true } } } });
+  const versions = await calendarVersions(rows.map((r) => r.calendarId), tx);
+  return rows.map((r) => ({ id: r.calendarId, uuid: r.calendar.uuid, version: versions.get(r.calendarId) ?? 0 }));
+}

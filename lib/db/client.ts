@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { dbConfig, type Provider } from "./config.ts";
+import { serialised } from "./sqlite-serial.ts";
 
 export type Db = InstanceType<typeof SqliteClient>;
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -17,7 +18,7 @@ function create(): { db: Db; provider: Provider } {
     const adapter = new PrismaPg({ connectionString: config.url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
     return { db: new PostgresClient({ adapter }) as unknown as Db, provider: "postgres" };
   }
-  const adapter = new PrismaBetterSQLite3({ url: config.file!, timeout: 10_000 });
+  const adapter = serialised(new PrismaBetterSQLite3({ url: config.file!, timeout: 10_000 }));
   return { db: new SqliteClient({ adapter }), provider: "sqlite" };
 }
 

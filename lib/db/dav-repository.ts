@@ -59,3 +59,20 @@ export interface IcalIdentity {
 export async function setIcalIdentity(eventId: number, identity: IcalIdentity, tx: Tx = db()): Promise<void> {
   await tx.event.update({ where: { id: eventId }, data: identity });
 }
+
+/** The calendar of `userId`'s home that a client named `name` with MKCALENDAR. */
+export async function calendarIdByDavName(name: string, userId: number, tx: Tx = db()): Promise<number | null> {
+  const row = await tx.calendar.findFirst({ where: { davName: name, members: { some: { userId } } }, select: { id: true }, orderBy: { id: "asc" } });
+  return row?.id ?? null;
+}
+
+/** Collection names chosen by clients, by calendar id (most calendars have none: their uuid). */
+export async function davNamesOf(calendarIds: number[], tx: Tx = db()): Promise<Map<number, string>> {
+  if (calendarIds.length === 0) return new Map();
+  const rows = await tx.calendar.findMany({ where: { id: { in: calendarIds }, davName: { not: null } }, select: { id: true, davName: true } });
+  return new Map(rows.map((r) => [r.id, r.davName!]));
+}
+
+export async function setCalendarDavName(calendarId: number, name: string, tx: Tx = db()): Promise<void> {
+  await tx.calendar.update({ where: { id: calendarId }, data: { davName: name } });
+}

@@ -235,3 +235,20 @@ export async function setExdates(eventId: number, exdates: Date[], tx: Tx = db()
   const row = await tx.event.update({ where: { id: eventId }, data: { exdates: JSON.stringify(exdates.map((d) => d.toISOString())) }, select: { calendarId: true } });
   await recordChange(tx, { calendarId: row.calendarId, eventId, kind: "updated" });
 }
+
+/** Sync's full round: the calendar's stored rows (series, single events and overrides) the viewer may see, by id. */
+export async function findStoredEvents(viewer: Viewer, calendarId: number, page: { limit: number; offset: number }, tx: Tx = db()): Promise<{ events: EventRecord[]; total: number }> {
+  const where: Where = { AND: [{ calendarId, deletedAt: null }, visibleTo(viewer)] };
+  const [rows, total] = await Promise.all([
+    tx.event.findMany({ where, include: eventInclude, orderBy: [{ id: "asc" }], take: page.limit, skip: page.offset }),
+    tx.event.count({ where }),
+  ]);
+  return { events: rows.map(toEventRecord), total };
+}
+
+/** Rows by id, deleted ones included (sync reports them as deletions). */
+export async function findEventsByIds(ids: number[], tx: Tx = db()): Promise<EventRecord[]> {
+  if (ids.length === 0) return [];
+  const rows = await tx.event.findMany({ where: { id: { in: ids } }, include: eventInclude });
+  return rows.map(toEventRecord);
+}

@@ -1,20 +1,19 @@
 // Deleting: a single event or series (soft, so sync clients learn of it), or one occurrence
 // (an EXDATE), or this-and-following (the series ends before it).
 import * as events from "../db/event-repository.ts";
-import { lockCalendar } from "../db/change-log.ts";
 import { transaction } from "../db/transaction.ts";
 import type { Viewer } from "../domain/types.ts";
 import type { EventRef } from "./get-event.ts";
-import { guard, resolveWritable, splitRule, type Scope } from "./update-event.ts";
+import { guard, resolveLocked, resolveWritable, splitRule, type Scope } from "./update-event.ts";
 
 export async function deleteEvent(ref: EventRef, viewer: Viewer, scope: Scope | undefined, ifMatch?: number): Promise<void> {
-  const resolved = await resolveWritable(ref, viewer, ifMatch);
-  const occurrence = resolved.visible.occurrence;
-  const series = resolved.series;
-  const effective: Scope = scope ?? (occurrence ? "this" : "all");
-  await guard(() =>
+  const seen = await resolveWritable(ref, viewer, ifMatch);
+  await guard(ifMatch, () =>
     transaction(async (tx) => {
-      await lockCalendar(tx, resolved.stored.calendarId);
+      const resolved = await resolveLocked(ref, viewer, seen, ifMatch, tx);
+      const occurrence = resolved.visible.occurrence;
+      const series = resolved.series;
+      const effective: Scope = scope ?? (occurrence ? "this" : "all");
       if (!occurrence || !series || effective === "all" || (effective === "following" && occurrence.index === 1)) {
         await events.softDeleteEvent(series ?? resolved.stored, tx);
         return;

@@ -1,5 +1,6 @@
 // Finding one event the caller may see: a single event, a series, an override, or an occurrence
 // addressed by its original start (SweetDate) or its number in the series (Kona).
+import type { Tx } from "../db/client.ts";
 import { findEventById, findEventByUuid, findOverrides } from "../db/event-repository.ts";
 import { notFound } from "../domain/errors.ts";
 import type { EventRecord, Viewer } from "../domain/types.ts";
@@ -19,16 +20,17 @@ export interface ResolvedEvent {
   series: EventRecord | null;
 }
 
-export async function resolveEvent(ref: EventRef, viewer: Viewer): Promise<ResolvedEvent> {
-  const base = "uuid" in ref ? await findEventByUuid(ref.uuid) : await findEventById(ref.id);
+/** `tx`: resolve inside a write transaction (after locking the series), seeing what it may change. */
+export async function resolveEvent(ref: EventRef, viewer: Viewer, tx?: Tx): Promise<ResolvedEvent> {
+  const base = "uuid" in ref ? await findEventByUuid(ref.uuid, tx) : await findEventById(ref.id, tx);
   if (!base || (ref.calendarId !== undefined && base.calendarId !== ref.calendarId)) throw notFound();
-  const instance = await instanceOf(base, ref);
+  const instance = await instanceOf(base, ref, tx);
   const visible = present(instance.instance, viewer);
   if (!visible) throw notFound();
   return { visible, stored: instance.stored, series: instance.series };
 }
 
-async function instanceOf(base: EventRecord, ref: EventRef): Promise<{ instance: EventInstance; stored: EventRecord; series: EventRecord | null }> {
+async function instanceOf(base: EventRecord, ref: EventRef, tx: Tx | undefined): Promise<{ instance: EventInstance; stored: EventRecord; series: EventRecord | null }> {
   let start: Date | null | undefined = "originalStart" in ref ? ref.originalStart : undefined;
   if ("numInSeries" in ref && ref.numInSeries !== undefined) {
     if (base.rrule === null) {
@@ -39,7 +41,7 @@ async function instanceOf(base: EventRecord, ref: EventRef): Promise<{ instance:
     }
   }
   if (base.seriesId !== null) {
-    const series = await findEventById(base.seriesId);
+    const series = await findEventById(base.seriesId, tx);
     if (!series) throw notFound();
     return { instance: overrideInstance(base, series), stored: base, series };
   }
@@ -47,7 +49,7 @@ async function instanceOf(base: EventRecord, ref: EventRef): Promise<{ instance:
     if (start !== undefined && base.rrule === null && start.getTime() !== base.startsAt.getTime()) throw notFound();
     return { instance: { event: base, occurrence: null }, stored: base, series: base.rrule ? base : null };
   }
-  const override = (await findOverrides([base.id])).find((o) => o.originalStartsAt!.getTime() === start.getTime());
+  const override = (await findOverrides([base.id], tx)).find((o) => o.originalStartsAt!.getTime() === start.getTime());
   if (override) {
     if (override.deleted) throw notFound();
     return { instance: overrideInstance(override, base), stored: override, series: base };

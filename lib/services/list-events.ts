@@ -2,12 +2,15 @@
 import { findEventById, findEvents, findOverrides } from "../db/event-repository.ts";
 import { eventAccess, redactBusy } from "../domain/access.ts";
 import { invalid } from "../domain/errors.ts";
+import type { Rsvp } from "../domain/enums.ts";
 import type { EventAccess, EventRecord, Viewer } from "../domain/types.ts";
 import { MAX_WINDOW_DAYS } from "../recurrence/index.ts";
 import { expandSeries, overrideInstance, type EventInstance } from "./occurrences.ts";
 
 export interface VisibleEvent extends EventInstance {
   access: EventAccess;
+  /** The viewer's own answer when invited to the event (null when not a participant). */
+  rsvp: Rsvp | null;
 }
 
 export interface ListEventsInput {
@@ -25,7 +28,8 @@ export function present(instance: EventInstance, viewer: Viewer): VisibleEvent |
   const access = eventAccess(instance.event, viewer);
   if (access.see === "none") return null;
   const event = access.see === "busy" ? redactBusy(instance.event) : instance.event;
-  return { ...instance, event, access };
+  const rsvp = instance.event.participants.find((p) => p.userId === viewer.userId)?.rsvp ?? null;
+  return { ...instance, event, access, rsvp };
 }
 
 export function checkWindow(window: { from: Date; to: Date }, names = { from: "from", to: "to" }): void {

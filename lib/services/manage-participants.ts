@@ -5,7 +5,8 @@ import { lockCalendar } from "../db/change-log.ts";
 import { transaction } from "../db/transaction.ts";
 import type { ParticipantRole, Rsvp } from "../domain/enums.ts";
 import { conflict, forbidden, notFound } from "../domain/errors.ts";
-import type { UserRecord, Viewer } from "../domain/types.ts";
+import type { EventRecord, UserRecord, Viewer } from "../domain/types.ts";
+import type { Tx } from "../db/client.ts";
 import { resolveEvent, type EventRef } from "./get-event.ts";
 import { isSeries, spreadAudience } from "./series-audience.ts";
 
@@ -27,6 +28,16 @@ export async function listParticipants(ref: EventRef, viewer: Viewer): Promise<P
   return stored.participants.map((p) => ({ user: users.get(p.userId)!, role: p.role, rsvp: p.rsvp }));
 }
 
+/** Inside the transaction: locks the event's series (or the event) and reads it again. */
+async function locked(stored: EventRecord, tx: Tx): Promise<EventRecord> {
+  await lockCalendar(tx, stored.calendarId);
+  const current = await events.findEventById(stored.id, tx);
+  if (!current) throw notFound();
+  return current;
+}
+
+const answerForSelf = () => forbidden("only the participant may answer their own RSVP");
+
 async function target(uuid: string) {
   const user = await findUserByUuid(uuid);
   if (!user) throw notFound("user not found");
@@ -37,13 +48,14 @@ export async function addParticipant(ref: EventRef, viewer: Viewer, userUuid: st
   const { stored, visible } = await storedEvent(ref, viewer);
   if (!visible.access.write) throw forbidden("you may not change this event's participants");
   const user = await target(userUuid);
-  if (stored.participants.some((p) => p.userId === user.id)) throw conflict("the user already takes part in this event");
+  if (rsvp !== undefined && user.id !== viewer.userId) throw answerForSelf();
   const finalRole = role ?? stored.defaultRole;
   await transaction(async (tx) => {
-    await lockCalendar(tx, stored.calendarId);
+    const before = await locked(stored, tx);
+    if (before.participants.some((p) => p.userId === user.id)) throw conflict("the user already takes part in this event");
     await events.setParticipant(stored.id, user.id, finalRole, rsvp, tx);
     await events.touchEvent(stored.id, tx);
-    if (isSeries(stored)) await spreadAudience(stored, stored.id, tx);
+    if (isSeries(before)) await spreadAudience(before, stored.id, tx);
   });
   return { user, role: finalRole, rsvp: rsvp ?? "needs_action" };
 }
@@ -51,20 +63,19 @@ export async function addParticipant(ref: EventRef, viewer: Viewer, userUuid: st
 export async function changeParticipant(ref: EventRef, viewer: Viewer, userUuid: string, change: { role?: ParticipantRole | undefined; rsvp?: Rsvp | undefined }): Promise<ParticipantView> {
   const { stored, visible } = await storedEvent(ref, viewer);
   const user = await target(userUuid);
-  const current = stored.participants.find((p) => p.userId === user.id);
-  if (!current) throw notFound("the user does not take part in this event");
-  const self = user.id === viewer.userId;
   if (change.role !== undefined && !visible.access.write) throw forbidden("you may not change participants' roles");
-  if (change.rsvp !== undefined && !self && !visible.access.write) throw forbidden("only the participant may answer for themselves");
-  const role = change.role ?? current.role;
-  const rsvp = change.rsvp ?? current.rsvp;
-  await transaction(async (tx) => {
-    await lockCalendar(tx, stored.calendarId);
+  if (change.rsvp !== undefined && user.id !== viewer.userId) throw answerForSelf();
+  return transaction(async (tx) => {
+    const before = await locked(stored, tx);
+    const current = before.participants.find((p) => p.userId === user.id);
+    if (!current) throw notFound("the user does not take part in this event");
+    const role = change.role ?? current.role;
+    const rsvp = change.rsvp ?? current.rsvp;
     await events.setParticipant(stored.id, user.id, role, rsvp, tx);
     await events.touchEvent(stored.id, tx);
-    if (isSeries(stored)) await spreadAudience(stored, stored.id, tx);
+    if (isSeries(before)) await spreadAudience(before, stored.id, tx);
+    return { user, role, rsvp };
   });
-  return { user, role, rsvp };
 }
 
 export async function removeParticipant(ref: EventRef, viewer: Viewer, userUuid: string): Promise<void> {
@@ -72,9 +83,9 @@ export async function removeParticipant(ref: EventRef, viewer: Viewer, userUuid:
   const user = await target(userUuid);
   if (user.id !== viewer.userId && !visible.access.write) throw forbidden("you may not change this event's participants");
   await transaction(async (tx) => {
-    await lockCalendar(tx, stored.calendarId);
+    const before = await locked(stored, tx);
     if (!(await events.removeParticipant(stored.id, user.id, tx))) throw notFound("the user does not take part in this event");
     await events.touchEvent(stored.id, tx);
-    if (isSeries(stored)) await spreadAudience(stored, stored.id, tx);
+    if (isSeries(before)) await spreadAudience(before, stored.id, tx);
   });
 }

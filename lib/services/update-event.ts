@@ -10,8 +10,9 @@ import type { EventRecord, Viewer } from "../domain/types.ts";
 import { formatRRule, parseRRule } from "../recurrence/index.ts";
 import { mergeAndCheck, participantsOf } from "./event-fields.ts";
 import { resolveEvent, type EventRef, type ResolvedEvent } from "./get-event.ts";
-import { occurrenceIndex, nthOccurrence } from "./occurrences.ts";
-import { isSeries, spreadAudience } from "./series-audience.ts";
+import { occurrenceIndex } from "./occurrences.ts";
+import { followSeries } from "./series-overrides.ts";
+import { spreadAudience } from "./series-audience.ts";
 import type { VisibleEvent } from "./list-events.ts";
 
 export type Scope = "this" | "following" | "all";
@@ -21,28 +22,55 @@ export function writableOf(e: EventRecord): EventWrite {
   return { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, recurrenceEndsAt, externalObject };
 }
 
-/** Resolves and checks the right to write; 404 when unseen, 403 when seen but read-only. */
-export async function resolveWritable(ref: EventRef, viewer: Viewer, ifMatch?: number): Promise<ResolvedEvent> {
-  const resolved = await resolveEvent(ref, viewer);
-  if (!resolved.visible.access.write) throw forbidden("you may not change this event");
-  if (ifMatch !== undefined && ifMatch !== resolved.stored.sequence) {
-    throw new AppError("PRECONDITION_FAILED", "the event has changed since you read it (If-Match does not match)");
+/** Resolves and checks the right to write; 404 when unseen (412 with If-Match), 403 when seen but read-only. */
+export async function resolveWritable(ref: EventRef, viewer: Viewer, ifMatch?: number, tx?: Tx): Promise<ResolvedEvent> {
+  let resolved: ResolvedEvent;
+  try {
+    resolved = await resolveEvent(ref, viewer, tx);
+  } catch (error) {
+    // RFC 9110 §13.1.1: If-Match is false when there is no current representation → 412.
+    if (ifMatch !== undefined && error instanceof AppError && error.code === "NOT_FOUND") throw stale(ifMatch);
+    throw error;
   }
+  if (!resolved.visible.access.write) throw forbidden("you may not change this event");
+  if (ifMatch !== undefined && ifMatch !== resolved.stored.sequence) throw stale(ifMatch);
   return resolved;
 }
 
+/** The answer to a write that lost a race: 412 to a client that sent If-Match, 409 (retry) to others. */
+export function stale(ifMatch: number | undefined): AppError {
+  return ifMatch !== undefined
+    ? new AppError("PRECONDITION_FAILED", "the event has changed since you read it (If-Match does not match)")
+    : new AppError("CONFLICT", "the event was changed at the same time; read it again and retry");
+}
+
+/**
+ * Inside a write transaction: takes the calendar's change lock (every write to an event of the
+ * calendar takes it first, so writes to one series run one after another), then resolves `ref`
+ * again and works on what it finds. A target a concurrent request removed (the series moved,
+ * split or deleted under it) makes this request the loser: 409, or 412 with If-Match — as does any
+ * change at all when If-Match names the version read before.
+ */
+export async function resolveLocked(ref: EventRef, viewer: Viewer, seen: ResolvedEvent, ifMatch: number | undefined, tx: Tx): Promise<ResolvedEvent> {
+  await lockCalendar(tx, seen.stored.calendarId);
+  try {
+    return await resolveWritable(ref, viewer, ifMatch, tx);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") throw stale(ifMatch);
+    throw error;
+  }
+}
+
 export async function updateEvent(ref: EventRef, viewer: Viewer, input: EventInput, scope: Scope | undefined, ifMatch?: number): Promise<VisibleEvent> {
-  const resolved = await resolveWritable(ref, viewer, ifMatch);
-  const occurrence = resolved.visible.occurrence;
-  const effective: Scope = scope ?? (occurrence ? "this" : "all");
-  const target = await guard(() =>
+  const seen = await resolveWritable(ref, viewer, ifMatch);
+  const target = await guard(ifMatch, () =>
     transaction(async (tx) => {
-      await lockCalendar(tx, resolved.stored.calendarId);
-      if (!occurrence || !resolved.series) {
-        const ref = await applyChange(resolved.stored, input, tx);
-        if (isSeries(resolved.stored)) await spreadAudience(resolved.stored, resolved.stored.id, tx);
-        return ref;
-      }
+      const resolved = await resolveLocked(ref, viewer, seen, ifMatch, tx);
+      const occurrence = resolved.visible.occurrence;
+      const effective: Scope = scope ?? (occurrence ? "this" : "all");
+      if (!resolved.series) return applyChange(resolved.stored, input, tx);
+      // The series itself (addressed by its own id) is scope=all whatever the scope says.
+      if (!occurrence) return changeAll(resolved, input, tx);
       if (effective === "this") return changeThis(resolved, input, tx);
       if (effective === "following" && occurrence.index !== 1) return changeFollowing(resolved, input, tx);
       return changeAll(resolved, input, tx);
@@ -51,12 +79,12 @@ export async function updateEvent(ref: EventRef, viewer: Viewer, input: EventInp
   return (await resolveEvent(target, viewer)).visible;
 }
 
-/** A write that lost a race is a 409 the client can retry. */
-export async function guard<T>(work: () => Promise<T>): Promise<T> {
+/** A write that lost a race (the sequence guard of events.updateEvent) is a 409, or 412 with If-Match. */
+export async function guard<T>(ifMatch: number | undefined, work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    if (error instanceof events.ConcurrentUpdateError) throw new AppError("CONFLICT", "the event was changed at the same time; read it again and retry");
+    if (error instanceof events.ConcurrentUpdateError) throw stale(ifMatch);
     throw error;
   }
 }
@@ -127,6 +155,8 @@ async function changeFollowing(resolved: ResolvedEvent, input: EventInput, tx: T
     tx,
   );
   await moveOverrides(series, created, cut, tx);
+  // The moved overrides follow the new series as they would a scope=all change of the tail.
+  await followSeries({ ...series, ...tailBase, id: created.id }, created, tx);
   await spreadAudience(series, created.id, tx);
   return { uuid: created.uuid };
 }
@@ -162,21 +192,7 @@ async function changeAll(resolved: ResolvedEvent, input: EventInput, tx: Tx): Pr
   }
   const ref = await applyChange(series, shifted, tx);
   const after = (await events.findEventById(series.id, tx))!;
-  if (after.startsAt.getTime() !== series.startsAt.getTime() || after.rrule !== series.rrule) await rekey(series, after, tx);
+  await followSeries(series, after, tx);
   await spreadAudience(series, series.id, tx);
   return occurrence ? { uuid: series.uuid } : ref;
-}
-
-/** Keeps overrides and EXDATEs on the same occurrence numbers after the series moved. */
-async function rekey(before: EventRecord, after: EventRecord, tx: Tx): Promise<void> {
-  const map = (d: Date) => {
-    const index = occurrenceIndex(before, d);
-    return index === null ? null : nthOccurrence(after, index);
-  };
-  const exdates = before.exdates.map(map).filter((d): d is Date => d !== null);
-  await events.setExdates(after.id, exdates, tx);
-  // Move the override furthest in the direction of travel first, so keys never collide.
-  const later = after.startsAt.getTime() >= before.startsAt.getTime();
-  const overrides = (await events.findOverrides([before.id], tx)).sort((a, b) => (later ? -1 : 1) * (a.originalStartsAt!.getTime() - b.originalStartsAt!.getTime()));
-  for (const o of overrides) await events.rekeyOverride(o.id, map(o.originalStartsAt!), tx);
 }

@@ -1,7 +1,7 @@
 // CalDAV (SPEC §13) at the protocol level, over real HTTP against the built app: discovery,
 // properties, GET/PUT/DELETE with ETags and preconditions, the three REPORTs, access rules.
 import { expect, test, type APIRequestContext } from "@playwright/test";
-import { EventEnvelope, EventsEnvelope, MemberEnvelope } from "../../../lib/api/sweetdate/schemas.ts";
+import { CalendarsEnvelope, EventEnvelope, EventsEnvelope, MemberEnvelope } from "../../../lib/api/sweetdate/schemas.ts";
 import { child, NS } from "../../../lib/dav/xml.ts";
 import { expectBody, newCalendar, newUser, type TestUser } from "../../helpers.ts";
 import { dav, hrefText, multistatus, propfindBody, vcalendar, vevent } from "./dav-helpers.ts";
@@ -242,4 +242,34 @@ test("PUT – malformed iCalendar, a second UID in one resource, or a non-calend
   }
   const { events } = await expectBody(await request.get(api, { headers: user.auth }), 200, EventsEnvelope);
   expect(events).toEqual([]);
+});
+
+test("MKCALENDAR – makes a calendar the caller owns at the client's name; the API sees it; DELETE of the collection deletes it (owners only)", async ({ request }) => {
+  const user = await newUser(request, { name: "Maker" });
+  const url = `${home(user)}work-cal/`;
+  const body = `<?xml version="1.0"?><C:mkcalendar xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav" xmlns:A="http://apple.com/ns/ical/"><D:set><D:prop><D:displayname>Work</D:displayname><A:calendar-color>#FF8800FF</A:calendar-color></D:prop></D:set></C:mkcalendar>`;
+  const made = await dav(request, user, "MKCALENDAR", url, { body });
+  expect(made.status(), await made.text()).toBe(201);
+  expect((await dav(request, user, "MKCALENDAR", url, { body })).status()).toBe(405);
+  expect((await dav(request, user, "MKCOL", `${home(user)}nowhere/deeper/`)).status()).toBe(409);
+
+  const props = await multistatus(await dav(request, user, "PROPFIND", url, { body: propfindBody([[NS.DAV, "displayname"], [NS.APPLE, "calendar-color"], [NS.DAV, "resourcetype"]]), headers: { depth: "0" } }));
+  expect(props.entries[0]!.href).toBe(url);
+  expect(props.entries[0]!.props.get(`{${NS.DAV}}displayname`)?.text).toBe("Work");
+  expect(props.entries[0]!.props.get(`{${NS.APPLE}}calendar-color`)?.text).toBe("#FF8800");
+  const { calendars } = await expectBody(await request.get("/api/v1/calendars", { headers: user.auth }), 200, CalendarsEnvelope);
+  expect(calendars.map((c) => [c.name, c.role])).toEqual([["Work", "owner"]]);
+
+  // An event PUT into it lands in that calendar.
+  const put = await dav(request, user, "PUT", `${url}e.ics`, { body: vcalendar(vevent({ UID: "in-work", DTSTART: "20260310T090000Z", DTEND: "20260310T100000Z", SUMMARY: "In Work" })) });
+  expect(put.status()).toBe(201);
+  const { events } = await expectBody(await request.get(`/api/v1/calendars/${calendars[0]!.id}/events`, { headers: user.auth }), 200, EventsEnvelope);
+  expect(events.map((e) => e.title)).toEqual(["In Work"]);
+
+  // A member who is not an owner cannot delete the calendar; the owner can.
+  const member = await newUser(request);
+  await expectBody(await request.post(`/api/v1/calendars/${calendars[0]!.id}/users`, { headers: user.auth, data: { user_id: member.id, role: "admin" } }), 201, MemberEnvelope);
+  expect((await dav(request, member, "DELETE", `${home(member)}work-cal/`)).status()).toBe(403);
+  expect((await dav(request, user, "DELETE", url)).status()).toBe(204);
+  expect((await request.get(`/api/v1/calendars/${calendars[0]!.id}`, { headers: user.auth })).status()).toBe(404);
 });

@@ -89,7 +89,8 @@ test("PUT …/events/:occurrence_id?scope=all – moving one occurrence shifts t
   const list = await occurrences(request, user, base);
   expect(list.map((o) => [o.title, o.starts_at])).toEqual([
     ["Weekly sync", "2025-10-20T14:00:00Z"],
-    ["Special", "2025-10-27T13:00:00Z"],
+    // The override kept its occurrence's time, so it moves with the series (its own title stays).
+    ["Special", "2025-10-27T14:00:00Z"],
     ["Weekly sync", "2025-11-03T15:00:00Z"],
     ["Weekly sync", "2025-11-10T15:00:00Z"],
     ["Weekly sync", "2025-11-17T15:00:00Z"],

@@ -9,6 +9,7 @@ const PROBLEMS: Record<ErrorCode, { anchor: string; title: string }> = {
   FORBIDDEN: { anchor: "forbidden", title: "Forbidden" },
   NOT_FOUND: { anchor: "not-found", title: "Not found" },
   CONFLICT: { anchor: "conflict", title: "Conflict" },
+  SYNC_TOKEN_EXPIRED: { anchor: "sync-token-expired", title: "Sync token expired" },
   PRECONDITION_FAILED: { anchor: "precondition-failed", title: "Precondition failed" },
   PAYLOAD_TOO_LARGE: { anchor: "payload-too-large", title: "Payload too large" },
   UNSUPPORTED_MEDIA_TYPE: { anchor: "unsupported-media-type", title: "Unsupported media type" },

@@ -8,6 +8,7 @@ import { createEvent } from "../../services/create-event.ts";
 import { deleteEvent } from "../../services/delete-event.ts";
 import { resolveEvent, type EventRef } from "../../services/get-event.ts";
 import { listEvents } from "../../services/list-events.ts";
+import { syncCalendar, type SyncItem } from "../../services/sync.ts";
 import { getCalendar } from "../../services/manage-calendars.ts";
 import { resolveWritable, updateEvent } from "../../services/update-event.ts";
 import { loadViewer } from "../../services/viewer.ts";
@@ -90,6 +91,7 @@ const one = (ctx: Context<unknown>, visible: Parameters<typeof serializeEvent>[0
 // GET /api/calendar_events – visible events overlapping the current month (or date_range_start/_end), paged
 export const listCalendarEvents = route(kona, async (ctx) => {
   const page = pageOf(ctx.url);
+  if (ctx.url.searchParams.has("sync_token")) return sync(ctx, page);
   const query = listQuery(ctx.url, ctx.caller.user.timeZone);
   const viewer = await loadViewer(ctx.caller.user.id);
   const { items, total } = await core(listEvents({ viewer, calendarId: query.spaceId, window: query.window, ...(query.orderBy ? { orderBy: query.orderBy } : {}), limit: page.limit, offset: page.offset }));
@@ -97,6 +99,23 @@ export const listCalendarEvents = route(kona, async (ctx) => {
   const base = apiBase(url);
   return wrapped("calendar_events", items.map((item) => serializeEvent(item, base)), 200, pageHeaders(url, page, total));
 });
+
+/** `?sync_token=&space_id=N` (SPEC §11): what changed in the space since the token, the next token in X-Sync-Token. */
+async function sync(ctx: Context<unknown>, page: ReturnType<typeof pageOf>) {
+  const params = ctx.url.searchParams;
+  const fields: FieldErrors = {};
+  for (const name of ["date_range_start", "date_range_end", "order_by", "q"]) if (params.has(name)) fields[name] = ["cannot be combined with sync_token"];
+  const spaceId = params.has("space_id") ? parseId(params.get("space_id")!) : null;
+  if (spaceId === null) fields.space_id = ["is required with sync_token (sync is per space) and must be an integer id"];
+  if (Object.keys(fields).length) throw invalid(fields);
+  const viewer = await loadViewer(ctx.caller.user.id);
+  const space = await core(getCalendar({ id: spaceId! }, ctx.caller.user.id));
+  const result = await syncCalendar(viewer, space, params.get("sync_token")!, { limit: page.limit, offset: page.offset }, { formerKeys: false });
+  const url = publicUrl(ctx.req);
+  const base = apiBase(url);
+  const item = (i: SyncItem) => (i.kind === "deleted" ? { id: i.eventId!, deleted: true as const } : { ...serializeEvent(i.visible, base), exdates: i.exdates.map((d) => d.getTime()) });
+  return wrapped("calendar_events", result.items.map(item), 200, { ...pageHeaders(url, page, result.total), ...(result.nextToken ? { "x-sync-token": result.nextToken } : {}) });
+}
 
 // POST /api/calendar_events – create (201 + Location); start_at/end_at default to now / start_at
 export const createCalendarEvent = route(kona, async (ctx) => {

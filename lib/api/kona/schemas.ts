@@ -68,6 +68,10 @@ export const User = z
 export type User = z.infer<typeof User>;
 
 export const CalendarEvents = z.strictObject({ calendar_events: z.array(CalendarEvent) }).meta({ id: "KonaCalendarEvents" });
+// Sync (SPEC §11): stored rows with a series' exdates (epoch ms), or a deletion by integer id.
+export const SyncEvent = CalendarEvent.extend({ exdates: z.array(z.number().int()).describe("A series' removed occurrences (original starts, epoch ms)") }).meta({ id: "KonaSyncEvent" });
+export const DeletedEvent = z.strictObject({ id: Id, deleted: z.literal(true) }).meta({ id: "KonaDeletedEvent" });
+export const SyncEvents = z.strictObject({ calendar_events: z.array(z.union([DeletedEvent, SyncEvent])) }).meta({ id: "KonaSyncEvents" });
 export const Spaces = z.strictObject({ spaces: z.array(Space) }).meta({ id: "KonaSpaces" });
 export const Users = z.strictObject({ users: z.array(User) }).meta({ id: "KonaUsers" });
 

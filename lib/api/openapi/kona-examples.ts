@@ -83,6 +83,7 @@ export const errors = {
   403: problem("forbidden", "Forbidden", "you may not change this event"),
   404: problem("not-found", "Not found", "not found"),
   409: problem("conflict", "Conflict", "the event was changed at the same time; read it again and retry"),
+  410: problem("sync-token-expired", "Sync token expired", "the sync token is older than the kept change history; start a full sync again with an empty sync_token"),
   412: problem("precondition-failed", "Precondition failed", "the event has changed since you read it"),
   413: problem("payload-too-large", "Payload too large", "the body is larger than 1 MiB"),
   415: problem("unsupported-media-type", "Unsupported media type", "send the body as JSON with `Content-Type: application/json`"),

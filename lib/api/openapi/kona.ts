@@ -14,7 +14,8 @@ const PAGE = {
 const EventListQuery = z.object({
   date_range_start: z.string().optional().describe("Window start: epoch ms or s, `YYYY-MM-DD HH:mm:ss.SSS` (UTC) or ISO 8601 (default: the current month in your time zone)"),
   date_range_end: z.string().optional().describe("Window end (exclusive); required with date_range_start"),
-  space_id: z.number().int().optional().describe("Only this space's events"),
+  space_id: z.number().int().optional().describe("Only this space's events (required with sync_token)"),
+  sync_token: z.string().optional().describe("Sync (SPEC §11): empty starts a full round of the space's stored events; the last page's `X-Sync-Token` header is the next token. With a token: only what changed since, deletions as `{ id, deleted: true }`. Not with date_range_*/order_by"),
   order_by: wire.OrderBy.optional().describe("Newest first by creation or last change (default: by start)"),
   ...PAGE,
 });
@@ -50,7 +51,15 @@ const eventRoutes: RouteSpec[] = [
     summary: "List calendar events",
     description: "Your visible, non-deleted events overlapping the current month in your time zone, or the date_range window; recurring events are expanded (a plain occurrence carries the series' `id` and its `num_in_series`). Paging is always in effect.",
     query: EventListQuery,
-    responses: { 200: { description: "OK", schema: wire.CalendarEvents, example: events([ex.event, ex.occurrence]), headers: PAGING } },
+    responses: {
+      200: {
+        description: "OK (with sync_token: KonaSyncEvents, the next token in X-Sync-Token on the last page)",
+        schema: z.union([wire.CalendarEvents, wire.SyncEvents]),
+        example: events([ex.event, ex.occurrence]),
+        headers: { ...PAGING, "X-Sync-Token": { description: "With sync_token, on the last page of a round: the token for the next round" } },
+      },
+    },
+    errors: [410, 422],
   },
   {
     method: "POST", path: "/api/calendar_events", operationId: "konaCreateCalendarEvent", group: "Calendar events",
@@ -141,6 +150,7 @@ const PROBLEM_DESCRIPTIONS: Record<number, string> = {
   403: "You may not change this",
   404: "Unknown id, or not visible to you",
   409: "Conflicts with the current state",
+  410: "The sync token is unknown, malformed, foreign or expired: start a full sync again (`sync_token=`)",
   412: "The event changed since you read it",
   413: "The body is larger than 1 MiB",
   415: "The body is not sent as application/json",

@@ -59,6 +59,7 @@ export const event = {
   original_starts_at: null,
   sequence: 0,
   editable: true,
+  rsvp: null,
 } satisfies wire.Event;
 
 export const eventUpdate = { title: "Sprint Planning (Updated)", status: "confirmed", location: "Room B" } satisfies wire.EventInput;
@@ -102,6 +103,7 @@ export const errors = {
   403: { status: "error", message: "you may not change this event", error_code: "FORBIDDEN" },
   404: { status: "error", message: "not found", error_code: "NOT_FOUND" },
   409: { status: "error", message: "the user is already a member of this calendar", error_code: "CONFLICT" },
+  410: { status: "error", message: "the sync token is older than the kept change history; start a full sync again with an empty sync_token", error_code: "SYNC_TOKEN_EXPIRED" },
   412: { status: "error", message: "the event has changed since you read it (If-Match does not match)", error_code: "PRECONDITION_FAILED" },
   413: { status: "error", message: "the body is larger than 1 MiB", error_code: "PAYLOAD_TOO_LARGE" },
   415: { status: "error", message: "send the body as JSON with `Content-Type: application/json`", error_code: "UNSUPPORTED_MEDIA_TYPE" },

@@ -17,6 +17,7 @@ const EventListQuery = described(wire.ListQuery, {
   q: "Case-insensitive match in title, description and location (of what you may see)",
   from: "With `to`: list occurrences overlapping [from, to), recurring events expanded (ISO 8601)",
   to: "End of the window (exclusive), ISO 8601; required with `from`",
+  sync_token: "Sync (SPEC §11): empty starts a full round of stored rows; the last page's `meta.next_sync_token` is the next token; with it, only what changed since (deletions as `{ id, deleted: true }`). Not with from/to/q",
 });
 const PageQuery = described(wire.ListQuery.pick({ limit: true, offset: true }), PAGE);
 const UserQuery = described(wire.ListQuery.pick({ q: true, limit: true, offset: true }), { ...PAGE, q: "Matches email or name (case-insensitive, literally: % and _ are plain characters); a whole email address also finds that person" });
@@ -48,8 +49,8 @@ const routes: RouteSpec[] = [
     summary: "List events",
     description: "Without a window: stored events (a series once) by `starts_at`, then `id`, paged. With `from` and `to`: the occurrences overlapping the window, recurring events expanded; an occurrence has `id = <series uuid>_<original start>`, `recurring_event_id` and `original_starts_at`.",
     pathParams: CALENDAR, query: EventListQuery,
-    responses: { 200: ok(wire.EventsEnvelope, { status: "ok", events: [ex.event, ex.occurrence], meta: ex.meta(2) }) },
-    errors: [404, 422],
+    responses: { 200: ok(z.union([wire.EventsEnvelope, wire.SyncEnvelope]), { status: "ok", events: [ex.event, ex.occurrence], meta: ex.meta(2) }, "OK (with sync_token: a SyncEnvelope)") },
+    errors: [404, 410, 422],
   },
   {
     method: "POST", path: "/api/v1/calendars/{calendar_id}/events", operationId: "createCalendarEvent", group: "Events",
@@ -88,6 +89,21 @@ const routes: RouteSpec[] = [
     query: EventListQuery,
     responses: { 200: ok(wire.EventsEnvelope, { status: "ok", events: [ex.event], meta: ex.meta(1) }) },
     errors: [422],
+  },
+  {
+    method: "GET", path: "/api/v1/stream", operationId: "streamChanges", group: "Events",
+    summary: "Live changes (Server-Sent Events)",
+    description:
+      "A `text/event-stream` that stays open: `event: ready` first (its `id` is where a reconnect resumes), then `event: change` with `data: {\"calendar_id\", \"sync_token\"}` whenever a calendar you are a member of changes (`sync_token` is that calendar's token after the change, for `?sync_token=` sync), and a `: ping` comment every 20 s. Reconnect with `Last-Event-ID` (any instance) to get one frame per calendar that changed meanwhile.",
+    requestHeaders: { "Last-Event-ID": { description: "The `id` of the last frame you received: resume from there" } },
+    responses: {
+      200: {
+        description: "An open event stream",
+        contentType: "text/event-stream",
+        schema: z.string(),
+        example: 'event: change\nid: MTI6NDM\ndata: {"calendar_id":"6f1c2d0e-…","sync_token":"MTIuNy40Mw.k2…"}\n\n',
+      },
+    },
   },
   // ── Event participants ──────────────────────────────────────────────────────────────────
   {
@@ -319,6 +335,7 @@ const STATUS_DESCRIPTIONS: Record<number, string> = {
   403: "You can see it but may not do this",
   404: "Unknown, foreign or malformed id (never reveals which)",
   409: "Conflicts with the current state",
+  410: "SYNC_TOKEN_EXPIRED: the sync token is unknown, malformed, foreign or expired; start again with `sync_token=`",
   412: "If-Match does not match the event's current ETag",
   413: "The body is larger than 1 MiB",
   415: "The body is not sent as application/json",

@@ -1,6 +1,8 @@
 // SweetDate events: /api/v1/calendars/:calendar_id/events[/:id] and the cross-calendar /api/v1/events.
 import { AppError, invalid, notFound } from "../../domain/errors.ts";
-import { DATE_RANGE_TEXT, parseDateTime, parseDate } from "../../domain/time.ts";
+import { DATE_RANGE_TEXT, formatInstant, parseDateTime, parseDate } from "../../domain/time.ts";
+import type { CalendarRecord } from "../../domain/types.ts";
+import { syncCalendar, type SyncItem } from "../../services/sync.ts";
 import { calendarForEvents, getCalendar } from "../../services/manage-calendars.ts";
 import { createEvent } from "../../services/create-event.ts";
 import { deleteEvent } from "../../services/delete-event.ts";
@@ -45,9 +47,18 @@ function listQuery(url: URL) {
   return { ...query, window };
 }
 
-async function list(ctx: Context<unknown>, calendarId: number | undefined) {
+async function list(ctx: Context<unknown>, calendar: CalendarRecord | undefined) {
   const query = listQuery(ctx.url);
   const viewer = await loadViewer(ctx.caller.user.id);
+  if (query.sync_token !== undefined) {
+    if (!calendar) throw invalid({ sync_token: ["sync is per calendar: use /api/v1/calendars/:calendar_id/events"] });
+    const mixed = (["from", "to", "q"] as const).filter((name) => query[name] !== undefined);
+    if (mixed.length) throw invalid(Object.fromEntries(mixed.map((name) => [name, ["cannot be combined with sync_token"]])));
+    const page = await syncCalendar(viewer, calendar, query.sync_token, { limit: query.limit, offset: query.offset });
+    const meta = { limit: query.limit, offset: query.offset, total: page.total, ...(page.nextToken ? { next_sync_token: page.nextToken } : {}) };
+    return ok({ events: page.items.map(syncJson), meta });
+  }
+  const calendarId = calendar?.id;
   const { items, total } = await listEvents({ viewer, calendarId, q: query.q, window: query.window, limit: query.limit, offset: query.offset });
   // The body is assembled from each event's (cached) JSON text: same bytes as ok({ events, meta }).
   const meta = JSON.stringify({ limit: query.limit, offset: query.offset, total });
@@ -56,7 +67,12 @@ async function list(ctx: Context<unknown>, calendarId: number | undefined) {
 }
 
 // GET /api/v1/calendars/:calendar_id/events – list (paged; with from/to: occurrences in the window)
-export const listCalendarEvents = route<CalendarParams>(sweetdate, async (ctx) => list(ctx, (await calendarOf(ctx)).id));
+export const listCalendarEvents = route<CalendarParams>(sweetdate, async (ctx) => list(ctx, await calendarOf(ctx)));
+
+function syncJson(item: SyncItem) {
+  if (item.kind === "deleted") return { id: item.key, deleted: true as const };
+  return { ...serializeEvent(item.visible), exdates: item.exdates.map(formatInstant) };
+}
 
 // GET /api/v1/events – every event the caller may see, across calendars (web app extension)
 export const listAllEvents = route(sweetdate, async (ctx) => list(ctx, undefined));

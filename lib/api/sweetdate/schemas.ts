@@ -37,6 +37,7 @@ export const Event = z
     original_starts_at: Instant.nullable(),
     sequence: z.number().int().describe("Bumped on every change; send it back as If-Match to avoid lost updates"),
     editable: z.boolean().describe("Whether the caller may change this event"),
+    rsvp: Rsvp.nullable().describe("The caller's own answer when invited to the event (needs_action until they answer), else null"),
   })
   .meta({ id: "Event" });
 export type Event = z.infer<typeof Event>;
@@ -67,7 +68,7 @@ export const EventInput = z
 export type EventInput = z.infer<typeof EventInput>;
 
 /** Fields a client may send back from a read but that the server owns: ignored on input. */
-export const READ_ONLY_EVENT_FIELDS = ["id", "calendar_id", "inserted_at", "updated_at", "tags", "recurring_event_id", "original_starts_at", "sequence", "editable"] as const;
+export const READ_ONLY_EVENT_FIELDS = ["id", "calendar_id", "inserted_at", "updated_at", "tags", "recurring_event_id", "original_starts_at", "sequence", "editable", "rsvp"] as const;
 
 export const Calendar = z
   .object({
@@ -116,6 +117,19 @@ export const Ok = z.object({ status: z.literal("ok") });
 export const EventEnvelope = Ok.extend({ event: Event });
 export const EventsEnvelope = Ok.extend({ events: z.array(Event), meta: Meta });
 export const CalendarEnvelope = Ok.extend({ calendar: Calendar });
+
+// REST sync (SPEC §11): stored rows (series masters with their exdates, single events, overrides
+// under their occurrence id), or a deletion for one deleted or no longer visible to the caller.
+export const SyncEvent = Event.extend({
+  exdates: z.array(Instant).describe("A series' removed occurrences (original starts, UTC); empty for other events"),
+}).meta({ id: "SyncEvent" });
+export const DeletedEvent = z
+  .object({ id: z.string(), deleted: z.literal(true) })
+  .meta({ id: "DeletedEvent", description: "An event deleted, or no longer visible to you, since the sync token" });
+export const SyncMeta = Meta.extend({
+  next_sync_token: z.string().optional().describe("On the last page of a round only: pass it as `sync_token` next time"),
+});
+export const SyncEnvelope = Ok.extend({ events: z.array(z.union([DeletedEvent, SyncEvent])), meta: SyncMeta }).meta({ id: "SyncEnvelope" });
 export const CalendarsEnvelope = Ok.extend({ calendars: z.array(Calendar), meta: Meta });
 export const UserEnvelope = Ok.extend({ user: User });
 export const UsersEnvelope = Ok.extend({ users: z.array(User), meta: Meta });
@@ -124,7 +138,7 @@ export const MembersEnvelope = Ok.extend({ users: z.array(Member), meta: Meta })
 export const EventUserEnvelope = Ok.extend({ user: EventUser });
 export const EventUsersEnvelope = Ok.extend({ users: z.array(EventUser) });
 
-export const ERROR_CODES = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "PRECONDITION_FAILED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_ERROR", "RATE_LIMITED", "INTERNAL_ERROR"] as const;
+export const ERROR_CODES = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "SYNC_TOKEN_EXPIRED", "PRECONDITION_FAILED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_ERROR", "RATE_LIMITED", "INTERNAL_ERROR"] as const;
 export const ErrorBody = z
   .object({
     status: z.literal("error"),
@@ -142,6 +156,7 @@ export const ListQuery = z.object({
   q: z.string().max(200).optional(),
   from: z.string().optional(),
   to: z.string().optional(),
+  sync_token: z.string().max(500).optional(),
 });
 
 export const Scope = z.enum(["this", "following", "all"]);

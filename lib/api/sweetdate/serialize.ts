@@ -14,7 +14,7 @@ export function occurrenceId(seriesUuid: string, originalStart: Date): string {
   return `${seriesUuid}_${compactInstant(originalStart)}`;
 }
 
-export function serializeEvent({ event, occurrence, access }: VisibleEvent): wire.Event {
+export function serializeEvent({ event, occurrence, access, rsvp }: VisibleEvent): wire.Event {
   const rrule = event.rrule ?? null;
   return {
     id: occurrence ? occurrenceId(occurrence.seriesUuid, occurrence.originalStartsAt) : event.uuid,
@@ -39,6 +39,7 @@ export function serializeEvent({ event, occurrence, access }: VisibleEvent): wir
     original_starts_at: occurrence ? formatInstant(occurrence.originalStartsAt) : null,
     sequence: event.sequence,
     editable: access.write,
+    rsvp,
   };
 }
 
@@ -50,7 +51,7 @@ const jsonCache = new WeakMap<object, Map<string, string>>();
 /** The event's JSON text, as JSON.stringify(serializeEvent(visible)) would give it. */
 export function eventJson(visible: VisibleEvent): string {
   if (visible.occurrence) return JSON.stringify(serializeEvent(visible));
-  const key = `${visible.access.see}:${visible.access.write}`;
+  const key = `${visible.access.see}:${visible.access.write}:${visible.rsvp}`;
   let perAccess = jsonCache.get(visible.event);
   if (!perAccess) jsonCache.set(visible.event, (perAccess = new Map()));
   let text = perAccess.get(key);

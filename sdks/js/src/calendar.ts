@@ -131,10 +131,12 @@ export class Calendar implements CalendarData {
           full: !token,
         };
       }
-      if (events.length === 0) {
-        throw new SweetDateError(`SweetDate: GET ${path} returned a sync page without events and without meta.next_sync_token`, { status: 200, errorCode: "INVALID_RESPONSE", body: { events, meta } });
+      // Pages are windows over the server's rows: a page may hold fewer items than its limit (rows
+      // the caller may not see are left out), so the next page starts a whole page later.
+      offset += meta.limit ?? limit;
+      if (meta.total === undefined ? events.length === 0 : offset >= meta.total) {
+        throw new SweetDateError(`SweetDate: GET ${path}: a sync round ended without meta.next_sync_token`, { status: 200, errorCode: "INVALID_RESPONSE", body: { events, meta } });
       }
-      offset += events.length;
     }
   }
 

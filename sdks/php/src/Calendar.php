@@ -97,7 +97,7 @@ final class Calendar extends Resource
     public function allEvents(array $options = []): \Generator
     {
         $options['limit'] ??= 100;
-        for ($offset = 0; ; $offset += count($page->items)) {
+        for ($offset = 0; ; $offset += $page->meta['limit']) {
             $page = $this->eventsPage(['offset' => $offset] + $options);
             yield from $page->items;
             if (!$page->hasMore()) {
@@ -170,10 +170,13 @@ final class Calendar extends Resource
             if (is_string($next)) {
                 return new SyncResult($events, $deleted, $next, $syncToken === null || $syncToken === '', $changes);
             }
-            if ($items === []) {
-                throw new InvalidResponseException('SweetDate: a sync page without items carried no next_sync_token', 200, 'INVALID_RESPONSE', body: $body);
+            // Pages are windows over the server's rows: a page may hold fewer items than its limit
+            // (rows the caller may not see are left out), so the next page starts a whole page later.
+            $meta = is_array($body['meta'] ?? null) ? $body['meta'] : [];
+            $offset += is_int($meta['limit'] ?? null) ? $meta['limit'] : (int) ($options['limit'] ?? 100);
+            if (is_int($meta['total'] ?? null) ? $offset >= $meta['total'] : $items === []) {
+                throw new InvalidResponseException('SweetDate: a sync round ended without meta.next_sync_token', 200, 'INVALID_RESPONSE', body: $body);
             }
-            $offset += count($items);
         }
     }
 

@@ -35,9 +35,9 @@ final class Page
         return new self(array_map($make, Client::listOf($body, $key)), $meta);
     }
 
-    /** Whether a page after this one can hold more items. */
+    /** Whether a page after this one (offset + limit) can hold more items. */
     public function hasMore(): bool
     {
-        return $this->items !== [] && $this->meta['offset'] + count($this->items) < $this->meta['total'];
+        return $this->items !== [] && $this->meta['offset'] + $this->meta['limit'] < $this->meta['total'];
     }
 }

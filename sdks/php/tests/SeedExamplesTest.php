@@ -45,7 +45,7 @@ final class SeedExamplesTest extends LiveTestCase
         foreach ($placeholders as $placeholder => $value) {
             $source = str_replace('"' . $placeholder . '"', '"' . $value . '"', $source);
         }
-        $file = tempnam(sys_get_temp_dir(), 'seed-') . '.php';
+        $file = sys_get_temp_dir() . '/sweetdate-seed-' . bin2hex(random_bytes(8)) . '.php';
         file_put_contents($file, $source);
         return $file;
     }

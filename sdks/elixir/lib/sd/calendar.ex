@@ -119,7 +119,7 @@ defmodule SD.Calendar do
 
         offset ->
           case events_page(calendar, Keyword.put(options, :offset, offset)) do
-            {:ok, page} -> {page.items, if(Page.more?(page), do: offset + length(page.items), else: :done)}
+            {:ok, page} -> {page.items, if(Page.more?(page), do: offset + page.meta.limit, else: :done)}
             {:error, error} -> raise error
           end
       end,
@@ -201,15 +201,20 @@ defmodule SD.Calendar do
          {:ok, page} <- sync_items(items) do
       changes = changes ++ page
 
-      case get_in(body, ["meta", "next_sync_token"]) do
-        next when is_binary(next) ->
-          {:ok, changes, next}
+      meta = if is_map(body["meta"]), do: body["meta"], else: %{}
+      # Pages are windows over the server's rows: a page may hold fewer items than its limit (rows
+      # the caller may not see are left out), so the next page starts a whole page later.
+      next_offset = offset + if(is_integer(meta["limit"]), do: meta["limit"], else: limit)
 
-        _ when items == [] ->
-          {:error, SD.Client.invalid_response("a sync page without items carried no next_sync_token", body)}
+      cond do
+        is_binary(meta["next_sync_token"]) ->
+          {:ok, changes, meta["next_sync_token"]}
 
-        _ ->
-          sync_pages(calendar, token, limit, offset + length(items), changes)
+        if(is_integer(meta["total"]), do: next_offset >= meta["total"], else: items == []) ->
+          {:error, SD.Client.invalid_response("a sync round ended without meta.next_sync_token", body)}
+
+        true ->
+          sync_pages(calendar, token, limit, next_offset, changes)
       end
     end
   end

@@ -143,8 +143,8 @@ defmodule SD.Page do
     end
   end
 
-  @doc "Whether a page after this one can hold more items."
-  def more?(%__MODULE__{items: items, meta: meta}), do: items != [] and meta.offset + length(items) < meta.total
+  @doc "Whether a page after this one (offset + limit) can hold more items."
+  def more?(%__MODULE__{items: items, meta: meta}), do: items != [] and meta.offset + meta.limit < meta.total
 end
 
 defmodule SD.Sync do

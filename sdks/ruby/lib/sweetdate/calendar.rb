@@ -92,14 +92,17 @@ module SD
         answer = client.get(path("events"), query: { sync_token: token.to_s, limit: limit, offset: offset })
         items = answer.fetch("events")
         changes.concat(items.map { |item| item["deleted"] == true ? DeletedEvent.new(item) : Event.new(item) })
-        next_token = answer.dig("meta", "next_sync_token")
-        return SyncResult.new(changes, next_token, token.nil? || token.to_s.empty?) if next_token
-        if items.empty?
-          raise Error.new("SweetDate: a sync page without events and without meta.next_sync_token",
+        meta = answer.fetch("meta", {})
+        return SyncResult.new(changes, meta["next_sync_token"], token.nil? || token.to_s.empty?) if meta["next_sync_token"]
+
+        # Pages are windows over the server's rows: a page may hold fewer items than its limit (rows
+        # the caller may not see are left out), so the next page starts a whole page later.
+        offset += meta["limit"] || limit
+        total = meta["total"]
+        if total.nil? ? items.empty? : offset >= total
+          raise Error.new("SweetDate: a sync round ended without meta.next_sync_token",
                           status: 200, error_code: "INVALID_RESPONSE", body: answer)
         end
-
-        offset += items.size
       end
     end
 

@@ -1,0 +1,54 @@
+// GET /api/v1/stream: Server-Sent Events of calendar changes (SPEC §11), cookie or Bearer.
+import { openChangeStream } from "../../services/change-stream.ts";
+import { route } from "../route.ts";
+import { sweetdate } from "./envelope.ts";
+
+const PING_MS = Number(process.env.SWEETDATE_STREAM_PING_MS ?? 20_000);
+
+// GET /api/v1/stream – live change frames for every calendar the caller is a member of
+export const stream = route(sweetdate, async (ctx) => {
+  const lastEventId = ctx.req.headers.get("last-event-id");
+  const encoder = new TextEncoder();
+  let close = () => {};
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      let open = true;
+      const send = (text: string) => {
+        if (!open) return;
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          close();
+        }
+      };
+      // Browsers reconnect after this many ms (with Last-Event-ID).
+      send("retry: 1000\n\n");
+      const stop = await openChangeStream(ctx.caller.user.id, lastEventId, send);
+      const ping = setInterval(() => send(": ping\n\n"), PING_MS);
+      close = () => {
+        if (!open) return;
+        open = false;
+        clearInterval(ping);
+        stop();
+        try {
+          controller.close();
+        } catch {
+          /* already closed by the client */
+        }
+      };
+      if (ctx.req.signal.aborted) close();
+      ctx.req.signal.addEventListener("abort", () => close(), { once: true });
+    },
+    cancel() {
+      close();
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "content-type": "text/event-stream; charset=utf-8",
+      "cache-control": "no-cache, no-transform",
+      // nginx and similar proxies: do not buffer the stream.
+      "x-accel-buffering": "no",
+    },
+  });
+});
