@@ -18,7 +18,7 @@ const pct = (values: number[], p: number) => [...values].sort((a, b) => a - b)[M
 const ms = (n: number) => n.toFixed(1);
 
 /** Latency of `GET …?sync_token=` right after one change, repeated. */
-export async function syncAfterOneChange(base: string, calendarUuid: string, auth: Record<string, string>, rounds = 40): Promise<number[]> {
+export async function restSyncAfterOneChange(base: string, calendarUuid: string, auth: Record<string, string>, rounds = 40): Promise<number[]> {
   const events = `${base}/api/v1/calendars/${calendarUuid}/events`;
   const first = (await (await fetch(`${events}?sync_token=&limit=1&offset=${10 ** 6}`, { headers: auth })).json()) as { meta: { next_sync_token: string } };
   let token = first.meta.next_sync_token;
@@ -157,7 +157,7 @@ export async function runFeedBench(opts: { seconds: number; bodyFile: string; po
     const merged = (rs: LoadResult[]) => ({ rps: rs.reduce((s, r) => s + r.requests, 0) / rs.reduce((s, r) => s + r.seconds, 0), p50: Math.max(...rs.map((r) => r.p50)), p99: Math.max(...rs.map((r) => r.p99)), errors: rs.reduce((s, r) => s + r.errors, 0) });
     const l = merged(list);
     const t = merged(baseline);
-    const sync = await syncAfterOneChange(a, calendar.uuid, auth);
+    const sync = await restSyncAfterOneChange(a, calendar.uuid, auth);
     const delays = await streamDelay(a, b, calendar.uuid, auth);
     return `## PostgreSQL: month-window list, sync, live stream across two instances
 

@@ -7,7 +7,7 @@ import { cpus } from "node:os";
 import { pathToFileURL } from "node:url";
 import * as rruleModule from "rrule";
 import { Temporal } from "temporal-polyfill";
-import { expand, parseRRule, type RecurrenceRule } from "../lib/recurrence/index.ts";
+import { expand, MAX_WINDOW_OCCURRENCES, parseRRule, type RecurrenceRule } from "../lib/recurrence/index.ts";
 
 type RRuleCtor = typeof rruleModule.RRule;
 // rrule ships CommonJS; under Node's ESM loader its exports sit on `default`.
@@ -187,6 +187,21 @@ export async function runRecurrenceBench(options: { skipRRuleJs?: boolean } = {}
   for (const [label, series] of [["(b) daily since 1990-01-01, March 2026", old], ["(b') same with COUNT=100000", oldCount]] as const) {
     for (const [name, run] of impls) row(label, name, () => measurePerCall(() => run(series)));
   }
+  // Sub-daily rules from 1990: only ours (rrule.js walks every period since DTSTART, ~1.3 million
+  // for (c), and its sub-daily BYHOUR handling is wrong, see lib/recurrence/differential-times.test.ts).
+  const since1990 = (rrule: string): Spec[] => [{ ...old[0]!, rrule, rule: parseRRule(rrule) }];
+  for (const [label, rrule] of [
+    ["(c) every 15 minutes since 1990-01-01, March 2026", "FREQ=MINUTELY;INTERVAL=15"],
+    ["(d) office hours since 1990 (HOURLY;BYDAY=MO..FR;BYHOUR=9..17), March 2026", "FREQ=HOURLY;BYDAY=MO,TU,WE,TH,FR;BYHOUR=9,10,11,12,13,14,15,16,17"],
+    ["(d') every 20 min 09:00–16:40 since 1990 (DAILY;BYHOUR;BYMINUTE), March 2026", "FREQ=DAILY;BYHOUR=9,10,11,12,13,14,15,16;BYMINUTE=0,20,40"],
+  ] as const) {
+    for (const [name, run] of impls.slice(0, 1)) row(label, name, () => measurePerCall(() => run(since1990(rrule))));
+  }
+  // The guard rail: FREQ=SECONDLY over March stops at MAX_WINDOW_OCCURRENCES + 1 (then the API answers 422).
+  const secondly = { rule: parseRRule("FREQ=SECONDLY"), start: new Date("2026-03-01T00:00:00Z"), timeZone: "Europe/Berlin", allDay: false, durationMs: 1000 };
+  row("(e) SECONDLY over March 2026: time to hit the 422 guard", impls[0]![0], () =>
+    measurePerCall(() => expand({ ...secondly, from: FROM, to: TO, limit: MAX_WINDOW_OCCURRENCES + 1 }).length),
+  );
 
   const cpu = cpus()[0]?.model ?? "unknown CPU";
   return [

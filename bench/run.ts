@@ -13,7 +13,7 @@ import { runUiBench } from "./ui.ts";
 import { runRadicaleBench } from "./radicale.ts";
 import { calDavMonthQuery, syncAfterOneChange } from "./caldav.ts";
 import { soakSection } from "./soak-section.ts";
-import { runFeedBench, syncAfterOneChange } from "./feed.ts";
+import { restSyncAfterOneChange, runFeedBench } from "./feed.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -97,7 +97,7 @@ async function main() {
     }
     let feed = "";
     try {
-      const sync = await syncAfterOneChange(base, calendar.uuid, auth);
+      const sync = await restSyncAfterOneChange(base, calendar.uuid, auth);
       const sorted = [...sync].sort((x, y) => x - y);
       feed = `## Change feed on SQLite\n\nA sync round after one change (\`GET …/events?sync_token=\`, ${sync.length} rounds, ${TOTAL.toLocaleString("en")} events stored): median ${sorted[Math.floor(sorted.length / 2)]!.toFixed(1)} ms, max ${sorted[sorted.length - 1]!.toFixed(1)} ms (target ≤ 20 ms).\n\n`;
       feed += process.env.BENCH_PG === "0" ? "(PostgreSQL section skipped with BENCH_PG=0)\n" : await runFeedBench({ seconds, bodyFile: `${bodyFile}.pg` });

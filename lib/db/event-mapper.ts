@@ -27,6 +27,7 @@ interface EventRow {
   defaultRole: string;
   rrule: string | null;
   exdates: string;
+  rdates: string;
   recurrenceEndsAt: Date | null;
   seriesId: number | null;
   originalStartsAt: Date | null;
@@ -64,6 +65,7 @@ export function toEventRecord(row: EventRow): EventRecord {
     defaultRole: row.defaultRole as ParticipantRole,
     rrule: row.rrule,
     exdates: (JSON.parse(row.exdates) as string[]).map((s) => new Date(s)),
+    rdates: (JSON.parse(row.rdates) as string[]).map((s) => new Date(s)),
     recurrenceEndsAt: row.recurrenceEndsAt,
     seriesId: row.seriesId,
     seriesUuid: row.series?.uuid ?? null,
@@ -102,6 +104,8 @@ export interface EventWrite {
   defaultRole: ParticipantRole;
   rrule: string | null;
   exdates: Date[];
+  /** RFC 5545 RDATEs: extra occurrence starts of a series (see lib/services/event-fields.ts). */
+  rdates: Date[];
   recurrenceEndsAt: Date | null;
   externalObject: { id: string; name: string; url?: string | undefined } | null;
 }
@@ -112,6 +116,7 @@ export function toEventColumns(w: Partial<EventWrite>) {
     if (w[key] !== undefined) columns[key] = w[key];
   }
   if (w.exdates !== undefined) columns.exdates = JSON.stringify(w.exdates.map((d) => d.toISOString()));
+  if (w.rdates !== undefined) columns.rdates = JSON.stringify(w.rdates.map((d) => d.toISOString()));
   if (w.externalObject !== undefined) {
     columns.externalId = w.externalObject?.id ?? null;
     columns.externalName = w.externalObject?.name ?? null;

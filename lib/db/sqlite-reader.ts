@@ -91,7 +91,7 @@ function readRoles(userId: number): Map<number, MemberRole> {
 const EVENT_COLUMNS = [
   "id", "uuid", "calendar_id", "creator_id", "title", "description", "location", "all_day", "starts_at", "ends_at",
   "time_zone", "status", "visibility", "stakeholder", "default_role", "rrule", "exdates", "recurrence_ends_at", "series_id",
-  "original_starts_at", "external_id", "external_name", "external_url", "ics_feed_id", "sequence", "deleted_at", "created_at", "updated_at", "ical_uid",
+  "original_starts_at", "external_id", "external_name", "external_url", "ics_feed_id", "sequence", "deleted_at", "created_at", "updated_at", "ical_uid", "rdates",
 ] as const;
 const EVENT_SELECT = `SELECT ${EVENT_COLUMNS.map((c) => `e.${c}`).join(", ")}, c.uuid, s.uuid,
   (SELECT json_group_array(json_object('userId', x.user_id, 'role', x.role, 'rsvp', x.rsvp, 'uuid', x.uuid))
@@ -100,7 +100,7 @@ const EVENT_SELECT = `SELECT ${EVENT_COLUMNS.map((c) => `e.${c}`).join(", ")}, c
   FROM events e JOIN calendars c ON c.id = e.calendar_id LEFT JOIN events s ON s.id = e.series_id`;
 
 function toEvent(r: unknown[]): EventRecord {
-  const [id, uuid, calendarId, creatorId, title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, recurrenceEndsAt, seriesId, originalStartsAt, externalId, externalName, externalUrl, icsFeedId, sequence, deletedAt, createdAt, updatedAt, icalUid, calendarUuid, seriesUuid, participantsJson] = r;
+  const [id, uuid, calendarId, creatorId, title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, recurrenceEndsAt, seriesId, originalStartsAt, externalId, externalName, externalUrl, icsFeedId, sequence, deletedAt, createdAt, updatedAt, icalUid, rdates, calendarUuid, seriesUuid, participantsJson] = r;
   const participants = JSON.parse((participantsJson as string) ?? "[]") as { userId: number; role: string; rsvp: string; uuid: string }[];
   return toEventRecord({
     id: id as number,
@@ -120,6 +120,7 @@ function toEvent(r: unknown[]): EventRecord {
     defaultRole: defaultRole as string,
     rrule: rrule as string | null,
     exdates: exdates as string,
+    rdates: rdates as string,
     recurrenceEndsAt: date(recurrenceEndsAt),
     seriesId: seriesId as number | null,
     originalStartsAt: date(originalStartsAt),

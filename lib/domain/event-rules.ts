@@ -23,6 +23,8 @@ export interface EventInput {
   defaultRole?: ParticipantRole;
   /** RFC 5545 RRULE text (null = not recurring). */
   rrule?: string | null;
+  /** RFC 5545 RDATEs (extra occurrence starts); only for a series (see lib/services/event-fields.ts). */
+  rdates?: Date[];
   externalObject?: ExternalObject | null;
   participantIds?: number[];
   editorIds?: number[];

@@ -55,6 +55,8 @@ export interface EventRecord {
   defaultRole: ParticipantRole;
   rrule: string | null;
   exdates: Date[];
+  /** Extra occurrence starts of a series (RFC 5545 RDATE), sorted, none before startsAt. */
+  rdates: Date[];
   recurrenceEndsAt: Date | null;
   seriesId: number | null;
   seriesUuid: string | null;

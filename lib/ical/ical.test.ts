@@ -8,7 +8,7 @@ function record(over: Partial<EventRecord>): EventRecord {
     title: "Standup", description: null, location: null, allDay: false,
     startsAt: new Date("2025-03-24T08:00:00Z"), endsAt: new Date("2025-03-24T08:30:00Z"), timeZone: "Europe/Berlin",
     status: "scheduled", visibility: "public", stakeholder: "group", defaultRole: "editor",
-    rrule: null, exdates: [], recurrenceEndsAt: null, seriesId: null, seriesUuid: null, originalStartsAt: null,
+    rrule: null, exdates: [], rdates: [], recurrenceEndsAt: null, seriesId: null, seriesUuid: null, originalStartsAt: null,
     externalObject: null, icsFeedId: null, icalUid: null, sequence: 0, deleted: false,
     createdAt: new Date("2025-01-01T00:00:00Z"), updatedAt: new Date("2025-01-02T00:00:00Z"), participants: [],
     ...over,

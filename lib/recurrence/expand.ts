@@ -1,5 +1,7 @@
-// Public expansion API: windows, nth occurrence, index of an occurrence.
-import { DAY_MS, MAX_DAY, floorDiv } from "./civil.ts";
+// Public expansion API: windows, nth occurrence, index of an occurrence. A series' occurrences
+// are the rule's (DTSTART + RRULE, bounded by COUNT/UNTIL) merged with its RDATEs, minus EXDATEs;
+// numbers (1-based) run over the merged sequence and EXDATEs keep theirs.
+import { RuleCursor, ruleAt, ruleIndexOf } from "./rule.ts";
 import { Series } from "./series.ts";
 import { DEFAULT_EXPAND_LIMIT, type ExpandInput, type Occurrence, type SeriesInput } from "./types.ts";
 
@@ -8,6 +10,30 @@ const instant = (d: Date, name: string): number => {
   if (!Number.isFinite(ms)) throw new RangeError(`${name} must be a valid Date`);
   return ms;
 };
+
+/** Sorted RDATEs that are not already rule occurrences (from DTSTART on): the "extra" occurrences. */
+function extrasOf(s: Series, input: SeriesInput): number[] {
+  if (!input.rdates?.length) return [];
+  const sorted = [...new Set(input.rdates.map((d) => s.key(instant(d, "rdates"))))].filter((ms) => ms >= s.startMs).sort((a, b) => a - b);
+  return sorted.filter((ms) => ruleIndexOf(s, ms) === null);
+}
+
+/** Number of values in sorted `list` that are < ms. */
+function rankBelow(list: readonly number[], ms: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] ?? 0) < ms) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Rule occurrences starting before ms. */
+function ruleCountBefore(s: Series, ms: number): number {
+  return new RuleCursor(s, ms, ms).indexBefore;
+}
 
 /**
  * Occurrences overlapping [from, to): start < to and start + durationMs > from (a zero-length
@@ -27,52 +53,49 @@ export function expand(input: ExpandInput): Occurrence[] {
 
   const lowMs = fromMs - duration; // earliest start that can still overlap
   const inWindow = (ms: number): boolean => ms < toMs && (ms + duration > fromMs || ms >= fromMs);
+  const extras = extrasOf(s, input);
+  let e = rankBelow(extras, lowMs); // next extra to merge
+  const cursor = new RuleCursor(s, lowMs, toMs);
+  let ruleIndex = cursor.indexBefore; // rule occurrences before the current one
   const emit = (ms: number, index: number): boolean => {
     if (inWindow(ms) && !s.exdates.has(ms)) out.push({ start: new Date(ms), index });
     return out.length < limit;
   };
-
-  if (s.offset === 1 && !emit(s.startMs, 1)) return out; // DTSTART off the rule: occurrence 1
-  if (toMs <= s.startMs || (s.untilMs !== null && s.untilMs < lowMs)) return out;
-
-  // Local days that can hold an occurrence in the window (zone offsets are within ±1 day).
-  const lowDay = floorDiv(lowMs, DAY_MS) - 2;
-  const highDay = Math.min(floorDiv(toMs, DAY_MS) + 1, MAX_DAY);
-  let p = s.periodAtOrAfter(lowDay);
-  let index = s.offset + s.countBefore(p);
-  if (s.count !== null && index >= s.count) return out;
-
-  for (; ; p++) {
-    if (s.source.firstDayOf(s.unitOfPeriod(p)) > highDay) return out;
-    const n = s.fillPeriod(p);
-    for (let k = 0; k < n; k++) {
-      const day = s.buf[k] ?? 0;
-      index++;
-      if (s.count !== null && index > s.count) return out;
-      if (day < lowDay) continue;
-      if (day > highDay) return out;
-      const ms = s.utcOf(day);
-      if (s.untilMs !== null && ms > s.untilMs) return out;
-      if (!emit(ms, index)) return out;
+  for (let ms = cursor.next(); ; ms = cursor.next()) {
+    const ruleMs = Number.isNaN(ms) || ms >= toMs ? Infinity : ms;
+    // RDATEs before this rule occurrence: numbered after the rule occurrences before them.
+    for (; e < extras.length && (extras[e] ?? 0) < ruleMs && (extras[e] ?? 0) < toMs; e++) {
+      if (!emit(extras[e] ?? 0, ruleIndex + e + 1)) return out;
     }
+    if (ruleMs === Infinity) return out;
+    ruleIndex = cursor.index;
+    if (!emit(ms, ruleIndex + e)) return out;
   }
 }
 
-/** Start of the nth (1-based) occurrence, or null (past COUNT/UNTIL, excluded, or none). */
+/** Start of the nth (1-based) occurrence, or null (past the end, excluded, or none). */
 export function occurrenceAt(input: SeriesInput, n: number): Date | null {
   if (!Number.isInteger(n) || n < 1) return null;
   const s = new Series(input);
-  if (s.count !== null && n > s.count) return null;
-  let ms: number;
-  if (s.offset === 1 && n === 1) {
-    ms = s.startMs;
+  const extras = extrasOf(s, input);
+  let ms: number | null;
+  if (extras.length === 0) {
+    ms = ruleAt(s, n);
   } else {
-    const found = s.locate(n - s.offset);
-    if (found === null) return null;
-    ms = s.utcOf(found.day);
-    if (s.untilMs !== null && ms > s.untilMs) return null;
+    // j = how many RDATEs are among the first n occurrences: the largest j with
+    // extras[j-1] < (rule occurrence n-j+1); the nth is then the later of extras[j-1] and rule n-j.
+    const rule = (k: number): number => (k < 1 ? -Infinity : (ruleAt(s, k) ?? Infinity));
+    let lo = 0;
+    let hi = Math.min(n, extras.length);
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if ((extras[mid - 1] ?? 0) < rule(n - mid + 1)) lo = mid;
+      else hi = mid - 1;
+    }
+    const last = Math.max(lo > 0 ? (extras[lo - 1] ?? -Infinity) : -Infinity, rule(n - lo));
+    ms = Number.isFinite(last) ? last : null;
   }
-  return s.exdates.has(ms) ? null : new Date(ms);
+  return ms === null || s.exdates.has(ms) ? null : new Date(ms);
 }
 
 /** 1-based index of the occurrence that starts at originalStart; null if there is none. */
@@ -80,22 +103,12 @@ export function indexOf(input: SeriesInput, originalStart: Date): number | null 
   const ms = originalStart instanceof Date ? originalStart.getTime() : NaN;
   if (!Number.isFinite(ms)) return null;
   const s = new Series(input);
-  if (s.exdates.has(ms) || ms < s.startMs) return null;
-  if (ms === s.startMs) return 1;
-  if (s.untilMs !== null && ms > s.untilMs) return null;
-  const localDay = floorDiv(ms + s.zone.offsetAt(ms), DAY_MS);
-  // A gap-shifted occurrence can land on the next local day, hence two candidates.
-  for (const day of [localDay, localDay - 1]) {
-    if (day <= s.startDay || day > MAX_DAY || s.utcOf(day) !== ms) continue;
-    const p = s.periodContaining(day);
-    if (p < 0) continue;
-    const n = s.fillPeriod(p);
-    const pos = s.buf.subarray(0, n).indexOf(day);
-    if (pos < 0) continue;
-    const index = s.offset + s.countBefore(p) + pos + 1;
-    return s.count !== null && index > s.count ? null : index;
-  }
-  return null;
+  if (s.exdates.has(ms)) return null;
+  const extras = extrasOf(s, input);
+  const index = ruleIndexOf(s, ms);
+  if (index !== null) return index + rankBelow(extras, ms);
+  const e = rankBelow(extras, ms);
+  return extras[e] === ms ? ruleCountBefore(s, ms) + e + 1 : null;
 }
 
 /** Whether originalStart is an occurrence of the series (EXDATEs excluded). */

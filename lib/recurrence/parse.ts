@@ -3,6 +3,7 @@ import { WEEKDAYS } from "./civil.ts";
 import {
   MAX_COUNT,
   MAX_INTERVAL,
+  MAX_PERIOD_CANDIDATES,
   RecurrenceRuleError,
   type ByDay,
   type Frequency,
@@ -10,11 +11,14 @@ import {
   type Weekday,
 } from "./types.ts";
 
-const FREQUENCIES: readonly Frequency[] = ["DAILY", "WEEKLY", "MONTHLY", "YEARLY"];
-const KNOWN_PARTS = ["FREQ", "INTERVAL", "BYDAY", "BYMONTHDAY", "BYMONTH", "BYSETPOS", "COUNT", "UNTIL", "WKST"];
-// RFC 5545 / RFC 7529 parts we recognise but deliberately do not implement.
-const UNSUPPORTED_PARTS = ["BYSECOND", "BYMINUTE", "BYHOUR", "BYWEEKNO", "BYYEARDAY", "RSCALE", "SKIP"];
-const UNSUPPORTED_FREQS = ["SECONDLY", "MINUTELY", "HOURLY"];
+const FREQUENCIES: readonly Frequency[] = ["SECONDLY", "MINUTELY", "HOURLY", "DAILY", "WEEKLY", "MONTHLY", "YEARLY"];
+/** FREQ values finer than a day: their periods are hours, minutes or seconds of wall-clock time. */
+export const SUB_DAILY: ReadonlySet<Frequency> = new Set(["SECONDLY", "MINUTELY", "HOURLY"]);
+const KNOWN_PARTS = ["FREQ", "INTERVAL", "BYSECOND", "BYMINUTE", "BYHOUR", "BYDAY", "BYMONTHDAY", "BYYEARDAY", "BYWEEKNO", "BYMONTH", "BYSETPOS", "COUNT", "UNTIL", "WKST"];
+// RFC 7529 (non-Gregorian calendars) parts we recognise but deliberately do not implement.
+const UNSUPPORTED_PARTS = ["RSCALE", "SKIP"];
+/** Most days one period of each frequency can hold (times multiply this). */
+const PERIOD_DAYS: Record<Frequency, number> = { SECONDLY: 1, MINUTELY: 1, HOURLY: 1, DAILY: 1, WEEKLY: 7, MONTHLY: 31, YEARLY: 366 };
 
 const fail = (part: string, message: string): never => {
   throw new RecurrenceRuleError(part, message);
@@ -36,6 +40,13 @@ function parseInteger(part: string, s: string, min: number, max: number, signed:
   if (n === 0 || Math.abs(n) < min || Math.abs(n) > max || (!signed && n < 0)) {
     fail(part, `${part} value ${s} is out of range`);
   }
+  return n;
+}
+
+function parseTimePart(part: string, s: string, max: number): number {
+  if (!/^\+?\d{1,2}$/.test(s)) fail(part, `${part} value "${s}" is not an integer from 0 to ${max}`);
+  const n = Number(s);
+  if (n > max) fail(part, part === "BYSECOND" && n === 60 ? "BYSECOND=60 (a leap second) is not supported" : `${part} value ${s} is out of range (0..${max})`);
   return n;
 }
 
@@ -82,7 +93,6 @@ export function parseRRule(text: string): RecurrenceRule {
 
   const freq = values.get("FREQ");
   if (freq === undefined) return fail("FREQ", "FREQ is required");
-  if (UNSUPPORTED_FREQS.includes(freq)) fail("FREQ", `FREQ=${freq} is not supported`);
   if (!(FREQUENCIES as readonly string[]).includes(freq)) fail("FREQ", `FREQ value "${freq}" is invalid`);
 
   const rule: RecurrenceRule = { freq: freq as Frequency, interval: 1 };
@@ -110,6 +120,21 @@ export function parseRRule(text: string): RecurrenceRule {
       case "BYSETPOS":
         rule.bySetPos = parseList(name, value, (s) => parseInteger(name, s, 1, 366, true));
         break;
+      case "BYWEEKNO":
+        rule.byWeekNo = parseList(name, value, (s) => parseInteger(name, s, 1, 53, true));
+        break;
+      case "BYYEARDAY":
+        rule.byYearDay = parseList(name, value, (s) => parseInteger(name, s, 1, 366, true));
+        break;
+      case "BYHOUR":
+        rule.byHour = parseList(name, value, (s) => parseTimePart(name, s, 23));
+        break;
+      case "BYMINUTE":
+        rule.byMinute = parseList(name, value, (s) => parseTimePart(name, s, 59));
+        break;
+      case "BYSECOND":
+        rule.bySecond = parseList(name, value, (s) => parseTimePart(name, s, 59));
+        break;
       case "WKST":
         if (!isWeekday(value)) fail(name, `WKST value "${value}" is invalid`);
         if (value !== "MO") rule.wkst = value as Weekday;
@@ -121,14 +146,20 @@ export function parseRRule(text: string): RecurrenceRule {
 
 const isInt = (n: unknown): n is number => typeof n === "number" && Number.isInteger(n);
 
-function checkInts(part: string, list: readonly unknown[] | undefined, max: number, signed: boolean): void {
+function checkInts(part: string, list: readonly unknown[] | undefined, max: number, signed: boolean, zero = false): void {
+  if (list !== undefined && !Array.isArray(list)) fail(part, `${part} must be a list`);
   for (const v of list ?? []) {
-    if (!isInt(v) || v === 0 || Math.abs(v) > max || (!signed && v < 0)) fail(part, `${part} value ${String(v)} is out of range`);
+    if (!isInt(v) || (v === 0 && !zero) || Math.abs(v) > max || (!signed && v < 0)) fail(part, `${part} value ${String(v)} is out of range`);
   }
 }
 
-/** Throws RecurrenceRuleError unless the rule is one this module can expand exactly. */
-export function validateRule(rule: RecurrenceRule): void {
+const size = (list: readonly unknown[] | undefined): number => list?.length ?? 0;
+
+/**
+ * Throws RecurrenceRuleError unless the rule is one this module can expand exactly. With
+ * `allDay`, also refuses parts that need a time of day (sub-daily FREQ, BYHOUR/BYMINUTE/BYSECOND).
+ */
+export function validateRule(rule: RecurrenceRule, options: { allDay?: boolean } = {}): void {
   if (rule === null || typeof rule !== "object") return fail("RRULE", "rule must be an object");
   if (!FREQUENCIES.includes(rule.freq)) fail("FREQ", `FREQ value "${String(rule.freq)}" is invalid or unsupported`);
   if (!isInt(rule.interval) || rule.interval < 1 || rule.interval > MAX_INTERVAL) fail("INTERVAL", "INTERVAL must be an integer from 1");
@@ -143,18 +174,35 @@ export function validateRule(rule: RecurrenceRule): void {
   checkInts("BYMONTH", rule.byMonth, 12, false);
   checkInts("BYMONTHDAY", rule.byMonthDay, 31, true);
   checkInts("BYSETPOS", rule.bySetPos, 366, true);
+  checkInts("BYWEEKNO", rule.byWeekNo, 53, true);
+  checkInts("BYYEARDAY", rule.byYearDay, 366, true);
+  checkInts("BYHOUR", rule.byHour, 23, false, true);
+  checkInts("BYMINUTE", rule.byMinute, 59, false, true);
+  checkInts("BYSECOND", rule.bySecond, 59, false, true);
   const monthScoped = rule.freq === "MONTHLY" || (rule.freq === "YEARLY" && (rule.byMonth?.length ?? 0) > 0);
   for (const d of rule.byDay ?? []) {
     if (d === null || typeof d !== "object" || !isWeekday(d.weekday)) fail("BYDAY", "BYDAY has an invalid weekday");
     if (d.n === undefined) continue;
-    if (rule.freq === "DAILY" || rule.freq === "WEEKLY") fail("BYDAY", `BYDAY ordinals need FREQ=MONTHLY or YEARLY`);
+    if (rule.freq !== "MONTHLY" && rule.freq !== "YEARLY") fail("BYDAY", `BYDAY ordinals need FREQ=MONTHLY or YEARLY`);
+    if (rule.freq === "YEARLY" && size(rule.byWeekNo) > 0) fail("BYDAY", "BYDAY ordinals are not allowed with FREQ=YEARLY and BYWEEKNO (RFC 5545)");
     if (!isInt(d.n) || d.n === 0 || Math.abs(d.n) > (monthScoped ? 5 : 53)) {
       fail("BYDAY", `BYDAY ordinal ${String(d.n)} is out of range`);
     }
   }
   if (rule.freq === "WEEKLY" && (rule.byMonthDay?.length ?? 0) > 0) fail("BYMONTHDAY", "BYMONTHDAY is not allowed with FREQ=WEEKLY");
-  const hasOtherBy = [rule.byDay, rule.byMonthDay, rule.byMonth].some((l) => (l?.length ?? 0) > 0);
-  if ((rule.bySetPos?.length ?? 0) > 0 && !hasOtherBy) fail("BYSETPOS", "BYSETPOS needs BYDAY, BYMONTHDAY or BYMONTH");
+  const others = [rule.byDay, rule.byMonthDay, rule.byMonth, rule.byWeekNo, rule.byYearDay, rule.byHour, rule.byMinute, rule.bySecond];
+  if (size(rule.bySetPos) > 0 && !others.some((l) => size(l) > 0)) fail("BYSETPOS", "BYSETPOS needs another BYxxx rule part");
+  const timeParts = (["BYHOUR", "BYMINUTE", "BYSECOND"] as const).filter((_, i) => size([rule.byHour, rule.byMinute, rule.bySecond][i]) > 0);
+  if (options.allDay && (SUB_DAILY.has(rule.freq) || timeParts.length > 0)) {
+    fail(SUB_DAILY.has(rule.freq) ? "FREQ" : (timeParts[0] ?? "BYHOUR"), `FREQ=${rule.freq}${timeParts.length ? ` with ${timeParts.join("/")}` : ""} needs a timed event, not an all-day one`);
+  }
+  // Guard rail: one period's candidates are generated together (BYSETPOS picks among them).
+  if (!SUB_DAILY.has(rule.freq)) {
+    const perPeriod = PERIOD_DAYS[rule.freq] * Math.max(1, size(rule.byHour)) * Math.max(1, size(rule.byMinute)) * Math.max(1, size(rule.bySecond));
+    if (perPeriod > MAX_PERIOD_CANDIDATES) {
+      fail(timeParts[timeParts.length - 1] ?? "FREQ", `FREQ=${rule.freq} with these BYHOUR/BYMINUTE/BYSECOND lists has up to ${perPeriod} occurrences per period; at most ${MAX_PERIOD_CANDIDATES} are supported`);
+    }
+  }
 }
 
 const sortedUnique = (list: readonly number[]): number[] => [...new Set(list)].sort((a, b) => a - b);
@@ -171,6 +219,11 @@ export function normalizeRule(rule: RecurrenceRule): RecurrenceRule {
   }
   if (rule.byMonthDay?.length) out.byMonthDay = sortedUnique(rule.byMonthDay);
   if (rule.byMonth?.length) out.byMonth = sortedUnique(rule.byMonth);
+  if (rule.byWeekNo?.length) out.byWeekNo = sortedUnique(rule.byWeekNo);
+  if (rule.byYearDay?.length) out.byYearDay = sortedUnique(rule.byYearDay);
+  if (rule.byHour?.length) out.byHour = sortedUnique(rule.byHour);
+  if (rule.byMinute?.length) out.byMinute = sortedUnique(rule.byMinute);
+  if (rule.bySecond?.length) out.bySecond = sortedUnique(rule.bySecond);
   if (rule.bySetPos?.length) out.bySetPos = sortedUnique(rule.bySetPos);
   if (rule.count !== undefined) out.count = rule.count;
   if (rule.until !== undefined) out.until = new Date(rule.until.getTime());
@@ -196,8 +249,13 @@ export function formatRRule(rule: RecurrenceRule, options: { allDay?: boolean } 
   const parts = [`FREQ=${r.freq}`];
   if (r.interval !== 1) parts.push(`INTERVAL=${r.interval}`);
   if (r.byMonth) parts.push(`BYMONTH=${r.byMonth.join(",")}`);
+  if (r.byWeekNo) parts.push(`BYWEEKNO=${r.byWeekNo.join(",")}`);
+  if (r.byYearDay) parts.push(`BYYEARDAY=${r.byYearDay.join(",")}`);
   if (r.byMonthDay) parts.push(`BYMONTHDAY=${r.byMonthDay.join(",")}`);
   if (r.byDay) parts.push(`BYDAY=${r.byDay.map((d) => `${d.n ?? ""}${d.weekday}`).join(",")}`);
+  if (r.byHour) parts.push(`BYHOUR=${r.byHour.join(",")}`);
+  if (r.byMinute) parts.push(`BYMINUTE=${r.byMinute.join(",")}`);
+  if (r.bySecond) parts.push(`BYSECOND=${r.bySecond.join(",")}`);
   if (r.bySetPos) parts.push(`BYSETPOS=${r.bySetPos.join(",")}`);
   if (r.wkst) parts.push(`WKST=${r.wkst}`);
   if (r.count !== undefined) parts.push(`COUNT=${r.count}`);

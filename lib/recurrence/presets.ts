@@ -1,7 +1,7 @@
 // The two API dialects' simple recurrence vocabularies, mapped to and from RecurrenceRule.
 import { WEEKDAYS } from "./civil.ts";
 import { occurrenceAt } from "./expand.ts";
-import { normalizeRule } from "./parse.ts";
+import { normalizeRule, SUB_DAILY } from "./parse.ts";
 import { MAX_INTERVAL, RecurrenceRuleError, type Frequency, type RecurrenceRule, type SeriesInput } from "./types.ts";
 
 export type Preset = "daily" | "weekly" | "monthly" | "yearly";
@@ -18,9 +18,13 @@ export function presetToRule(preset: Preset, _start?: Date, _timeZone?: string):
   return { freq, interval: 1 };
 }
 
-/** The preset shown for a rule: its FREQ ("none" without a rule); the full rule goes in `rrule`. */
+/**
+ * The preset shown for a rule: its FREQ ("none" without a rule); the full rule goes in `rrule`.
+ * Sub-daily rules (HOURLY, MINUTELY, SECONDLY) show "daily", the finest preset.
+ */
 export function ruleToPreset(rule: RecurrenceRule | null | undefined): "none" | Preset {
-  return rule ? (rule.freq.toLowerCase() as Preset) : "none";
+  if (!rule) return "none";
+  return SUB_DAILY.has(rule.freq) ? "daily" : (rule.freq.toLowerCase() as Preset);
 }
 
 /** Kona `period`: none 0 | day 1 | week 2 | month 3 | year 4 | weekday 5 (= Mon–Fri). */
@@ -46,7 +50,8 @@ export interface KonaRecurrence {
 }
 
 const PERIOD_FREQ: Record<number, Frequency> = { 1: "DAILY", 2: "WEEKLY", 3: "MONTHLY", 4: "YEARLY", 5: "WEEKLY" };
-const FREQ_PERIOD: Record<Frequency, KonaPeriod> = { DAILY: 1, WEEKLY: 2, MONTHLY: 3, YEARLY: 4 };
+// Sub-daily rules have no Kona period: the nearest is "day", and `exact` is false.
+const FREQ_PERIOD: Record<Frequency, KonaPeriod> = { SECONDLY: 1, MINUTELY: 1, HOURLY: 1, DAILY: 1, WEEKLY: 2, MONTHLY: 3, YEARLY: 4 };
 const WORKWEEK = ["MO", "TU", "WE", "TH", "FR"] as const;
 const konaDay = (weekdayIndex: number): number => (weekdayIndex + 1) % 7; // MO=0 -> 1 … SU=6 -> 0
 
@@ -93,7 +98,8 @@ export function ruleToKona(
   // Every weekday: WEEKLY;BYDAY=MO..FR, or DAILY;BYDAY=MO..FR, which is the same set when INTERVAL=1.
   const isWorkweek = monToFri && (r.freq === "WEEKLY" || (r.freq === "DAILY" && r.interval === 1));
   const period: KonaPeriod = isWorkweek ? 5 : FREQ_PERIOD[r.freq];
-  let exact = r.interval <= 3 && !r.byMonth && !r.byMonthDay && !r.bySetPos && r.count === undefined;
+  const finerParts = r.byWeekNo || r.byYearDay || r.byHour || r.byMinute || r.bySecond || SUB_DAILY.has(r.freq);
+  let exact = r.interval <= 3 && !r.byMonth && !r.byMonthDay && !r.bySetPos && r.count === undefined && !finerParts;
   if (r.byDay && r.freq !== "WEEKLY" && !isWorkweek) exact = false;
   // WKST only changes which weeks an INTERVAL>1 weekly rule picks when it has several days.
   if (r.wkst && r.freq === "WEEKLY" && r.interval > 1 && dayIndexes.length > 1) exact = false;

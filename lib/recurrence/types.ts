@@ -1,7 +1,7 @@
 // Public types of the recurrence module. Pure data; no behaviour beyond the error class.
 
 export type Weekday = "MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU";
-export type Frequency = "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY";
+export type Frequency = "SECONDLY" | "MINUTELY" | "HOURLY" | "DAILY" | "WEEKLY" | "MONTHLY" | "YEARLY";
 
 export interface ByDay {
   weekday: Weekday;
@@ -18,7 +18,17 @@ export interface RecurrenceRule {
   byMonthDay?: number[];
   /** 1..12 */
   byMonth?: number[];
-  /** 1..366 or -366..-1; needs BYDAY, BYMONTHDAY or BYMONTH */
+  /** 1..53 or -53..-1: ISO-style weeks starting on WKST (week 1 has at least 4 days of the year) */
+  byWeekNo?: number[];
+  /** 1..366 or -366..-1 */
+  byYearDay?: number[];
+  /** 0..23 */
+  byHour?: number[];
+  /** 0..59 */
+  byMinute?: number[];
+  /** 0..59 (leap second 60 is not supported) */
+  bySecond?: number[];
+  /** 1..366 or -366..-1; needs another BY part */
   bySetPos?: number[];
   count?: number;
   /** Inclusive bound, a UTC instant (all-day series: the date's UTC midnight). */
@@ -46,8 +56,14 @@ export interface SeriesInput {
   timeZone: string;
   /** All-day series: `start` is the UTC midnight of the first date; arithmetic is on dates. */
   allDay: boolean;
-  /** Original starts (UTC instants) that are excluded. */
+  /** Original starts (UTC instants) that are excluded (from the rule's and the RDATEs' occurrences). */
   exdates?: Date[];
+  /**
+   * RDATEs: extra occurrence starts (UTC instants) merged with the rule's; one that equals a rule
+   * occurrence is that occurrence; those before `start` are ignored. COUNT and UNTIL bound the
+   * rule only. All-day series: UTC midnights.
+   */
+  rdates?: Date[];
   /** Occurrence length; windows return occurrences that overlap them. */
   durationMs: number;
   /** Maximum number of occurrences returned by expand(); default DEFAULT_EXPAND_LIMIT. */
@@ -69,9 +85,17 @@ export interface Occurrence {
 
 /** Callers reject windows longer than this many days. */
 export const MAX_WINDOW_DAYS = 366;
+/** Guard rail: the most occurrences one series may have in one requested window (more = a 422). */
+export const MAX_WINDOW_OCCURRENCES = 5000;
 /** expand() returns at most this many occurrences unless `limit` says otherwise. */
-export const DEFAULT_EXPAND_LIMIT = 5000;
+export const DEFAULT_EXPAND_LIMIT = MAX_WINDOW_OCCURRENCES;
 /** Largest INTERVAL we accept. */
 export const MAX_INTERVAL = 10_000;
 /** Largest COUNT we accept. */
 export const MAX_COUNT = 1_000_000;
+/** Most candidate occurrences one period of a rule may have (e.g. 366 days x 24 BYHOUR = 8,784). */
+export const MAX_PERIOD_CANDIDATES = 100_000;
+/** Most RDATEs a series may have. */
+export const MAX_RDATES = 1000;
+/** The rule of an event that has RDATEs but no RRULE: DTSTART alone, plus the RDATEs (RFC 5545). */
+export const RDATES_ONLY_RULE = "FREQ=DAILY;COUNT=1";

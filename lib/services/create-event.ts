@@ -50,6 +50,7 @@ function defaults(calendar: CalendarRecord, status: StoredStatus, start: Date) {
     defaultRole: DEFAULTS.defaultRole,
     rrule: null,
     exdates: [],
+    rdates: [],
     recurrenceEndsAt: null,
     externalObject: null,
   };

@@ -24,7 +24,7 @@ export async function deleteEvent(ref: EventRef, viewer: Viewer, scope: Scope | 
         await events.updateEvent(series, { exdates: [...series.exdates, cut] }, tx);
         return;
       }
-      await events.updateEvent(series, { rrule: splitRule(series, cut).head, recurrenceEndsAt: cut, exdates: series.exdates.filter((d) => d < cut) }, tx);
+      await events.updateEvent(series, { rrule: splitRule(series, cut).head, recurrenceEndsAt: cut, exdates: series.exdates.filter((d) => d < cut), rdates: series.rdates.filter((d) => d < cut) }, tx);
       for (const o of await events.findOverrides([series.id], tx)) if (o.originalStartsAt! >= cut && !o.deleted) await events.softDeleteEvent(o, tx);
     }),
   );

@@ -1,10 +1,11 @@
 // Shared by create/update: turning an EventInput into checked columns.
+import type { Tx } from "../db/client.ts";
 import { findUsersByIds } from "../db/user-repository.ts";
 import type { EventWrite } from "../db/event-mapper.ts";
 import { addError, checkEvent, type EventInput } from "../domain/event-rules.ts";
 import { invalid, type FieldErrors } from "../domain/errors.ts";
 import { DATE_MAX, DATE_RANGE_TEXT, inDateRange } from "../domain/time.ts";
-import { formatRRule, occurrenceAt, parseRRule, RecurrenceRuleError } from "../recurrence/index.ts";
+import { formatRRule, MAX_RDATES, occurrenceAt, parseRRule, RDATES_ONLY_RULE, RecurrenceRuleError, validateRule } from "../recurrence/index.ts";
 
 /** Merges `input` over `current`, checks every invariant, and throws one 422 listing all problems. */
 export function mergeAndCheck(current: EventWrite, input: EventInput, errors: FieldErrors = {}): EventWrite {
@@ -16,9 +17,13 @@ export function mergeAndCheck(current: EventWrite, input: EventInput, errors: Fi
   // An existing zero-length event (written through Kona) stays valid while its times are left alone.
   const untouchedInstant = input.startsAt === undefined && input.endsAt === undefined && current.startsAt.getTime() === current.endsAt.getTime();
   Object.assign(merged, checkEvent(merged, errors, { allowZeroLength: input.allowZeroLength || untouchedInstant }));
+  // RFC 5545 allows RDATEs without an RRULE: DTSTART plus the RDATEs is a one-occurrence rule plus RDATEs.
+  if (!merged.rrule && input.rdates?.length) merged.rrule = RDATES_ONLY_RULE;
   if (merged.rrule) {
+    merged.rdates = checkRdates(merged.rdates, merged.startsAt, errors);
     try {
       const rule = parseRRule(merged.rrule);
+      validateRule(rule, { allDay: merged.allDay });
       if (rule.until && !inDateRange(rule.until)) addError(errors, "rrule", `UNTIL must be ${DATE_RANGE_TEXT}`);
       merged.rrule = formatRRule(rule);
       merged.recurrenceEndsAt = seriesEnd(merged);
@@ -28,33 +33,46 @@ export function mergeAndCheck(current: EventWrite, input: EventInput, errors: Fi
     }
   } else {
     merged.rrule = null;
+    merged.rdates = [];
     merged.recurrenceEndsAt = null;
   }
   if (Object.keys(errors).length) throw invalid(errors);
   return merged;
 }
 
+/** RDATEs of a series: valid instants from DTSTART on (earlier ones are not occurrences), sorted, unique. */
+function checkRdates(rdates: Date[], start: Date, errors: FieldErrors): Date[] {
+  if (rdates.some((d) => !(d instanceof Date) || !Number.isFinite(d.getTime()))) addError(errors, "rdates", "must be valid instants");
+  const kept = [...new Set(rdates.map((d) => d.getTime()).filter((ms) => Number.isFinite(ms) && ms >= start.getTime()))].sort((a, b) => a - b);
+  if (kept.length > MAX_RDATES) addError(errors, "rdates", `a series may have at most ${MAX_RDATES} RDATEs`);
+  return kept.map((ms) => new Date(ms));
+}
+
 /** End of the last occurrence (null = unbounded): keeps window queries on an index. */
-export function seriesEnd(event: Pick<EventWrite, "rrule" | "startsAt" | "endsAt" | "timeZone" | "allDay" | "exdates">): Date | null {
+export function seriesEnd(event: Pick<EventWrite, "rrule" | "startsAt" | "endsAt" | "timeZone" | "allDay" | "exdates" | "rdates">): Date | null {
   if (!event.rrule) return null;
   const rule = parseRRule(event.rrule);
   const duration = event.endsAt.getTime() - event.startsAt.getTime();
+  const lastRdate = event.rdates.reduce((max, d) => Math.max(max, d.getTime() + duration), -Infinity);
   // Clamped to the accepted range: nothing is ever listed beyond it (lib/domain/time.ts).
-  if (rule.until) return new Date(Math.min(rule.until.getTime() + duration + 86_400_000, DATE_MAX.getTime()));
+  const clamp = (end: Date) => new Date(Math.min(end.getTime(), DATE_MAX.getTime()));
+  const withRdates = (end: Date) => new Date(Math.max(end.getTime(), lastRdate));
+  if (rule.until) return clamp(withRdates(new Date(rule.until.getTime() + duration + 86_400_000)));
   if (rule.count) {
     const last = occurrenceAt({ rule, start: event.startsAt, timeZone: event.timeZone, allDay: event.allDay, exdates: [], durationMs: duration }, rule.count);
-    return last ? new Date(Math.min(last.getTime() + duration, DATE_MAX.getTime())) : event.endsAt;
+    return clamp(withRdates(last ? new Date(last.getTime() + duration) : event.endsAt));
   }
   return null;
 }
 
 /** Participants from Kona's participant_ids (default role) and editor_ids (editor). */
-export async function participantsOf(input: EventInput, defaultRole: string, errors: FieldErrors): Promise<{ userId: number; role: string }[] | undefined> {
+export async function participantsOf(input: EventInput, defaultRole: string, errors: FieldErrors, tx?: Tx): Promise<{ userId: number; role: string }[] | undefined> {
   if (input.participantIds === undefined && input.editorIds === undefined) return undefined;
   const roles = new Map<number, string>();
   for (const id of input.participantIds ?? []) roles.set(id, defaultRole);
   for (const id of input.editorIds ?? []) roles.set(id, "editor");
-  const known = new Set((await findUsersByIds([...roles.keys()])).map((u) => u.id));
+  // Inside a write transaction the lookup must use it (on SQLite a lone query waits for the transaction).
+  const known = new Set((await findUsersByIds([...roles.keys()], tx)).map((u) => u.id));
   for (const [field, ids] of [["participant_ids", input.participantIds], ["editor_ids", input.editorIds]] as const) {
     const unknown = (ids ?? []).filter((id) => !known.has(id));
     if (unknown.length) addError(errors, field, `contains unknown user ids: ${unknown.join(", ")}`);

@@ -1,5 +1,6 @@
 // Series → occurrences for a window, and occurrence addressing (by original start or by number).
-import { expand, indexOf, occurrenceAt, parseRRule, type ExpandInput } from "../recurrence/index.ts";
+import { expand, indexOf, MAX_WINDOW_OCCURRENCES, occurrenceAt, parseRRule, type ExpandInput } from "../recurrence/index.ts";
+import { invalid } from "../domain/errors.ts";
 import type { EventRecord } from "../domain/types.ts";
 
 export interface OccurrenceInfo {
@@ -25,6 +26,7 @@ function expandInput(series: EventRecord): Omit<ExpandInput, "from" | "to"> {
     timeZone: series.timeZone,
     allDay: series.allDay,
     exdates: series.exdates,
+    rdates: series.rdates,
     durationMs: series.endsAt.getTime() - series.startsAt.getTime(),
   };
 }
@@ -38,9 +40,19 @@ export function occurrenceOf(series: EventRecord, start: Date, index: number | n
   };
 }
 
-/** Occurrences of `series` overlapping [from, to), minus those replaced by overrides. */
+/**
+ * Occurrences of `series` overlapping [from, to), minus those replaced by overrides. More than
+ * MAX_WINDOW_OCCURRENCES (e.g. FREQ=SECONDLY over a month) is a 422, never a truncated list.
+ */
 export function expandSeries(series: EventRecord, overriddenStarts: Set<number>, window: { from: Date; to: Date }): EventInstance[] {
-  return expand({ ...expandInput(series), from: window.from, to: window.to })
+  const found = expand({ ...expandInput(series), from: window.from, to: window.to, limit: MAX_WINDOW_OCCURRENCES + 1 });
+  if (found.length > MAX_WINDOW_OCCURRENCES) {
+    throw invalid(
+      { rrule: [`the series ${series.uuid} (id ${series.id}, ${series.rrule}) has more than ${MAX_WINDOW_OCCURRENCES} occurrences in the requested window; ask for a shorter window`] },
+      "too many occurrences in the window",
+    );
+  }
+  return found
     .filter((o) => !overriddenStarts.has(o.start.getTime()))
     .map((o) => occurrenceOf(series, o.start, o.index));
 }

@@ -45,7 +45,7 @@ export async function followSeries(before: EventRecord, after: EventRecord, tx: 
     if (before.exdates.length) await events.setExdates(after.id, [], tx);
     return;
   }
-  const moved = after.startsAt.getTime() !== before.startsAt.getTime() || after.rrule !== before.rrule;
+  const moved = after.startsAt.getTime() !== before.startsAt.getTime() || after.rrule !== before.rrule || !same(after.rdates, before.rdates);
   const map = (d: Date) => {
     if (!moved) return d;
     const index = occurrenceIndex(before, d);

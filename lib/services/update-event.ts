@@ -18,8 +18,8 @@ import type { VisibleEvent } from "./list-events.ts";
 export type Scope = "this" | "following" | "all";
 
 export function writableOf(e: EventRecord): EventWrite {
-  const { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, recurrenceEndsAt, externalObject } = e;
-  return { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, recurrenceEndsAt, externalObject };
+  const { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, rdates, recurrenceEndsAt, externalObject } = e;
+  return { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, rdates, recurrenceEndsAt, externalObject };
 }
 
 /** Resolves and checks the right to write; 404 when unseen (412 with If-Match), 403 when seen but read-only. */
@@ -92,7 +92,7 @@ export async function guard<T>(ifMatch: number | undefined, work: () => Promise<
 async function applyChange(stored: EventRecord, input: EventInput, tx: Tx): Promise<EventRef> {
   const errors: FieldErrors = {};
   const fields = mergeAndCheck(writableOf(stored), input, errors);
-  const participants = await participantsOf(input, fields.defaultRole, errors);
+  const participants = await participantsOf(input, fields.defaultRole, errors, tx);
   if (Object.keys(errors).length) throw invalid(errors);
   await events.updateEvent(stored, changed(writableOf(stored), fields), tx);
   if (participants) await replaceParticipants(stored.id, participants, tx);
@@ -118,10 +118,10 @@ async function changeThis(resolved: ResolvedEvent, input: EventInput, tx: Tx): P
   const { stored, series } = resolved;
   const occurrence = resolved.visible.occurrence!;
   if (stored.id !== series!.id) return applyChange(stored, { ...input, rrule: null }, tx);
-  const base = { ...writableOf(series!), rrule: null, exdates: [], recurrenceEndsAt: null, startsAt: occurrence.originalStartsAt, endsAt: new Date(occurrence.originalStartsAt.getTime() + series!.endsAt.getTime() - series!.startsAt.getTime()) };
+  const base = { ...writableOf(series!), rrule: null, exdates: [], rdates: [], recurrenceEndsAt: null, startsAt: occurrence.originalStartsAt, endsAt: new Date(occurrence.originalStartsAt.getTime() + series!.endsAt.getTime() - series!.startsAt.getTime()) };
   const errors: FieldErrors = {};
   const fields = mergeAndCheck(base, { ...input, rrule: null }, errors);
-  const participants = await participantsOf(input, fields.defaultRole, errors);
+  const participants = await participantsOf(input, fields.defaultRole, errors, tx);
   if (Object.keys(errors).length) throw invalid(errors);
   const override = await events.insertEvent(
     {
@@ -144,12 +144,12 @@ async function changeFollowing(resolved: ResolvedEvent, input: EventInput, tx: T
   const cut = resolved.visible.occurrence!.originalStartsAt;
   const { head, tail } = splitRule(series, cut);
   const duration = series.endsAt.getTime() - series.startsAt.getTime();
-  const tailBase: EventWrite = { ...writableOf(series), startsAt: cut, endsAt: new Date(cut.getTime() + duration), rrule: tail, exdates: series.exdates.filter((d) => d >= cut) };
+  const tailBase: EventWrite = { ...writableOf(series), startsAt: cut, endsAt: new Date(cut.getTime() + duration), rrule: tail, exdates: series.exdates.filter((d) => d >= cut), rdates: series.rdates.filter((d) => d >= cut) };
   const errors: FieldErrors = {};
   const fields = mergeAndCheck(tailBase, input, errors);
-  const participants = await participantsOf(input, fields.defaultRole, errors);
+  const participants = await participantsOf(input, fields.defaultRole, errors, tx);
   if (Object.keys(errors).length) throw invalid(errors);
-  await events.updateEvent(series, { rrule: head, exdates: series.exdates.filter((d) => d < cut), recurrenceEndsAt: cut }, tx);
+  await events.updateEvent(series, { rrule: head, exdates: series.exdates.filter((d) => d < cut), rdates: series.rdates.filter((d) => d < cut), recurrenceEndsAt: cut }, tx);
   const created = await events.insertEvent(
     { ...fields, calendarId: series.calendarId, creatorId: series.creatorId, participants: participants ?? series.participants.map((p) => ({ userId: p.userId, role: p.role })) },
     tx,
@@ -190,6 +190,9 @@ async function changeAll(resolved: ResolvedEvent, input: EventInput, tx: Tx): Pr
       shifted.endsAt = new Date(shifted.startsAt.getTime() + length);
     }
   }
+  // RDATEs move with the series (they are instants, not occurrence numbers).
+  const startShift = (shifted.startsAt?.getTime() ?? series.startsAt.getTime()) - series.startsAt.getTime();
+  if (startShift !== 0 && series.rdates.length && shifted.rdates === undefined) shifted.rdates = series.rdates.map((d) => new Date(d.getTime() + startShift));
   const ref = await applyChange(series, shifted, tx);
   const after = (await events.findEventById(series.id, tx))!;
   await followSeries(series, after, tx);

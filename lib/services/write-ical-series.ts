@@ -41,6 +41,8 @@ function columnsOf(p: ParsedEvent, base: EventWrite, recurring: boolean): EventW
     status: p.status,
     visibility: p.visibility,
     rrule: recurring ? p.rrule : null,
+    // RDATEs (also without an RRULE: mergeAndCheck then stores RDATES_ONLY_RULE, see ARCHITECTURE.md).
+    rdates: recurring ? p.rdates : [],
     // iCalendar allows DTEND = DTSTART (an instant); so does our store for Kona's events.
     allowZeroLength: true,
   });
@@ -48,8 +50,8 @@ function columnsOf(p: ParsedEvent, base: EventWrite, recurring: boolean): EventW
 
 function baseOf(calendar: CalendarRecord, existing: EventRecord | null, p: ParsedEvent): EventWrite {
   if (existing) {
-    const { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, recurrenceEndsAt, externalObject } = existing;
-    return { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, recurrenceEndsAt, externalObject };
+    const { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, rdates, recurrenceEndsAt, externalObject } = existing;
+    return { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, rdates, recurrenceEndsAt, externalObject };
   }
   return {
     title: p.title,
@@ -65,6 +67,7 @@ function baseOf(calendar: CalendarRecord, existing: EventRecord | null, p: Parse
     defaultRole: DEFAULTS.defaultRole,
     rrule: null,
     exdates: [],
+    rdates: [],
     recurrenceEndsAt: null,
     externalObject: null,
   };
@@ -85,7 +88,7 @@ export async function writeIcalSeries(tx: Tx, input: WriteIcalSeries): Promise<E
   const { calendar, parsed, existing } = input;
   // The calendar's change lock first, as every write transaction takes it (lib/db/change-log.ts).
   await lockCalendar(tx, calendar.id);
-  const recurring = parsed.master.rrule !== null;
+  const recurring = parsed.master.rrule !== null || parsed.master.rdates.length > 0;
   const masterColumns = { ...columnsOf(parsed.master, baseOf(calendar, existing?.master ?? null, parsed.master), recurring), exdates: recurring ? parsed.master.exdates : [] };
   let master: EventRecord;
   if (existing) {

@@ -93,6 +93,14 @@ export function parseEventBody(body: unknown, current?: CurrentEvent): KonaEvent
   externalObject(raw, input, errors);
   const rrule = recurrenceOf(raw, current?.rrule ?? null, errors);
   if (rrule !== undefined) input.rrule = rrule;
+  if (raw.rdates !== undefined) {
+    input.rdates = [];
+    for (const value of raw.rdates) {
+      const date = parseKonaDateTime(value);
+      if (date) input.rdates.push(date);
+      else addError(errors, "rdates", DATETIME_HINT);
+    }
+  }
   if (Object.keys(errors).length) throw invalid(errors);
   return change;
 }

@@ -2,6 +2,7 @@
 // tests (every response is parsed with these). Pure: zod and domain tables only.
 import { z } from "zod";
 import { MEMBER_ROLES } from "../../domain/enums.ts";
+import { MAX_RDATES } from "../../recurrence/types.ts";
 
 export const MAX_INT = 2_147_483_647;
 
@@ -40,6 +41,7 @@ export const CalendarEvent = z
     sel_days: z.array(z.number().int().min(0).max(6)).nullable().describe("Weekdays of a weekly rule, 0 = Sunday"),
     series_end_at: EpochMs.nullable(),
     rrule: z.string().nullable().describe("Extension: the full RFC 5545 RRULE when the Kona fields cannot express it"),
+    rdates: z.array(EpochMs).describe("Extension: extra occurrence starts of the series (RFC 5545 RDATE), sorted; [] otherwise"),
     external_object: ExternalObject.nullable(),
     created_at: EpochMs,
     updated_at: EpochMs,
@@ -126,6 +128,7 @@ export const CalendarEventInput = z
     sel_days: z.union([z.number(), z.string(), z.array(z.union([z.number(), z.string()]))], { error: "must be a weekday 0–6 or an array of them" }).nullable(),
     series_end_at: DateTimeIn.nullable(),
     rrule: z.string().max(1000).nullable(),
+    rdates: z.array(DateTimeIn).max(MAX_RDATES).describe("Extension: extra occurrence starts (RFC 5545 RDATE); [] removes them"),
     external_object: ExternalObjectInput,
     external_objects: z.array(ExternalObjectInput).max(1).describe("Alias of external_object as the seed names it: [] removes"),
   })

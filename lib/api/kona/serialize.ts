@@ -36,6 +36,7 @@ export function serializeEvent({ event, occurrence, access }: VisibleEvent, base
     series_id: occurrence?.seriesId ?? (event.rrule ? event.id : null),
     num_in_series: numInSeries,
     ...konaFieldsOf(event, occurrence),
+    rdates: event.rrule ? event.rdates.map((d) => d.getTime()) : [],
     external_object: event.externalObject ? { id: event.externalObject.id, name: event.externalObject.name, ...(event.externalObject.url ? { url: event.externalObject.url } : {}) } : null,
     created_at: event.createdAt.getTime(),
     updated_at: event.updatedAt.getTime(),

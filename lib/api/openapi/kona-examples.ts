@@ -30,6 +30,7 @@ export const event = {
   sel_days: null,
   series_end_at: null,
   rrule: null,
+  rdates: [],
   external_object: { id: "JIRA-42", name: "Planning ticket", url: "https://jira.example.com/browse/JIRA-42" },
   created_at: 1755508800000,
   updated_at: 1755598500000,

@@ -55,6 +55,7 @@ export const event = {
   default_role: "editor",
   tags: [],
   rrule: null,
+  rdates: [],
   recurring_event_id: null,
   original_starts_at: null,
   sequence: 0,

@@ -4,7 +4,7 @@ import { STATUS, type StoredStatus } from "../../domain/enums.ts";
 import { invalid, type FieldErrors } from "../../domain/errors.ts";
 import { addError, type EventInput } from "../../domain/event-rules.ts";
 import { DATE_RANGE_TEXT, parseCompactInstant, parseDate, parseDateTime } from "../../domain/time.ts";
-import { formatRRule, parseRRule, presetToRule, RecurrenceRuleError } from "../../recurrence/index.ts";
+import { formatRRule, parseRRule, presetToRule, RecurrenceRuleError, ruleToPreset } from "../../recurrence/index.ts";
 import { parseOr422 } from "../validation.ts";
 import * as wire from "./schemas.ts";
 
@@ -72,6 +72,13 @@ export async function toEventInput(body: unknown): Promise<EventInput> {
   else if (starts.dateOnly || ends.dateOnly) input.allDay = true;
   const rrule = recurrence(raw, input.startsAt, errors);
   if (rrule !== undefined) input.rrule = rrule;
+  if (raw.rdates !== undefined) {
+    input.rdates = [];
+    for (const text of raw.rdates) {
+      const date = dateField(text, "rdates", input.allDay ?? raw.all_day, errors).date;
+      if (date) input.rdates.push(date);
+    }
+  }
   for (const [field, key] of [["participant_ids", "participantIds"], ["editor_ids", "editorIds"]] as const) {
     const uuids = raw[field];
     if (uuids === undefined) continue;
@@ -92,7 +99,7 @@ function recurrence(raw: wire.EventInput, start: Date | undefined, errors: Field
   if (raw.rrule !== undefined && raw.rrule !== null && raw.rrule.trim() !== "") {
     try {
       const rule = parseRRule(raw.rrule);
-      if (raw.recurrence_rule !== undefined && raw.recurrence_rule !== rule.freq.toLowerCase()) {
+      if (raw.recurrence_rule !== undefined && raw.recurrence_rule !== ruleToPreset(rule)) {
         addError(errors, "recurrence_rule", `does not match the rrule's FREQ (${rule.freq})`);
       }
       return formatRRule(rule);

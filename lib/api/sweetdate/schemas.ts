@@ -1,6 +1,7 @@
 // SweetDate wire schemas (seed 004 + SPEC §5). Shared by the route handlers, the SDK, the OpenAPI
 // document and the tests (every response is parsed with these). Pure: zod and domain enums only.
 import { z } from "zod";
+import { MAX_RDATES } from "../../recurrence/types.ts";
 import { MEMBER_ROLES, PARTICIPANT_ROLES, RECURRENCE_PRESETS, RSVPS, SIGN_UP_MODES, STAKEHOLDERS, SWEETDATE_STATUSES, VISIBILITIES } from "../../domain/enums.ts";
 
 export const Status = z.enum(SWEETDATE_STATUSES);
@@ -33,6 +34,7 @@ export const Event = z
     default_role: ParticipantRole,
     tags: z.array(z.string()),
     rrule: z.string().nullable().describe("Full RFC 5545 RRULE of the series, or null"),
+    rdates: z.array(Instant).describe("Extension: extra occurrence starts of the series (RFC 5545 RDATE), sorted; [] otherwise"),
     recurring_event_id: z.string().nullable(),
     original_starts_at: Instant.nullable(),
     sequence: z.number().int().describe("Bumped on every change; send it back as If-Match to avoid lost updates"),
@@ -58,6 +60,10 @@ export const EventInput = z
     visibility: Visibility,
     recurrence_rule: RecurrencePreset,
     rrule: z.string().max(1000).nullable(),
+    rdates: z
+      .array(DateOrInstant)
+      .max(MAX_RDATES)
+      .describe("Extension: extra occurrence starts (RFC 5545 RDATE); without an rrule they make one (DTSTART plus these); [] removes them"),
     stakeholder: Stakeholder,
     default_role: ParticipantRole,
     participant_ids: z.array(z.string()).max(500).describe("User UUIDs added with default_role"),

@@ -35,6 +35,7 @@ export function serializeEvent({ event, occurrence, access, rsvp }: VisibleEvent
     default_role: event.defaultRole,
     tags: access.see === "full" ? deriveTags(event.title, event.description) : [],
     rrule,
+    rdates: rrule ? event.rdates.map(formatInstant) : [],
     recurring_event_id: occurrence?.seriesUuid ?? null,
     original_starts_at: occurrence ? formatInstant(occurrence.originalStartsAt) : null,
     sequence: event.sequence,

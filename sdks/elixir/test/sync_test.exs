@@ -1,7 +1,6 @@
 defmodule SD.SyncTest do
   # SD.Calendar.sync/3 against the live server (SPEC §11: `?sync_token=`, pages,
-  # meta.next_sync_token, deletions as {id, deleted: true}, 410 SYNC_TOKEN_EXPIRED). Excluded by
-  # test_helper.exs when the server does not speak sync yet (`?sync_token=` gives no next_sync_token).
+  # meta.next_sync_token, deletions as {id, deleted: true}, 410 SYNC_TOKEN_EXPIRED).
   use ExUnit.Case, async: false
   import SD.Test.Live
 

@@ -146,6 +146,20 @@ defmodule SD.TransportTest do
              SD.Calendar.get("c1", client)
   end
 
+  test "fields a newer server adds are kept (extra) and come back in to_map" do
+    newer =
+      ~s({"status":"ok","event":{"id":"e1","calendar_id":"c1","title":"T","starts_at":"2025-08-21T09:00:00Z","ends_at":"2025-08-21T10:00:00Z","colour_hint":"teal"}})
+
+    client = client([%{body: @calendar}, %{body: newer}])
+    {:ok, calendar} = SD.Calendar.get("c1", client)
+
+    assert {:ok, %SD.Event{title: "T", extra: %{"colour_hint" => "teal"}} = event} =
+             SD.Calendar.get_event(calendar, "e1")
+
+    assert SD.Event.to_map(event)["colour_hint"] == "teal"
+    assert event.rsvp == nil
+  end
+
   test "what goes on the wire" do
     ok_list = ~s({"status":"ok","events":[],"meta":{"limit":25,"offset":0,"total":0}})
 

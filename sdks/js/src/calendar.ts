@@ -1,5 +1,4 @@
 // A calendar and everything scoped under /api/v1/calendars/:calendar_id: events, members, participants.
-import { z } from "zod";
 import { SweetDateError } from "./errors.ts";
 import * as wire from "./generated/schemas.ts";
 import { seg, type Transport } from "./http.ts";
@@ -20,15 +19,11 @@ import type {
   Page,
   ParticipantRole,
   Rsvp,
+  SyncEvent,
   SyncOptions,
   SyncResult,
 } from "./types.ts";
 
-/** One page of a sync round (SPEC §11): events or deletions; the last page carries the next token. */
-const SyncPage = wire.Ok.extend({
-  events: z.array(z.union([z.object({ id: z.string(), deleted: z.literal(true) }), wire.Event])),
-  meta: wire.Meta.partial().extend({ next_sync_token: z.string().optional() }),
-});
 
 function changeQuery(options: ChangeOptions) {
   return { scope: options.scope };
@@ -116,16 +111,16 @@ export class Calendar implements CalendarData {
    */
   async sync(token?: string | null, options: SyncOptions = {}): Promise<SyncResult> {
     const limit = options.limit ?? 100;
-    const changes: (Event | DeletedEvent)[] = [];
+    const changes: (SyncEvent | DeletedEvent)[] = [];
     for (let offset = 0; ; ) {
       const path = this.#path("events");
-      const { events, meta } = await this.#http.request({ method: "GET", path, query: { sync_token: token ?? "", limit, offset }, schema: SyncPage });
+      const { events, meta } = await this.#http.request({ method: "GET", path, query: { sync_token: token ?? "", limit, offset }, schema: wire.SyncEnvelope });
       changes.push(...events);
       if (meta.next_sync_token !== undefined) {
-        const isDeleted = (change: Event | DeletedEvent): change is DeletedEvent => "deleted" in change && change.deleted === true;
+        const isDeleted = (change: SyncEvent | DeletedEvent): change is DeletedEvent => "deleted" in change && change.deleted === true;
         return {
           changes,
-          events: changes.filter((change): change is Event => !isDeleted(change)),
+          events: changes.filter((change): change is SyncEvent => !isDeleted(change)),
           deleted: changes.filter(isDeleted).map((change) => change.id),
           nextSyncToken: meta.next_sync_token,
           full: !token,
@@ -133,8 +128,8 @@ export class Calendar implements CalendarData {
       }
       // Pages are windows over the server's rows: a page may hold fewer items than its limit (rows
       // the caller may not see are left out), so the next page starts a whole page later.
-      offset += meta.limit ?? limit;
-      if (meta.total === undefined ? events.length === 0 : offset >= meta.total) {
+      offset += meta.limit;
+      if (offset >= meta.total) {
         throw new SweetDateError(`SweetDate: GET ${path}: a sync round ended without meta.next_sync_token`, { status: 200, errorCode: "INVALID_RESPONSE", body: { events, meta } });
       }
     }

@@ -2,7 +2,7 @@
 import type { ErrorBody } from "./generated/schemas.ts";
 
 /** The server's error codes plus the SDK's own (no HTTP answer, or an answer we could not read). */
-export type ErrorCode = ErrorBody["error_code"] | "SYNC_TOKEN_EXPIRED" | "READ_ONLY" | "TIMEOUT" | "CONNECTION_ERROR" | "INVALID_RESPONSE" | "CONFIGURATION_ERROR" | "HTTP_ERROR";
+export type ErrorCode = ErrorBody["error_code"] | "READ_ONLY" | "TIMEOUT" | "CONNECTION_ERROR" | "INVALID_RESPONSE" | "CONFIGURATION_ERROR" | "HTTP_ERROR";
 export type FieldErrors = Record<string, string[]>;
 
 export interface ErrorDetails {

@@ -292,7 +292,7 @@ describe("sync (the client side of SPEC §11; e2e/sdk/sync.spec.ts checks it aga
     id: "0b9d8f7e-6c5b-4a39-8271-605f4e3d2c1b", calendar_id: CALENDAR.id, title: "Sprint Planning", description: null, location: null,
     starts_at: "2025-08-21T09:00:00Z", ends_at: "2025-08-21T10:00:00Z", all_day: false, time_zone: "UTC", status: "scheduled", visibility: "public",
     recurrence_rule: "none", inserted_at: "2025-08-18T09:20:00Z", updated_at: "2025-08-18T09:20:00Z", stakeholder: "group", default_role: "viewer",
-    tags: [], rrule: null, recurring_event_id: null, original_starts_at: null, sequence: 0, editable: true, rsvp: null,
+    tags: [], rrule: null, recurring_event_id: null, original_starts_at: null, sequence: 0, editable: true, rsvp: null, rdates: [], exdates: [],
   };
   const page = (events: unknown[], meta: Record<string, unknown>): Reply => ({ status: 200, body: { status: "ok", events, meta } });
 
@@ -312,7 +312,7 @@ describe("sync (the client side of SPEC §11; e2e/sdk/sync.spec.ts checks it aga
     expect(result.changes.map((c) => c.id)).toEqual([EVENT.id, "gone-1", "second"]);
     expect(result).toMatchObject({ nextSyncToken: "tok-2", full: false });
 
-    script = [page([], { limit: 100, offset: 0, next_sync_token: "tok-0" })];
+    script = [page([], { limit: 100, offset: 0, total: 0, next_sync_token: "tok-0" })];
     expect(await calendar.sync()).toMatchObject({ changes: [], nextSyncToken: "tok-0", full: true });
     expect(seen.at(-1)!.url).toBe(`/api/v1/calendars/${CALENDAR.id}/events?sync_token=&limit=100&offset=0`);
   });

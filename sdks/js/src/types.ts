@@ -58,18 +58,17 @@ export interface Ok {
   status: "ok";
 }
 
-/** What sync reports for an event that was deleted or that you may no longer see. */
-export interface DeletedEvent {
-  id: string;
-  deleted: true;
-}
+/** What sync reports for an event that was deleted or that you may no longer see: `{ id, deleted: true }`. */
+export type DeletedEvent = z.output<typeof wire.DeletedEvent>;
+/** A stored event as sync sends it: an {@link Event} plus `exdates` (a series' removed occurrences). */
+export type SyncEvent = z.output<typeof wire.SyncEvent>;
 
 /** The outcome of `calendar.sync(token)`: what changed since `token` (everything when it was absent). */
 export interface SyncResult {
   /** Events and deletions in the server's order. */
-  changes: (Event | DeletedEvent)[];
+  changes: (SyncEvent | DeletedEvent)[];
   /** The changed or new events: series masters and overrides as stored (not expanded occurrences). */
-  events: Event[];
+  events: SyncEvent[];
   /** Ids of events deleted or no longer visible to you. */
   deleted: string[];
   /** Pass it to the next `sync()`. */

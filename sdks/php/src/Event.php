@@ -29,6 +29,7 @@ namespace SweetDate;
  * @property-read ?string $original_starts_at the occurrence's original start
  * @property-read int $sequence bumped on every change; pass it back as if_match
  * @property-read bool $editable whether the caller may change it
+ * @property-read ?string $rsvp the caller's own answer (null for the organiser)
  * @property-read ?list<string> $exdates a series' removed original starts (sync)
  * @property-read ?int $ics_feed_id the subscription it came from
  */
@@ -38,6 +39,6 @@ final class Event extends Resource
     protected const OPTIONAL = [
         'description', 'location', 'all_day', 'time_zone', 'status', 'visibility', 'recurrence_rule',
         'inserted_at', 'updated_at', 'stakeholder', 'default_role', 'tags', 'rrule', 'recurring_event_id',
-        'original_starts_at', 'sequence', 'editable', 'exdates', 'ics_feed_id',
+        'original_starts_at', 'sequence', 'editable', 'rsvp', 'exdates', 'ics_feed_id',
     ];
 }

@@ -9,24 +9,13 @@ use SweetDate\Event;
 use SweetDate\Exception\SyncTokenExpiredException;
 use SweetDate\SyncResult;
 use SweetDate\Tests\Support\LiveTestCase;
-use SweetDate\Tests\Support\Raw;
 
 /**
  * calendar->sync() against the live server (SPEC §11: `?sync_token=`, pages, meta.next_sync_token,
- * deletions as {id, deleted: true}, 410 SYNC_TOKEN_EXPIRED). Skipped when the server does not
- * speak sync yet (it answers `?sync_token=` with something other than 200).
+ * deletions as {id, deleted: true}, 410 SYNC_TOKEN_EXPIRED).
  */
 final class SyncTest extends LiveTestCase
 {
-    protected function setUp(): void
-    {
-        parent::setUp();
-        $probe = Raw::call(self::token(), 'GET', '/api/v1/calendars/' . self::rawCalendar()['id'] . '/events?sync_token=');
-        if ($probe['status'] !== 200 || !array_key_exists('next_sync_token', (array) ($probe['body']['meta'] ?? []))) {
-            $this->markTestSkipped("the server does not support REST sync yet (GET …/events?sync_token= answered {$probe['status']} without meta.next_sync_token)");
-        }
-    }
-
     /**
      * Applies a sync round to a local copy, as a sync client does.
      *

@@ -170,6 +170,18 @@ final class TransportTest extends TestCase
         $this->assertSame(['teapot', 418, 'SOMETHING_NEW'], [$unknown->getMessage(), $unknown->getStatus(), $unknown->getErrorCode()]);
     }
 
+    public function testFieldsANewerServerAddsStayReadable(): void
+    {
+        $newer = '{"status":"ok","event":{"id":"e1","calendar_id":"c1","title":"T","starts_at":"2025-08-21T09:00:00Z","ends_at":"2025-08-21T10:00:00Z","colour_hint":"teal"}}';
+        $client = $this->client([['body' => self::CALENDAR], ['body' => $newer]]);
+        $event = Calendar::get('c1', $client)->getEvent('e1');
+        $this->assertSame('teal', $event->colour_hint);
+        $this->assertSame('teal', $event->toArray()['colour_hint']);
+        $this->assertNull($event->rsvp, 'a known field an older server leaves out reads as null');
+        $this->expectException(\LogicException::class);
+        $event->no_such_field;
+    }
+
     public function testWhatGoesOnTheWire(): void
     {
         $client = $this->client([['status' => 200, 'body' => self::CALENDAR], ['status' => 200, 'body' => self::EVENT], ['status' => 200, 'body' => '{"status":"ok"}'], ['status' => 200, 'body' => '{"status":"ok","events":[],"meta":{"limit":25,"offset":0,"total":0}}']], ['headers' => ['X-Trace' => 'abc']]);

@@ -115,8 +115,11 @@ class ResourcesTest < Minitest::Test
     assert_equal [TestEnv::OTHER_USER_ID], calendar.event_users(event.id).map(&:id)
 
     theirs = SD::Calendar.get(calendar.id, client: other_client)
+    assert_equal "needs_action", theirs.get_event(event.id).rsvp
     answered = theirs.update_event_user(event.id, TestEnv::OTHER_USER_ID, rsvp: :accepted)
     assert_equal %w[accepted viewer], [answered.rsvp, answered.role]
+    assert_equal "accepted", theirs.get_event(event.id).rsvp # the invitee's own answer on the event
+    assert_nil calendar.get_event(event.id).rsvp # the owner is not invited
     promoted = calendar.update_event_user(event.id, TestEnv::OTHER_USER_ID, role: :editor)
     assert_equal %w[accepted editor], [promoted.rsvp, promoted.role]
     stored = Raw.ok!(:get, "/api/v1/calendars/#{calendar.id}/events/#{event.id}/users").fetch("users")

@@ -15,7 +15,7 @@ defmodule SD.Calendar do
 
   @fields [:id, :name, :description, :color, :time_zone, :role, :inserted_at, :updated_at]
   @derive {Inspect, except: [:client]}
-  defstruct @fields ++ [client: nil]
+  defstruct @fields ++ [extra: %{}, client: nil]
 
   @type t :: %__MODULE__{}
   @type client :: Client.t() | keyword | nil

@@ -1,13 +1,15 @@
 defmodule SD.Resource do
   @moduledoc false
   # Wire objects (string-keyed maps) → the SDK's structs; missing required fields → INVALID_RESPONSE.
+  # Fields the SDK does not know yet (a newer server's) are kept in `extra` and come back in to_map.
 
   @doc "Builds `module`'s struct from a wire map, or `{:error, %SD.InvalidResponseError{}}`."
   def build(module, data) when is_map(data) do
     case Enum.reject(module.__required__(), &Map.has_key?(data, Atom.to_string(&1))) do
       [] ->
-        fields = for key <- module.__fields__(), into: %{}, do: {key, Map.get(data, Atom.to_string(key))}
-        {:ok, struct(module, fields)}
+        known = module.__fields__()
+        fields = for key <- known, into: %{}, do: {key, Map.get(data, Atom.to_string(key))}
+        {:ok, struct(module, Map.put(fields, :extra, Map.drop(data, Enum.map(known, &Atom.to_string/1))))}
 
       missing ->
         {:error, SD.Client.invalid_response("#{inspect(module)} without #{Enum.join(missing, ", ")}", data)}
@@ -38,12 +40,17 @@ defmodule SD.Resource do
   @doc "The list under `key` of an envelope, as `module`'s structs."
   def many(body, key, module), do: build_all(module, Map.get(body, key))
 
-  @doc "Back to the wire map (string keys)."
-  def to_map(%_{} = struct, fields), do: for(key <- fields, into: %{}, do: {Atom.to_string(key), Map.get(struct, key)})
+  @doc "Back to the wire map (string keys), fields the SDK does not know included."
+  def to_map(%_{} = struct, fields) do
+    Map.merge(
+      Map.get(struct, :extra) || %{},
+      for(key <- fields, into: %{}, do: {Atom.to_string(key), Map.get(struct, key)})
+    )
+  end
 
   defmacro __using__(fields: fields, required: required) do
     quote do
-      defstruct unquote(fields)
+      defstruct unquote(fields) ++ [extra: %{}]
       @doc false
       def __fields__, do: unquote(fields)
       @doc false
@@ -62,8 +69,9 @@ defmodule SD.Event do
   `starts_at`, `ends_at`, `all_day`, `time_zone`, `status`, `visibility`, `recurrence_rule`,
   `inserted_at`, `updated_at`, `stakeholder`, `default_role`, `tags`, `rrule`,
   `recurring_event_id`, `original_starts_at`, `sequence` (pass it back as `if_match:`),
-  `editable`, and — when the server sends them — `exdates` (a series' removed occurrences) and
-  `ics_feed_id`.
+  `editable`, `rsvp` (your own answer, nil for the organiser), and — when the server sends them —
+  `exdates` (a series' removed occurrences, in sync rounds) and `ics_feed_id`. Fields a newer
+  server adds are in `extra` (string keys) until the SDK knows them; `to_map/1` includes them.
   """
   use SD.Resource,
     fields: [
@@ -89,6 +97,7 @@ defmodule SD.Event do
       :original_starts_at,
       :sequence,
       :editable,
+      :rsvp,
       :exdates,
       :ics_feed_id
     ],

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "events" ADD COLUMN     "rdates" TEXT NOT NULL DEFAULT '[]';
+

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "events" ADD COLUMN "rdates" TEXT NOT NULL DEFAULT '[]';
