@@ -40,7 +40,7 @@ export function calDavMonthQuery(t: CalDavTarget): () => Promise<number> {
 }
 
 /** Median time of a sync-collection round that carries exactly one changed event. */
-export async function syncAfterOneChange(t: CalDavTarget, rounds = 30): Promise<string> {
+export async function davSyncAfterOneChange(t: CalDavTarget, rounds = 30): Promise<string> {
   const { report } = client(t);
   const tokenOf = (text: string) => /<d:sync-token>([^<]+)<\/d:sync-token>/.exec(text)?.[1] ?? "";
   const api = `${t.base}/api/v1/calendars/${t.calendarUuid}/events`;

@@ -11,7 +11,7 @@ import Database from "better-sqlite3";
 import { load, type LoadResult } from "./http-load.ts";
 import { runUiBench } from "./ui.ts";
 import { runRadicaleBench } from "./radicale.ts";
-import { calDavMonthQuery, syncAfterOneChange } from "./caldav.ts";
+import { calDavMonthQuery, davSyncAfterOneChange } from "./caldav.ts";
 import { soakSection } from "./soak-section.ts";
 import { restSyncAfterOneChange, runFeedBench } from "./feed.ts";
 
@@ -78,7 +78,7 @@ async function main() {
     }
     let caldav = "";
     try {
-      caldav = `| measurement | result | runs | target |\n|---|---|---|---|\n${await syncAfterOneChange(davTarget)}\n`;
+      caldav = `| measurement | result | runs | target |\n|---|---|---|---|\n${await davSyncAfterOneChange(davTarget)}\n`;
     } catch (error) {
       caldav = `(CalDAV bench failed: ${(error as Error).message})`;
     }

@@ -26,7 +26,8 @@ async function cli(...args: string[]): Promise<{ code: number; stdout: string; s
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-describe("npm run cli", () => {
+// Each case starts real `tsx` processes (several seconds each on a loaded 2-core machine).
+describe("npm run cli", { timeout: 180_000 }, () => {
   it("db:migrate creates the schema once and is idempotent", async () => {
     const first = await cli("db:migrate");
     expect(first.code).toBe(0);

@@ -52,6 +52,14 @@ async function calendarQuery(ctx: DavRequest, r: CalendarResource, root: XmlElem
   } else {
     objects = await listObjects(r.calendar, r.user);
   }
+  // A UID text-match (clients look one event up this way); other property filters are not applied.
+  for (const propFilter of children(componentFilter, NS.CALDAV, "prop-filter")) {
+    const match = child(propFilter, NS.CALDAV, "text-match");
+    if (propFilter.attrs.name?.toUpperCase() !== "UID" || !match) continue;
+    const needle = match.text.trim().toLowerCase();
+    const negate = match.attrs["negate-condition"] === "yes";
+    objects = objects.filter((o) => o.uid.toLowerCase().includes(needle) !== negate);
+  }
   const responses: XmlNode[] = [];
   for (const object of objects) responses.push(await propResponse(hrefOf(objectResource(r, object)), objectResource(r, object), ctx, props));
   return multistatus(responses);

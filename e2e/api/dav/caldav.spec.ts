@@ -163,6 +163,11 @@ test("REPORT calendar-query – a time range matches expanded occurrences, not o
   expect(hit.props.get(`{${NS.CALDAV}}calendar-data`)?.text).toContain("SUMMARY:Single");
   expect(hit.props.get(`{${NS.DAV}}getetag`)?.text).toBe((await dav(request, user, "GET", hit.href)).headers()["etag"]);
   expect(got.entries.find((e) => e.href.endsWith("missing.ics"))?.status).toContain("404");
+
+  // A lookup by UID (prop-filter text-match), as clients find one event.
+  const byUid = `<?xml version="1.0"?><c:calendar-query xmlns:d="DAV:" xmlns:c="urn:ietf:params:xml:ns:caldav"><d:prop><d:getetag/></d:prop><c:filter><c:comp-filter name="VCALENDAR"><c:comp-filter name="VEVENT"><c:prop-filter name="UID"><c:text-match collation="i;octet">${single.event.id}</c:text-match></c:prop-filter></c:comp-filter></c:comp-filter></c:filter></c:calendar-query>`;
+  const one = await multistatus(await dav(request, user, "REPORT", collection, { body: byUid, headers: { depth: "1" } }));
+  expect(one.entries.map((e) => e.href)).toEqual([`${collection}${single.event.id}.ics`]);
 });
 
 test("REPORT sync-collection – full first round, then only what changed (a deletion as 404), a stale or foreign token → 403 valid-sync-token", async ({ request }) => {
