@@ -4,6 +4,9 @@ export async function register() {
   const { migrate } = await import("./lib/db/migrate.ts");
   const applied = await migrate();
   if (applied.length) console.log(`sweetdate: applied migrations ${applied.join(", ")}`);
+  // Subscribed calendars (SPEC §12) are refreshed in the background.
+  const { startSubscriptionScheduler } = await import("./lib/services/subscriptions.ts");
+  startSubscriptionScheduler();
   // Sync tombstones and the change log are kept SYNC_RETENTION_DAYS (default 30), then pruned.
   const { pruneChangeLog } = await import("./lib/db/change-log.ts");
   const days = Number(process.env.SYNC_RETENTION_DAYS ?? 30);

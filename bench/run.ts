@@ -11,6 +11,7 @@ import Database from "better-sqlite3";
 import { load, type LoadResult } from "./http-load.ts";
 import { runUiBench } from "./ui.ts";
 import { runRadicaleBench } from "./radicale.ts";
+import { runIcalBench } from "./ical.ts";
 import { calDavMonthQuery, davSyncAfterOneChange } from "./caldav.ts";
 import { soakSection } from "./soak-section.ts";
 import { restSyncAfterOneChange, runFeedBench } from "./feed.ts";
@@ -95,6 +96,12 @@ async function main() {
     } catch (error) {
       recurrence = `(recurrence bench unavailable: ${(error as Error).message})`;
     }
+    let ical = "";
+    try {
+      ical = await runIcalBench(base, auth);
+    } catch (error) {
+      ical = `(iCalendar bench failed: ${(error as Error).message})`;
+    }
     let feed = "";
     try {
       const sync = await restSyncAfterOneChange(base, calendar.uuid, auth);
@@ -131,6 +138,9 @@ ${caldav}
 ## UI: month view with ${UI_EVENTS.toLocaleString("en")}+ events
 
 ${ui}
+## iCalendar: import and export of 20,000 events (SPEC §12)
+
+${ical}
 ## Recurrence
 
 ${recurrence}

@@ -61,6 +61,7 @@ const server = spawn(process.execPath, [path.join(root, "server.mjs")], {
     NEXT_TELEMETRY_DISABLED: "1",
     RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? "100000",
     SIGNUP_MODE: process.env.SIGNUP_MODE ?? "open",
+    SUBSCRIPTIONS_ALLOW_PRIVATE: "1",
   },
 });
 

@@ -18,6 +18,7 @@ import { useToast } from "@/components/ui/toast.tsx";
 import { useMediaQuery } from "@/components/ui/use-media-query.ts";
 import { CalendarDialog } from "./calendar-dialog.tsx";
 import { CalendarSidebar, EVERYONE_KEY } from "./calendar-sidebar.tsx";
+import { ImportDialog } from "./import-dialog.tsx";
 import { CalendarView, POPOVER_CLASS, type EventChange, type VisibleRange } from "./calendar-view.tsx";
 import { EventDialog, type EditorTarget } from "./event-dialog.tsx";
 import { draftAt, draftFromSelection } from "./event-form.ts";
@@ -55,6 +56,7 @@ export function CalendarApp() {
   const events = useEventsInRange(range ? { from: range.from, to: range.to } : null);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
   const [calendarDialog, setCalendarDialog] = useState<{ calendar: Calendar | null } | null>(null);
+  const [importing, setImporting] = useState<{ file: File | null } | null>(null);
   const [pendingChange, setPendingChange] = useState<EventChange | null>(null);
   const [help, setHelp] = useState(false);
   const [drawer, setDrawer] = useState(false);
@@ -195,6 +197,7 @@ export function CalendarApp() {
             onToggle={toggle}
             onCreate={() => setCalendarDialog({ calendar: null })}
             onEdit={(calendar) => setCalendarDialog({ calendar })}
+            onImport={() => setImporting({ file: null })}
             timeZone={zone}
             showEveryone={!hideEveryone}
             onToggleEveryone={() => toggle(EVERYONE_KEY)}
@@ -223,7 +226,20 @@ export function CalendarApp() {
                 ) : null}
                 {events.isFetching && events.data ? <span className="spinner" aria-label="Updating" /> : null}
               </p>
-              <div className="calendar-frame" aria-busy={events.isFetching}>
+              <div
+                className="calendar-frame"
+                aria-busy={events.isFetching}
+                onDragOver={(e) => {
+                  // Dropping an .ics file onto the calendar imports it.
+                  if (e.dataTransfer.types.includes("Files")) e.preventDefault();
+                }}
+                onDrop={(e) => {
+                  const file = e.dataTransfer.files[0];
+                  if (!file) return;
+                  e.preventDefault();
+                  setImporting({ file });
+                }}
+              >
                 <CalendarView
                   events={visible}
                   calendars={byId}
@@ -259,6 +275,7 @@ export function CalendarApp() {
       </div>
 
       {editor && me.data ? <EventDialog key={editor.kind === "edit" ? editor.event.id : "new"} target={editor} calendars={calendarList} me={me.data} onClose={() => setEditor(null)} /> : null}
+      {importing && calendars.data ? <ImportDialog calendars={calendars.data} initialFile={importing.file} onClose={() => setImporting(null)} /> : null}
       {calendarDialog ? <CalendarDialog calendar={calendarDialog.calendar} defaultTimeZone={zone} meId={me.data?.id} onClose={() => setCalendarDialog(null)} /> : null}
       <ScopeDialog
         open={pendingChange !== null}

@@ -8,6 +8,7 @@ import { Dialog } from "@/components/ui/dialog.tsx";
 import { Field, FormErrors } from "@/components/ui/field.tsx";
 import { useToast } from "@/components/ui/toast.tsx";
 import { TimeZoneSelect } from "@/components/ui/time-zone-select.tsx";
+import { CalendarIcal } from "./calendar-ical.tsx";
 import { CalendarMembers } from "./calendar-members.tsx";
 
 export const PALETTE = ["#3b82f6", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6", "#ec4899", "#14b8a6", "#64748b"];
@@ -27,6 +28,7 @@ export function CalendarDialog({ calendar, defaultTimeZone, meId, onClose }: { c
   const [name, setName] = useState(calendar?.name ?? "");
   const [color, setColor] = useState(calendar?.color ?? PALETTE[0]!);
   const [timeZone, setTimeZone] = useState(calendar?.time_zone ?? defaultTimeZone);
+  const [sourceUrl, setSourceUrl] = useState("");
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [general, setGeneral] = useState<string[]>([]);
   const create = useCreateCalendar();
@@ -40,7 +42,7 @@ export function CalendarDialog({ calendar, defaultTimeZone, meId, onClose }: { c
     setGeneral([]);
     try {
       if (calendar) await update.mutateAsync({ id: calendar.id, input: { name, color, time_zone: timeZone } });
-      else await create.mutateAsync({ name, color, time_zone: timeZone });
+      else await create.mutateAsync({ name, color, time_zone: timeZone, ...(sourceUrl.trim() ? { source_url: sourceUrl.trim() } : {}) });
       toast(calendar ? "Calendar saved" : `Calendar “${name}” created`, "success");
       onClose();
     } catch (error) {
@@ -96,7 +98,13 @@ export function CalendarDialog({ calendar, defaultTimeZone, meId, onClose }: { c
         <Field label="Time zone" errors={errors.time_zone} hint="New events in this calendar default to this zone.">
           <TimeZoneSelect value={timeZone} onChange={setTimeZone} disabled={!canEdit} />
         </Field>
+        {calendar ? null : (
+          <Field label="Subscribe to a URL (optional)" errors={errors.source_url} hint="An iCalendar (.ics or webcal://) address: the calendar then follows it, read-only.">
+            <input type="url" inputMode="url" value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} placeholder="https://example.com/holidays.ics" />
+          </Field>
+        )}
       </form>
+      {calendar ? <CalendarIcal calendar={calendar} /> : null}
       {calendar && meId ? <CalendarMembers calendar={calendar} meId={meId} onLeft={onClose} /> : null}
     </Dialog>
   );

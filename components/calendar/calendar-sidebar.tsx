@@ -10,6 +10,8 @@ export interface CalendarSidebarProps {
   onToggle: (id: string) => void;
   onCreate: () => void;
   onEdit: (calendar: Calendar) => void;
+  /** Opens the .ics import. */
+  onImport?: () => void;
   timeZone: string;
   /** Whether events shared with everyone from calendars the user is not a member of are shown. */
   showEveryone: boolean;
@@ -20,7 +22,7 @@ export interface CalendarSidebarProps {
 export const EVERYONE_KEY = "everyone";
 
 /** The user's calendars: colour, show/hide (kept in this browser), create and edit. */
-export function CalendarSidebar({ calendars, loading, hidden, onToggle, onCreate, onEdit, timeZone, showEveryone, onToggleEveryone }: CalendarSidebarProps) {
+export function CalendarSidebar({ calendars, loading, hidden, onToggle, onCreate, onEdit, onImport, timeZone, showEveryone, onToggleEveryone }: CalendarSidebarProps) {
   return (
     <nav className="sidebar-section" aria-labelledby="calendars-heading">
       <div className="sidebar-heading">
@@ -60,6 +62,11 @@ export function CalendarSidebar({ calendars, loading, hidden, onToggle, onCreate
           </button>
         </div>
       )}
+      {onImport && calendars?.length ? (
+        <button type="button" className="button button-small sidebar-import" onClick={onImport}>
+          Import .ics
+        </button>
+      ) : null}
       <div className="sidebar-others">
         <h3 className="sidebar-subheading">Other calendars</h3>
         <label className="calendar-toggle">

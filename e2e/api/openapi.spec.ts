@@ -32,6 +32,7 @@ function routeHandlers(): string[] {
     }
   };
   walk(path.join(ROOT, "app/api"));
+  walk(path.join(ROOT, "app/feeds")); // private iCalendar feeds live outside /api (SPEC §12)
   return found.sort();
 }
 

@@ -6,11 +6,12 @@ import { db, type Tx } from "./client.ts";
 import * as fast from "./sqlite-reader.ts";
 
 const calendarSelect = { id: true, uuid: true, name: true, description: true, color: true, timeZone: true, createdAt: true, updatedAt: true } as const;
+const readSelect = { ...calendarSelect, subscription: { select: { sourceUrl: true } } } as const;
 
-type CalendarRow = Omit<CalendarRecord, "role">;
+type CalendarRow = Omit<CalendarRecord, "role" | "sourceUrl"> & { subscription?: { sourceUrl: string } | null };
 
-function withRole(row: CalendarRow, role: string | null): CalendarRecord {
-  return { ...row, role: role as MemberRole | null };
+function withRole({ subscription, ...row }: CalendarRow, role: string | null): CalendarRecord {
+  return { ...row, role: role as MemberRole | null, sourceUrl: subscription?.sourceUrl ?? null };
 }
 
 /** The viewer's role in every calendar they belong to. */
@@ -25,7 +26,7 @@ export async function listCalendarsOf(userId: number, page: { limit: number; off
   const [rows, total] = await Promise.all([
     tx.calendar.findMany({
       where,
-      select: { ...calendarSelect, members: { where: { userId }, select: { role: true } } },
+      select: { ...readSelect, members: { where: { userId }, select: { role: true } } },
       orderBy: [{ createdAt: "asc" }, { id: "asc" }],
       take: page.limit,
       skip: page.offset,
@@ -39,12 +40,12 @@ export async function findCalendar(key: { uuid: string } | { id: number }, userI
   if ("uuid" in key && tx === db() && fast.fastReads()) {
     const r = fast.calendarByUuid(key.uuid, userId);
     if (!r) return null;
-    const row = { id: r.id as number, uuid: r.uuid as string, name: r.name as string, description: r.description as string | null, color: r.color as string, timeZone: r.time_zone as string, createdAt: new Date(r.created_at as string), updatedAt: new Date(r.updated_at as string) };
+    const row = { id: r.id as number, uuid: r.uuid as string, name: r.name as string, description: r.description as string | null, color: r.color as string, timeZone: r.time_zone as string, createdAt: new Date(r.created_at as string), updatedAt: new Date(r.updated_at as string), subscription: r.source_url ? { sourceUrl: r.source_url as string } : null };
     return withRole(row, (r.role as string | null) ?? null);
   }
   const row = await tx.calendar.findUnique({
     where: key,
-    select: { ...calendarSelect, members: { where: { userId }, select: { role: true } } },
+    select: { ...readSelect, members: { where: { userId }, select: { role: true } } },
   });
   if (!row) return null;
   const { members, ...rest } = row;

@@ -198,6 +198,6 @@ export function calendarByUuid(uuid: string, userId: number): Row | null {
 
 function readCalendarByUuid(uuid: string, userId: number): Row | null {
   return (
-    (prepare(`SELECT c.id, c.uuid, c.name, c.description, c.color, c.time_zone, c.created_at, c.updated_at, m.role FROM calendars c LEFT JOIN calendar_members m ON m.calendar_id = c.id AND m.user_id = ? WHERE c.uuid = ?`).get(userId, uuid) as Row | undefined) ?? null
+    (prepare(`SELECT c.id, c.uuid, c.name, c.description, c.color, c.time_zone, c.created_at, c.updated_at, m.role, s.source_url FROM calendars c LEFT JOIN calendar_members m ON m.calendar_id = c.id AND m.user_id = ? LEFT JOIN ics_subscriptions s ON s.calendar_id = c.id WHERE c.uuid = ?`).get(userId, uuid) as Row | undefined) ?? null
   );
 }

@@ -4,9 +4,15 @@
 import { roleAtLeast } from "./enums.ts";
 import type { EventAccess, EventRecord, Viewer } from "./types.ts";
 
-type AccessFacts = Pick<EventRecord, "creatorId" | "calendarId" | "stakeholder" | "visibility" | "participants">;
+type AccessFacts = Pick<EventRecord, "creatorId" | "calendarId" | "stakeholder" | "visibility" | "participants"> & { icsFeedId?: number | null };
 
 export function eventAccess(event: AccessFacts, viewer: Viewer): EventAccess {
+  const access = decide(event, viewer);
+  // Events of a subscribed calendar come from its source URL: nobody edits them here.
+  return event.icsFeedId != null && access.write ? { ...access, write: false } : access;
+}
+
+function decide(event: AccessFacts, viewer: Viewer): EventAccess {
   const participant = event.participants.find((p) => p.userId === viewer.userId);
   const memberRole = viewer.roles.get(event.calendarId) ?? null;
   // Admin power covers the calendar's group/everyone events only; a just_me event is its creator's.

@@ -12,6 +12,7 @@ export const ERROR_CODES = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,
   FORBIDDEN: 403,
+  READ_ONLY: 403,
   NOT_FOUND: 404,
   CONFLICT: 409,
   SYNC_TOKEN_EXPIRED: 410,
@@ -43,6 +44,7 @@ export const notFound = (what = "not found") => new AppError("NOT_FOUND", what);
 export const forbidden = (why = "you may not change this") => new AppError("FORBIDDEN", why);
 export const unauthorized = (why = "authentication required") => new AppError("UNAUTHORIZED", why);
 export const badRequest = (why: string) => new AppError("BAD_REQUEST", why);
+export const readOnly = (why = "this calendar is a subscription: its events come from its source URL and cannot be changed here") => new AppError("READ_ONLY", why);
 export const conflict = (why: string) => new AppError("CONFLICT", why);
 export function invalid(fields: FieldErrors, message = "invalid input"): AppError {
   return new AppError("VALIDATION_ERROR", message, fields);

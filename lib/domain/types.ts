@@ -21,6 +21,8 @@ export interface CalendarRecord {
   updatedAt: Date;
   /** The caller's membership role (null when the caller is not a member). */
   role: MemberRole | null;
+  /** A subscribed calendar's iCalendar URL (read-only calendar), else null/absent. */
+  sourceUrl?: string | null;
 }
 
 export interface ExternalObject {

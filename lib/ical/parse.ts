@@ -163,8 +163,8 @@ function first(props: Prop[], name: string): Prop | undefined {
 function textOf(props: Prop[], name: string): string | null {
   const prop = first(props, name);
   if (!prop) return null;
-  const value = prop.slice(3).map(String).join(",").trim();
-  return value === "" ? null : value;
+  const value = prop.slice(3).map(String).join(",");
+  return value.trim() === "" ? null : value;
 }
 
 function clip(text: string | null, max: number): string | null {
@@ -287,8 +287,12 @@ function generatedUid(text: string): string {
   return `sweetdate-${crypto.createHash("sha256").update(stable).digest("hex").slice(0, 32)}`;
 }
 
+/** Hash of what SweetDate stores (not SEQUENCE, LAST-MODIFIED, URL or CATEGORIES): equal = unchanged. */
 function hashSeries(series: Omit<ParsedSeries, "hash">): string {
-  return crypto.createHash("sha256").update(JSON.stringify(series)).digest("hex").slice(0, 40);
+  const stored = ({ title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, rrule, exdates, rdates, recurrenceId }: ParsedEvent) =>
+    [title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, rrule, exdates, rdates, recurrenceId];
+  const content = JSON.stringify([series.uid, stored(series.master), series.overrides.map(stored)]);
+  return crypto.createHash("sha256").update(content).digest("hex").slice(0, 40);
 }
 
 function refreshSeconds(calendarProps: string[]): number | null {
@@ -360,7 +364,15 @@ function group(uid: string, raws: RawEvent[], reader: Reader): ParsedSeries[] {
   const overrides = raws.filter((r) => r.recurrenceId !== null);
   const result: ParsedSeries[] = [];
   const make = (seriesUid: string, master: RawEvent, own: RawEvent[]): ParsedSeries => {
-    const m = master.event;
+    let m = master.event;
+    if (!m.rrule && !master.rawRdates.length && own.length) {
+      // RECURRENCE-ID on a single event: the one for its own start replaces it; others cannot apply.
+      const self = own.find((o) => reader.instanceKey(o.recurrenceId!, m, seriesUid).getTime() === m.startsAt.getTime());
+      if (self) m = { ...self.event, rrule: null };
+      if (own.length > (self ? 1 : 0)) reader.warnings.push({ uid: seriesUid, reason: "RECURRENCE-ID of a non-recurring event: ignored" });
+      own = [];
+    }
+
     const exdates = m.rrule ? master.rawExdates.map((r) => reader.instanceKey(r, m, seriesUid)) : [];
     const rdates = m.rrule || master.rawRdates.length ? master.rawRdates.map((r) => reader.instanceKey(r, m, seriesUid)) : [];
     const byKey = new Map<number, ParsedEvent>();

@@ -7,11 +7,13 @@ import { addError, type EventInput } from "../domain/event-rules.ts";
 import type { CalendarRecord, Viewer } from "../domain/types.ts";
 import { mergeAndCheck, participantsOf } from "./event-fields.ts";
 import { present, type VisibleEvent } from "./list-events.ts";
+import { assertWritableCalendar } from "./read-only.ts";
 
 /** Creates an event in `calendar`; `defaultStatus` is the calling dialect's own default. */
 export async function createEvent(viewer: Viewer, calendar: CalendarRecord | null, input: EventInput, defaultStatus: StoredStatus): Promise<VisibleEvent> {
   if (!calendar || !viewer.roles.has(calendar.id)) throw notFound("calendar not found");
   if (!canCreateIn(calendar.id, viewer)) throw forbidden("creating events in this calendar needs the member role or above");
+  await assertWritableCalendar(calendar.id);
   const errors: FieldErrors = {};
   if (input.startsAt === undefined) addError(errors, "starts_at", "can't be blank");
   if (input.endsAt === undefined) addError(errors, "ends_at", "can't be blank");

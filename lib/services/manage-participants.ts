@@ -4,7 +4,7 @@ import { findUserByUuid, findUsersByIds } from "../db/user-repository.ts";
 import { lockCalendar } from "../db/change-log.ts";
 import { transaction } from "../db/transaction.ts";
 import type { ParticipantRole, Rsvp } from "../domain/enums.ts";
-import { conflict, forbidden, notFound } from "../domain/errors.ts";
+import { conflict, forbidden, notFound, readOnly } from "../domain/errors.ts";
 import type { EventRecord, UserRecord, Viewer } from "../domain/types.ts";
 import type { Tx } from "../db/client.ts";
 import { resolveEvent, type EventRef } from "./get-event.ts";
@@ -46,6 +46,7 @@ async function target(uuid: string) {
 
 export async function addParticipant(ref: EventRef, viewer: Viewer, userUuid: string, role: ParticipantRole | undefined, rsvp: Rsvp | undefined): Promise<ParticipantView> {
   const { stored, visible } = await storedEvent(ref, viewer);
+  if (stored.icsFeedId !== null) throw readOnly();
   if (!visible.access.write) throw forbidden("you may not change this event's participants");
   const user = await target(userUuid);
   if (rsvp !== undefined && user.id !== viewer.userId) throw answerForSelf();

@@ -4,7 +4,7 @@ import type { EventWrite } from "../db/event-mapper.ts";
 import { lockCalendar } from "../db/change-log.ts";
 import type { Tx } from "../db/client.ts";
 import { transaction } from "../db/transaction.ts";
-import { AppError, forbidden, invalid, type FieldErrors } from "../domain/errors.ts";
+import { AppError, forbidden, invalid, readOnly, type FieldErrors } from "../domain/errors.ts";
 import type { EventInput } from "../domain/event-rules.ts";
 import type { EventRecord, Viewer } from "../domain/types.ts";
 import { formatRRule, parseRRule } from "../recurrence/index.ts";
@@ -32,6 +32,7 @@ export async function resolveWritable(ref: EventRef, viewer: Viewer, ifMatch?: n
     if (ifMatch !== undefined && error instanceof AppError && error.code === "NOT_FOUND") throw stale(ifMatch);
     throw error;
   }
+  if (resolved.stored.icsFeedId !== null) throw readOnly();
   if (!resolved.visible.access.write) throw forbidden("you may not change this event");
   if (ifMatch !== undefined && ifMatch !== resolved.stored.sequence) throw stale(ifMatch);
   return resolved;

@@ -7,6 +7,7 @@ const PROBLEMS: Record<ErrorCode, { anchor: string; title: string }> = {
   BAD_REQUEST: { anchor: "bad-request", title: "Bad request" },
   UNAUTHORIZED: { anchor: "unauthorized", title: "Unauthorized" },
   FORBIDDEN: { anchor: "forbidden", title: "Forbidden" },
+  READ_ONLY: { anchor: "read-only", title: "Read-only calendar" },
   NOT_FOUND: { anchor: "not-found", title: "Not found" },
   CONFLICT: { anchor: "conflict", title: "Conflict" },
   SYNC_TOKEN_EXPIRED: { anchor: "sync-token-expired", title: "Sync token expired" },

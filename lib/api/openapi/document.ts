@@ -113,7 +113,7 @@ export function buildOpenApiDocument(dialects: readonly DialectSpec[], version =
               requestBody: {
                 required: route.body.required ?? true,
                 ...(route.body.description ? { description: route.body.description } : {}),
-                content: { "application/json": media(convert(route.body.schema), route.body.example) },
+                content: { [route.body.contentType ?? "application/json"]: media(convert(route.body.schema), route.body.example) },
               },
             }
           : {}),

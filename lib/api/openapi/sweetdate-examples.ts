@@ -23,6 +23,7 @@ export const calendar = {
   color: "#3b82f6",
   time_zone: "Europe/London",
   role: "owner",
+  source_url: null,
   inserted_at: "2025-08-01T08:05:00Z",
   updated_at: "2025-08-01T08:05:00Z",
 } satisfies wire.Calendar;
@@ -60,6 +61,7 @@ export const event = {
   original_starts_at: null,
   sequence: 0,
   editable: true,
+  ics_feed_id: null,
   rsvp: null,
 } satisfies wire.Event;
 
@@ -112,5 +114,11 @@ export const errors = {
   429: { status: "error", message: "too many requests; slow down", error_code: "RATE_LIMITED" },
   500: { status: "error", message: "internal error (request id 9f0c…)", error_code: "INTERNAL_ERROR" },
 } satisfies Record<number, wire.ErrorBody>;
+
+export const icsExample = [
+  "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//SweetDate//SweetDate Calendar//EN", "BEGIN:VEVENT",
+  `UID:${EVENT_ID}`, "DTSTAMP:20250818T092000Z", "DTSTART;TZID=Europe/Berlin:20250825T113000", "DTEND;TZID=Europe/Berlin:20250825T114500",
+  "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR", "SUMMARY:Stand-up", "END:VEVENT", "END:VCALENDAR", "",
+].join("\r\n");
 
 export const invitation = { id: "5b0f3c1e-8f7a-4d0e-9a51-3c7d2f1e6b42", email: "grace@example.com", state: "open", inserted_at: "2025-08-20T12:00:00Z", expires_at: "2025-08-27T12:00:00Z", used_at: null };

@@ -141,7 +141,7 @@ const routes: RouteSpec[] = [
   },
   {
     method: "POST", path: "/api/v1/calendars", operationId: "createCalendar", group: "Calendars",
-    summary: "Create a calendar", description: "You become its owner. `name` is required; `time_zone` defaults to yours.",
+    summary: "Create a calendar", description: "You become its owner. `name` is required; `time_zone` defaults to yours. With `source_url` (http/https iCalendar URL) the calendar is a **subscription**: read-only (writes → 403 `READ_ONLY`), fetched once before this answers and then refreshed by the server (ETag / If-Modified-Since, the feed's REFRESH-INTERVAL, default hourly); its events carry `ics_feed_id`. Private, loopback and link-local addresses are refused (422).",
     body: { schema: CalendarCreateInput, example: { name: "Engineering", color: "#3b82f6", time_zone: "Europe/London" } },
     responses: { 201: ok(wire.CalendarEnvelope, { status: "ok", calendar: ex.calendar }, "Created", LOCATION) },
   },
@@ -163,6 +163,61 @@ const routes: RouteSpec[] = [
     summary: "Delete a calendar with its events", description: "Owners only.", pathParams: CALENDAR,
     responses: { 200: okBody },
     errors: [403, 404],
+  },
+  // ── iCalendar ───────────────────────────────────────────────────────────────────────────
+  {
+    method: "GET", path: "/api/v1/calendars/{calendar_id}/ics", operationId: "exportCalendarIcs", group: "iCalendar",
+    summary: "Export a calendar as iCalendar",
+    description: "`text/calendar`: one VEVENT per series (RRULE/EXDATE) and one per changed occurrence (RECURRENCE-ID, same UID), TZID times with their VTIMEZONEs, all-day as VALUE=DATE; redacted exactly as the API is (busy blocks titled \"Busy\", private events of others absent). `If-None-Match` with the ETag → 304.",
+    pathParams: CALENDAR,
+    requestHeaders: { "If-None-Match": { description: "The ETag of an earlier export: 304 when nothing changed" } },
+    responses: {
+      200: { description: "The calendar", schema: z.string(), contentType: "text/calendar", example: ex.icsExample, headers: { ETag: { description: "Changes whenever the export would" } } },
+      304: { description: "Not modified (If-None-Match matched)" },
+    },
+    errors: [404],
+  },
+  {
+    method: "POST", path: "/api/v1/calendars/{calendar_id}/feed", operationId: "createCalendarFeed", group: "iCalendar",
+    summary: "Create or rotate your private feed URL",
+    description: "The URL needs no header (calendar apps subscribe to it; `webcal://` works), shows what you may see, and carries REFRESH-INTERVAL / X-PUBLISHED-TTL. Posting again rotates it: the old URL answers 404 at once. Only a hash of the secret is stored.",
+    pathParams: CALENDAR,
+    responses: { 201: ok(wire.FeedEnvelope, { status: "ok", feed: { url: "https://cal.example.com/feeds/Xq3v9TzK2mWb7RfN4pLs8dYh.ics" } }, "Created") },
+    errors: [404],
+  },
+  {
+    method: "DELETE", path: "/api/v1/calendars/{calendar_id}/feed", operationId: "deleteCalendarFeed", group: "iCalendar",
+    summary: "Revoke your private feed URL", description: "Its URL then answers 404.", pathParams: CALENDAR,
+    responses: { 200: okBody },
+    errors: [404],
+  },
+  {
+    method: "POST", path: "/api/v1/calendars/{calendar_id}/import", operationId: "importCalendarIcs", group: "iCalendar",
+    summary: "Import an iCalendar file",
+    description: "Body: the file as `text/calendar`, up to 50 MiB. Counted per UID (a series with its overrides counts once); idempotent by UID (importing twice changes nothing; a newer SEQUENCE / LAST-MODIFIED updates); TZIDs incl. Windows zone names, floating times in the calendar's zone, all-day, EXDATE; one bad event never fails the file (`failed`). Members and above; a subscribed calendar answers 403 `READ_ONLY`.",
+    pathParams: CALENDAR,
+    body: { schema: z.string().describe("A VCALENDAR"), contentType: "text/calendar", example: ex.icsExample },
+    responses: { 200: ok(wire.ImportEnvelope, { status: "ok", import: { created: 2, updated: 0, unchanged: 0, failed: [], warnings: [] } }) },
+    errors: [403, 404],
+  },
+  {
+    method: "POST", path: "/api/v1/calendars/{calendar_id}/refresh", operationId: "refreshCalendar", group: "iCalendar",
+    summary: "Refresh a subscribed calendar now",
+    description: "Fetches the calendar's `source_url` (conditional: ETag / If-Modified-Since) before answering. The server also refreshes on its own, honouring the feed's REFRESH-INTERVAL (default hourly).",
+    pathParams: CALENDAR,
+    responses: { 200: ok(wire.RefreshEnvelope, { status: "ok", refresh: { result: "updated", error: null, created: 1, updated: 0, unchanged: 3, deleted: 0, failed: [] } }) },
+    errors: [403, 404, 422],
+  },
+  {
+    method: "GET", path: "/feeds/{file}", operationId: "getCalendarFeed", group: "iCalendar", auth: "none",
+    summary: "A private feed (`<secret>.ics`)",
+    description: "No header needed: the secret in the URL is the credential. What the feed's owner may see now; ETag / If-None-Match → 304; 404 once revoked or rotated.",
+    pathParams: { file: "`<secret>.ics` as handed out by POST …/feed" },
+    responses: {
+      200: { description: "The calendar", schema: z.string(), contentType: "text/calendar", example: ex.icsExample },
+      304: { description: "Not modified (If-None-Match matched)" },
+    },
+    errors: [404],
   },
   // ── Calendar members ────────────────────────────────────────────────────────────────────
   {
@@ -313,6 +368,7 @@ export const sweetdateDialect: DialectSpec = {
     "Event participants": "Who takes part in an event, with role and RSVP.",
     Calendars: "Calendars you belong to.",
     "Calendar members": "Who belongs to a calendar, with which role.",
+    iCalendar: "RFC 5545 in and out: export, private feeds, import, subscribed calendars.",
     Users: "People who share a calendar with you, and you.",
     Accounts: "Sign-up, sign-in and API tokens (used by the web app and scripts).",
     Administration: "Invitations and the sign-up mode (the instance admin: the installation's first account).",

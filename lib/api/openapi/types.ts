@@ -36,7 +36,7 @@ export interface RouteSpec {
   query?: z.ZodObject;
   /** Request headers the operation reads (If-Match …). */
   requestHeaders?: Record<string, HeaderSpec & { required?: boolean }>;
-  body?: { schema: z.ZodType; description?: string; example?: unknown; required?: boolean };
+  body?: { schema: z.ZodType; description?: string; example?: unknown; required?: boolean; /** default application/json */ contentType?: string };
   /** Successful answers by status. */
   responses: Record<number, ResponseSpec>;
   /** Error statuses beyond the dialect's defaults (see DialectSpec.defaultErrors). */

@@ -1,5 +1,6 @@
 // SweetDate calendars: /api/v1/calendars[/:id]
-import { notFound } from "../../domain/errors.ts";
+import { invalid, notFound } from "../../domain/errors.ts";
+import { createSubscription } from "../../services/subscriptions.ts";
 import * as service from "../../services/manage-calendars.ts";
 import { route, type Context } from "../route.ts";
 import { parseOr422 } from "../validation.ts";
@@ -20,13 +21,14 @@ export function page(url: URL) {
   return { limit, offset };
 }
 
-function toInput(body: unknown): service.CalendarInput {
+function toInput(body: unknown): service.CalendarInput & { sourceUrl?: string } {
   const raw = parseBodyObject(CalendarInput, body, READ_ONLY_CALENDAR_FIELDS);
   return {
     ...(raw.name !== undefined ? { name: raw.name } : {}),
     ...(raw.description !== undefined ? { description: raw.description } : {}),
     ...(raw.color !== undefined ? { color: raw.color } : {}),
     ...(raw.time_zone !== undefined ? { timeZone: raw.time_zone } : {}),
+    ...(raw.source_url !== undefined ? { sourceUrl: raw.source_url } : {}),
   };
 }
 
@@ -39,7 +41,11 @@ export const listCalendars = route(sweetdate, async (ctx) => {
 
 // POST /api/v1/calendars – create; the caller becomes its owner
 export const createCalendar = route(sweetdate, async (ctx) => {
-  const calendar = await service.createCalendar(ctx.caller.user.id, toInput(await ctx.body()), ctx.caller.user.timeZone);
+  const { sourceUrl, ...input } = toInput(await ctx.body());
+  const calendar =
+    sourceUrl !== undefined
+      ? await createSubscription(ctx.caller.user.id, { ...input, sourceUrl }, ctx.caller.user.timeZone)
+      : await service.createCalendar(ctx.caller.user.id, input, ctx.caller.user.timeZone);
   return ok({ calendar: serializeCalendar(calendar) }, 201, { location: `${ctx.url.origin}/api/v1/calendars/${calendar.uuid}` });
 });
 
@@ -48,7 +54,9 @@ export const getCalendar = route<Params>(sweetdate, async (ctx) => ok({ calendar
 
 // PUT /api/v1/calendars/:id – partial update (owners and admins)
 export const updateCalendar = route<Params>(sweetdate, async (ctx) => {
-  const calendar = await service.updateCalendar(key(ctx), ctx.caller.user.id, toInput(await ctx.body()));
+  const { sourceUrl, ...input } = toInput(await ctx.body());
+  if (sourceUrl !== undefined) throw invalid({ source_url: ["can only be given when the calendar is created"] });
+  const calendar = await service.updateCalendar(key(ctx), ctx.caller.user.id, input);
   return ok({ calendar: serializeCalendar(calendar) });
 });
 

@@ -39,6 +39,7 @@ export const Event = z
     original_starts_at: Instant.nullable(),
     sequence: z.number().int().describe("Bumped on every change; send it back as If-Match to avoid lost updates"),
     editable: z.boolean().describe("Whether the caller may change this event"),
+    ics_feed_id: z.number().int().nullable().describe("The subscription (integer id) a subscribed calendar's event came from, else null"),
     rsvp: Rsvp.nullable().describe("The caller's own answer when invited to the event (needs_action until they answer), else null"),
   })
   .meta({ id: "Event" });
@@ -74,7 +75,7 @@ export const EventInput = z
 export type EventInput = z.infer<typeof EventInput>;
 
 /** Fields a client may send back from a read but that the server owns: ignored on input. */
-export const READ_ONLY_EVENT_FIELDS = ["id", "calendar_id", "inserted_at", "updated_at", "tags", "recurring_event_id", "original_starts_at", "sequence", "editable", "rsvp"] as const;
+export const READ_ONLY_EVENT_FIELDS = ["id", "calendar_id", "inserted_at", "updated_at", "tags", "recurring_event_id", "original_starts_at", "sequence", "editable", "rsvp", "ics_feed_id"] as const;
 
 export const Calendar = z
   .object({
@@ -84,6 +85,7 @@ export const Calendar = z
     color: z.string(),
     time_zone: z.string(),
     role: MemberRole.describe("The caller's role in this calendar"),
+    source_url: z.string().nullable().describe("A subscribed calendar's iCalendar URL (its events are read-only), else null"),
     inserted_at: Instant,
     updated_at: Instant,
   })
@@ -96,11 +98,39 @@ export const CalendarInput = z
     description: z.string().max(10_000).nullable(),
     color: z.string().describe("Hex colour like #3b82f6"),
     time_zone: z.string(),
+    source_url: z.string().max(2000).describe("Create only: subscribe to this http(s) iCalendar URL; the calendar is then read-only and refreshed by the server"),
   })
   .partial()
   .meta({ id: "CalendarInput" });
 export type CalendarInput = z.infer<typeof CalendarInput>;
 export const READ_ONLY_CALENDAR_FIELDS = ["id", "role", "inserted_at", "updated_at"] as const;
+
+export const ImportResult = z
+  .object({
+    created: z.number().int().describe("UIDs stored for the first time (a series with its overrides counts once)"),
+    updated: z.number().int().describe("UIDs whose content changed (not older by SEQUENCE / LAST-MODIFIED)"),
+    unchanged: z.number().int().describe("UIDs already stored as they are (or older than what is stored)"),
+    failed: z.array(z.object({ uid: z.string(), reason: z.string() })).describe("Events that could not be stored; the rest of the file still is"),
+    warnings: z.array(z.object({ uid: z.string(), reason: z.string() })).describe("Repairs made: generated UIDs, unknown zones, overrides without their series"),
+  })
+  .meta({ id: "ImportResult" });
+export type ImportResult = z.infer<typeof ImportResult>;
+export const ImportEnvelope = z.object({ status: z.literal("ok"), import: ImportResult }).meta({ id: "ImportEnvelope" });
+export const FeedEnvelope = z.object({ status: z.literal("ok"), feed: z.object({ url: z.string().describe("https://…/feeds/<secret>.ics — no header needed; webcal:// works too") }) }).meta({ id: "FeedEnvelope" });
+export const RefreshEnvelope = z
+  .object({
+    status: z.literal("ok"),
+    refresh: z.object({
+      result: z.enum(["updated", "not_modified", "failed"]).describe("not_modified: the source answered 304"),
+      error: z.string().nullable(),
+      created: z.number().int(),
+      updated: z.number().int(),
+      unchanged: z.number().int(),
+      deleted: z.number().int().describe("UIDs that left the source"),
+      failed: z.array(z.object({ uid: z.string(), reason: z.string() })),
+    }),
+  })
+  .meta({ id: "RefreshEnvelope" });
 
 export const User = z
   .object({ id: z.string(), email: z.string(), name: z.string(), time_zone: z.string(), inserted_at: Instant, updated_at: Instant })
@@ -144,7 +174,7 @@ export const MembersEnvelope = Ok.extend({ users: z.array(Member), meta: Meta })
 export const EventUserEnvelope = Ok.extend({ user: EventUser });
 export const EventUsersEnvelope = Ok.extend({ users: z.array(EventUser) });
 
-export const ERROR_CODES = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND", "CONFLICT", "SYNC_TOKEN_EXPIRED", "PRECONDITION_FAILED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_ERROR", "RATE_LIMITED", "INTERNAL_ERROR"] as const;
+export const ERROR_CODES = ["BAD_REQUEST", "UNAUTHORIZED", "FORBIDDEN", "READ_ONLY", "NOT_FOUND", "CONFLICT", "SYNC_TOKEN_EXPIRED", "PRECONDITION_FAILED", "PAYLOAD_TOO_LARGE", "UNSUPPORTED_MEDIA_TYPE", "VALIDATION_ERROR", "RATE_LIMITED", "INTERNAL_ERROR"] as const;
 export const ErrorBody = z
   .object({
     status: z.literal("error"),

@@ -40,6 +40,7 @@ export function serializeEvent({ event, occurrence, access, rsvp }: VisibleEvent
     original_starts_at: occurrence ? formatInstant(occurrence.originalStartsAt) : null,
     sequence: event.sequence,
     editable: access.write,
+    ics_feed_id: event.icsFeedId,
     rsvp,
   };
 }
@@ -68,6 +69,7 @@ export function serializeCalendar(c: CalendarRecord): wire.Calendar {
     color: c.color,
     time_zone: c.timeZone,
     role: c.role ?? "guest",
+    source_url: c.sourceUrl ?? null,
     inserted_at: formatInstant(c.createdAt),
     updated_at: formatInstant(c.updatedAt),
   };

@@ -41,6 +41,7 @@ export class Calendar implements CalendarData {
   declare readonly color: string;
   declare readonly time_zone: string;
   declare readonly role: CalendarData["role"];
+  declare readonly source_url: string | null;
   declare readonly inserted_at: string;
   declare readonly updated_at: string;
   readonly #http: Transport;
@@ -56,8 +57,8 @@ export class Calendar implements CalendarData {
 
   /** The plain wire object (what `JSON.stringify` prints). */
   toJSON(): CalendarData {
-    const { id, name, description, color, time_zone, role, inserted_at, updated_at } = this;
-    return { id, name, description, color, time_zone, role, inserted_at, updated_at };
+    const { id, name, description, color, time_zone, role, source_url, inserted_at, updated_at } = this;
+    return { id, name, description, color, time_zone, role, source_url, inserted_at, updated_at };
   }
 
   // ── Events ────────────────────────────────────────────────────────────────────────────────

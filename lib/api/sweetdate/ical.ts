@@ -1,0 +1,104 @@
+// iCalendar over the SweetDate API: export, private feeds, import, subscription refresh.
+import { AppError, notFound } from "../../domain/errors.ts";
+import { createFeed, deleteFeed, exportCalendar, feedIcs, type IcsDocument } from "../../services/ical-export.ts";
+import { importIntoCalendar } from "../../services/import-ics.ts";
+import { refreshNow } from "../../services/subscriptions.ts";
+import { route, type Context } from "../route.ts";
+import { ok, sweetdate } from "./envelope.ts";
+import { isUuid } from "./input.ts";
+
+type Params = { calendar_id: string };
+
+export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
+
+function calendarUuid(ctx: Context<Params>): string {
+  if (!isUuid(ctx.params.calendar_id)) throw notFound("calendar not found");
+  return ctx.params.calendar_id.toLowerCase();
+}
+
+function icsResponse(req: Request, doc: IcsDocument, filename: string): Response {
+  const headers = { etag: doc.etag, "cache-control": "private, no-cache" };
+  const match = req.headers.get("if-none-match");
+  if (match && match.split(",").some((t) => t.trim() === doc.etag || t.trim() === "*")) return new Response(null, { status: 304, headers });
+  return new Response(doc.text, {
+    headers: { ...headers, "content-type": "text/calendar; charset=utf-8", "content-disposition": `inline; filename="${filename.replace(/[^\w.-]+/g, "_")}.ics"` },
+  });
+}
+
+async function readCalendarText(req: Request): Promise<string> {
+  const type = (req.headers.get("content-type") ?? "").toLowerCase();
+  if (!/^(text\/calendar|text\/plain|application\/octet-stream)\b/.test(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the iCalendar file as the body with `Content-Type: text/calendar`");
+  }
+  if (Number(req.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "the file is larger than 50 MiB");
+  const reader = req.body?.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (reader) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > MAX_IMPORT_BYTES) {
+      await reader.cancel();
+      throw new AppError("PAYLOAD_TOO_LARGE", "the file is larger than 50 MiB");
+    }
+    chunks.push(value);
+  }
+  const text = Buffer.concat(chunks).toString("utf8");
+  if (!/BEGIN:VCALENDAR/i.test(text.slice(0, 4096))) throw new AppError("BAD_REQUEST", "the body is not an iCalendar file (no BEGIN:VCALENDAR)");
+  return text;
+}
+
+// GET /api/v1/calendars/:calendar_id/ics – the calendar as iCalendar (ETag / If-None-Match → 304)
+export const exportIcs = route<Params>(sweetdate, async (ctx) => {
+  const doc = await exportCalendar(calendarUuid(ctx), ctx.caller.user.id, ctx.url.origin);
+  return icsResponse(ctx.req, doc, "calendar");
+});
+
+// POST /api/v1/calendars/:calendar_id/feed – create or rotate the caller's private feed URL
+export const createFeedUrl = route<Params>(sweetdate, async (ctx) => {
+  const feed = await createFeed(calendarUuid(ctx), ctx.caller.user.id, ctx.url.origin);
+  return ok({ feed }, 201);
+});
+
+// DELETE /api/v1/calendars/:calendar_id/feed – revoke it (its URL answers 404)
+export const deleteFeedUrl = route<Params>(sweetdate, async (ctx) => {
+  await deleteFeed(calendarUuid(ctx), ctx.caller.user.id);
+  return ok({});
+});
+
+// POST /api/v1/calendars/:calendar_id/import – a text/calendar body up to 50 MiB
+export const importCalendar = route<Params>(sweetdate, async (ctx) => {
+  const uuid = calendarUuid(ctx);
+  const text = await readCalendarText(ctx.req);
+  const { created, updated, unchanged, failed, warnings } = await importIntoCalendar(uuid, ctx.caller.user.id, text);
+  return ok({ import: { created, updated, unchanged, failed, warnings } });
+});
+
+// POST /api/v1/calendars/:calendar_id/refresh – fetch a subscribed calendar's source now
+export const refreshCalendar = route<Params>(sweetdate, async (ctx) => {
+  const result = await refreshNow(calendarUuid(ctx), ctx.caller.user.id);
+  const s = result.summary;
+  return ok({
+    refresh: {
+      result: result.status,
+      error: result.error,
+      created: s?.created ?? 0,
+      updated: s?.updated ?? 0,
+      unchanged: s?.unchanged ?? 0,
+      deleted: s?.deleted ?? 0,
+      failed: s?.failed ?? [],
+    },
+  });
+});
+
+// GET /feeds/:secret.ics – a private feed: no header needed, what the feed's owner may see
+export const getFeed = route<{ file: string }>(
+  sweetdate,
+  async (ctx) => {
+    const m = /^(.+)\.ics$/.exec(ctx.params.file);
+    if (!m) throw notFound("no such feed");
+    return icsResponse(ctx.req, await feedIcs(m[1]!, ctx.url.origin), "feed");
+  },
+  { public: true },
+);
