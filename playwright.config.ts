@@ -3,6 +3,9 @@ import { defineConfig } from "@playwright/test";
 // API and UI tests run against the built app (`server.mjs`, as `npm start`) on a throw-away database:
 // SQLite by default, PostgreSQL when TEST_DATABASE_URL is set (see scripts/e2e-server.mjs).
 const port = Number(process.env.E2E_PORT ?? 3999);
+// Every server the tests start (the e2e server, second instances, kill -9 runs) lets anyone sign up,
+// so tests make users freely; e2e/api/access/sign-up-modes.spec.ts starts servers with other modes.
+process.env.SIGNUP_MODE ??= "open";
 const baseURL = `http://127.0.0.1:${port}`;
 
 export default defineConfig({

@@ -1,8 +1,14 @@
 // `npm start`: one process, one port. Next serves everything as `next start` would, except that
-// CalDAV requests (/dav/*, /.well-known/caldav) — whose methods Next's route handlers refuse
-// (PROPFIND, REPORT, …) — are handed to the DAV route (app/dav) as a POST carrying the original
-// method and path in trusted headers. The server also passes the socket's remote address on, so
-// per-client limits key on something a client cannot forge.
+//   - CalDAV requests (/dav/*, /.well-known/caldav) — whose methods Next's route handlers refuse
+//     (PROPFIND, REPORT, …) — are handed to the DAV route (app/dav) as a POST carrying the original
+//     method and path in trusted headers;
+//   - the socket's remote address is passed on in a trusted header, so per-client limits key on
+//     something a client cannot forge (lib/api/client-address.ts; it trusts the header only in a
+//     process this file started, marked on globalThis);
+//   - paths with a `.`/`..` segment, literal or percent-encoded (`/events/%2e%2e`), API paths with
+//     an empty segment or a backslash (`/calendars/X//`), and percent-encoding that is not UTF-8
+//     are a 404 in the dialect's shape: Next would resolve the first two and 308-redirect onto
+//     another (parent) resource — a DELETE must never land there — and answer 500 to the third.
 //   node server.mjs [-p PORT] [-H HOST]      (PORT / HOST from the environment otherwise)
 import http from "node:http";
 import path from "node:path";
@@ -18,8 +24,48 @@ const hostname = flag("-H") ?? process.env.HOST ?? "0.0.0.0";
 const dir = path.dirname(new URL(import.meta.url).pathname);
 
 /** Headers only this server may set: anything a client sends under these names is dropped. */
-export const TRUSTED_HEADERS = ["x-sd-remote-addr", "x-sd-dav-method", "x-sd-dav-path"];
+const TRUSTED_HEADERS = ["x-sd-remote-addr", "x-sd-dav-method", "x-sd-dav-path"];
 const DAV_PATH = /^\/(dav(\/.*)?|\.well-known\/caldav\/?)$/;
+// Read by lib/api/client-address.ts: in this process x-sd-remote-addr is ours.
+globalThis[Symbol.for("sweetdate.peerHeader")] = true;
+
+/** A `.` or `..` segment, literally or percent-encoded (also behind an encoded slash)? */
+function hasDotSegment(pathname) {
+  return pathname.split(/\/|%2f|%5c|\\/i).some((segment) => /^(\.|%2e){1,2}$/i.test(segment));
+}
+
+/** An empty segment or a backslash in an API path (`/calendars/X//`): Next would 308 it onto another resource. */
+function hasEmptySegment(pathname) {
+  return pathname.startsWith("/api/") && /\/\/|\\|%5c/i.test(pathname);
+}
+
+/** Percent-encoding that does not decode to text (`%ED%A0%80`, a lone surrogate's bytes)? */
+function hasBadEncoding(pathname) {
+  try {
+    decodeURIComponent(pathname);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
+const SECURITY_HEADERS = { "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin", "x-frame-options": "DENY" };
+
+/** 404 in the dialect the path belongs to (SweetDate /api/v1, Kona /api), plain text elsewhere. */
+function notFound(req, res, pathname) {
+  let type = "text/plain; charset=utf-8";
+  let body = "Not found";
+  if (/^\/api\/(v1\/(?!calendar_events)|health)/.test(pathname)) {
+    type = "application/json; charset=utf-8";
+    body = JSON.stringify({ status: "error", message: "not found", error_code: "NOT_FOUND" });
+  } else if (pathname.startsWith("/api/")) {
+    type = "application/problem+json; charset=utf-8";
+    const host = /^[A-Za-z0-9.:[\]-]+$/.test(req.headers.host ?? "") ? req.headers.host : "localhost";
+    body = JSON.stringify({ problemType: `http://${host}/docs/api#kona-errors-not-found`, title: "Not found", details: "not found" });
+  }
+  res.writeHead(404, { ...SECURITY_HEADERS, "content-type": type, "content-length": Buffer.byteLength(body) });
+  res.end(req.method === "HEAD" ? undefined : body);
+}
 
 const app = next({ dev: false, dir, hostname, port, customServer: true });
 const handle = app.getRequestHandler();
@@ -31,6 +77,7 @@ const server = http.createServer((req, res) => {
   const url = req.url ?? "/";
   const queryAt = url.indexOf("?");
   const pathname = queryAt >= 0 ? url.slice(0, queryAt) : url;
+  if (hasDotSegment(pathname) || hasEmptySegment(pathname) || hasBadEncoding(pathname)) return notFound(req, res, pathname);
   if (DAV_PATH.test(pathname)) {
     req.headers["x-sd-dav-method"] = req.method ?? "GET";
     req.headers["x-sd-dav-path"] = pathname;

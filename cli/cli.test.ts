@@ -78,4 +78,33 @@ describe("npm run cli", { timeout: 180_000 }, () => {
     expect(counts.calendars).toBe(2);
     expect(counts.events).toBeGreaterThan(10);
   });
+
+  it("user:create normalises the email (padded, upper-case) once; the first account is the instance admin", async () => {
+    const db = new Database(file, { readonly: true });
+    const admins = db.prepare("SELECT email FROM users WHERE is_admin = 1").all();
+    db.close();
+    expect(admins).toEqual([{ email: "ops@example.com" }]);
+    const padded = await cli("user:create", "--email", "  OPS@example.COM ", "--password", "long-enough-secret");
+    expect(padded.code).toBe(1);
+    const token = await cli("token:create", "--email", " Ops@EXAMPLE.com");
+    expect(token.code, token.stderr).toBe(0);
+  });
+
+  it("invite:create prints a one-time sign-up link; signup:mode stores the mode (and refuses unknown ones)", async () => {
+    const invite = await cli("invite:create", "--email", " Guest@Example.com", "--days", "3", "--base-url", "https://cal.example.org/");
+    expect(invite.code, invite.stderr).toBe(0);
+    const link = invite.stdout.trim().split("\n").at(-1)!;
+    expect(link).toMatch(/^https:\/\/cal\.example\.org\/sign-up\?invitation=sdi_[A-Za-z0-9_-]{30,}$/);
+    const db = new Database(file, { readonly: true });
+    const row = db.prepare("SELECT email, token_hash, created_by_id FROM invitations").get() as { email: string; token_hash: string; created_by_id: number | null };
+    expect(row).toEqual({ email: "guest@example.com", token_hash: crypto.createHash("sha256").update(new URL(link).searchParams.get("invitation")!).digest("hex"), created_by_id: null });
+    db.close();
+    expect((await cli("invite:create", "--days", "0")).code).toBe(1);
+    const mode = await cli("signup:mode", "closed");
+    expect(mode.code, mode.stderr).toBe(0);
+    const check = new Database(file, { readonly: true });
+    expect(check.prepare("SELECT value FROM instance_settings WHERE key = 'sign_up_mode'").get()).toEqual({ value: "closed" });
+    check.close();
+    expect((await cli("signup:mode", "everyone")).code).toBe(2);
+  });
 });

@@ -3,22 +3,28 @@
 //   token:create --email E [--name N]        prints the token as the last line of stdout
 //   db:migrate                                apply pending migrations
 //   db:seed [--if-empty]                      demo user, two calendars, a month of events
+//   invite:create [--email E] [--days N] [--base-url U]   prints the sign-up link as the last line
+//   signup:mode open|invite|closed            who may sign up through the web (docs/access.md)
 import { parseArgs } from "node:util";
 import { migrate } from "../lib/db/migrate.ts";
 import { closeDb } from "../lib/db/client.ts";
 import { AppError } from "../lib/domain/errors.ts";
 import { createApiToken, findUserByEmail, signUp } from "../lib/services/accounts.ts";
 import { seedDemo } from "./seed.ts";
+import { isSignUpMode } from "../lib/domain/sign-up.ts";
+import { createInvitation, setSignUpMode } from "../lib/services/invitations.ts";
 
 const USAGE = `usage: npm run cli -- <command>
   user:create  --email E --password P [--name N] [--time-zone Z]
   token:create --email E [--name N]
   db:migrate
-  db:seed [--if-empty]`;
+  db:seed [--if-empty]
+  invite:create [--email E] [--days N] [--base-url U]
+  signup:mode open|invite|closed`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  const { values } = parseArgs({
+  const { values, positionals } = parseArgs({
     args: rest,
     options: {
       email: { type: "string" },
@@ -26,8 +32,11 @@ async function main(argv: string[]): Promise<number> {
       name: { type: "string" },
       "time-zone": { type: "string" },
       "if-empty": { type: "boolean" },
+      days: { type: "string" },
+      "base-url": { type: "string" },
     },
     strict: true,
+    allowPositionals: true,
   });
   switch (command) {
     case "db:migrate": {
@@ -38,7 +47,7 @@ async function main(argv: string[]): Promise<number> {
     case "user:create": {
       if (!values.email || !values.password) return usage("user:create needs --email and --password");
       await migrate();
-      const user = await signUp({ email: values.email, password: values.password, name: values.name, timeZone: values["time-zone"] });
+      const user = await signUp({ email: values.email, password: values.password, name: values.name, timeZone: values["time-zone"] }, { operator: true });
       console.log(`created user ${user.email} (${user.uuid})`);
       return 0;
     }
@@ -53,6 +62,23 @@ async function main(argv: string[]): Promise<number> {
       const token = await createApiToken(user.id, values.name);
       console.error(`created token "${token.name}" for ${user.email}; it is shown only once:`);
       console.log(token.token);
+      return 0;
+    }
+    case "invite:create": {
+      await migrate();
+      const days = values.days === undefined ? undefined : Number(values.days);
+      const invitation = await createInvitation(null, { email: values.email, days });
+      const base = (values["base-url"] ?? process.env.SWEETDATE_URL ?? "http://localhost:3000").replace(/\/+$/, "");
+      console.error(`created an invitation${invitation.email ? ` for ${invitation.email}` : ""}, valid until ${invitation.expiresAt.toISOString()}; the link is shown only once:`);
+      console.log(`${base}/sign-up?invitation=${encodeURIComponent(invitation.token)}`);
+      return 0;
+    }
+    case "signup:mode": {
+      const mode = positionals[0];
+      if (!isSignUpMode(mode)) return usage("signup:mode needs one of: open, invite, closed");
+      await migrate();
+      const setting = await setSignUpMode(null, mode);
+      console.log(`sign-up mode: ${setting.mode}`);
       return 0;
     }
     case "db:seed": {

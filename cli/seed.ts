@@ -12,7 +12,7 @@ const at = (day: Date, hour: number, minute = 0) => new Date(Date.UTC(day.getUTC
 
 export async function seedDemo({ ifEmpty }: { ifEmpty: boolean }): Promise<string> {
   if (ifEmpty && (await countUsers()) > 0) return "database already has users; demo data not added";
-  const user = await signUp({ email: DEMO_EMAIL, password: DEMO_PASSWORD, name: "Demo User", timeZone: "UTC" });
+  const user = await signUp({ email: DEMO_EMAIL, password: DEMO_PASSWORD, name: "Demo User", timeZone: "UTC" }, { operator: true });
   const team = await createCalendar(user.id, { name: "Team", description: "Shared team calendar", color: "#2563eb" }, "UTC");
   const personal = await createCalendar(user.id, { name: "Personal", color: "#db2777" }, "UTC");
   const viewer = await loadViewer(user.id);

@@ -48,10 +48,21 @@ cleanup = async () => {
   await previousCleanup();
 };
 
-const server = spawn(process.execPath, [path.join(root, "server.mjs"), "-p", port, "-H", "127.0.0.1"], {
+// The same server as `npm start` (server.mjs). The suite signs users up freely, hence
+// SIGNUP_MODE=open (e2e/api/access/sign-up-modes.spec.ts starts its own servers for the other modes).
+const server = spawn(process.execPath, [path.join(root, "server.mjs")], {
   cwd: root,
   stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: databaseUrl, NEXT_TELEMETRY_DISABLED: "1", RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? "100000", SUBSCRIPTIONS_ALLOW_PRIVATE: "1" },
+  env: {
+    ...process.env,
+    PORT: port,
+    HOST: "127.0.0.1",
+    DATABASE_URL: databaseUrl,
+    NEXT_TELEMETRY_DISABLED: "1",
+    RATE_LIMIT_PER_MINUTE: process.env.RATE_LIMIT_PER_MINUTE ?? "100000",
+    SIGNUP_MODE: process.env.SIGNUP_MODE ?? "open",
+    SUBSCRIPTIONS_ALLOW_PRIVATE: "1",
+  },
 });
 
 let stopping = false;

@@ -1,5 +1,6 @@
 "use client";
 import Link from "next/link";
+import { useAuthStatus } from "@/lib/client/use-auth-status.ts";
 import { useMe } from "@/lib/client/use-me.ts";
 import { useSignOut } from "@/lib/client/use-sign-out.ts";
 import { AppHeader } from "@/components/ui/app-header.tsx";
@@ -11,6 +12,7 @@ import { fullLoad } from "@/lib/client/full-load.ts";
 
 export function AccountPage() {
   const me = useMe();
+  const status = useAuthStatus();
   const signOut = useSignOut();
   return (
     <div className="app-shell">
@@ -47,6 +49,13 @@ export function AccountPage() {
           </p>
           <TokensPanel />
         </section>
+        {status.data?.admin ? (
+          <section className="card account-section" aria-labelledby="admin-heading">
+            <h2 id="admin-heading">Administration</h2>
+            <p className="muted">You are this installation&apos;s admin.</p>
+            <Link href="/admin">Manage sign-ups and invitations</Link>
+          </section>
+        ) : null}
         <section className="card account-section" aria-labelledby="session-heading">
           <h2 id="session-heading">Session</h2>
           <button type="button" className="button" onClick={() => signOut.mutate(undefined, { onSettled: () => fullLoad("/sign-in") })} disabled={signOut.isPending}>

@@ -21,6 +21,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
   const router = useRouter();
   const params = useSearchParams();
   const next = safeNext(params.get("next"));
+  const invitation = params.get("invitation") ?? undefined;
   const status = useAuthStatus();
   const signIn = useSignIn();
   const signUp = useSignUp();
@@ -45,7 +46,7 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
     leaving.current = true; // from here the submit, not the status check, decides where to go
     try {
       if (mode === "sign-in") await signIn.mutateAsync({ email, password });
-      else await signUp.mutateAsync({ email, password, ...(name.trim() ? { name: name.trim() } : {}), time_zone: browserTimeZone() });
+      else await signUp.mutateAsync({ email, password, ...(name.trim() ? { name: name.trim() } : {}), time_zone: browserTimeZone(), ...(invitation ? { invitation } : {}) });
       // A full load, so the server-rendered pages see the new session cookie.
       fullLoad(next);
     } catch (error) {
@@ -70,6 +71,16 @@ export function AuthForm({ mode }: { mode: "sign-in" | "sign-up" }) {
         {mode === "sign-up" && firstRun ? (
           <p className="first-run" data-testid="first-run">
             This installation has no accounts yet. Create the first one to get started — you can invite your team afterwards.
+          </p>
+        ) : null}
+        {mode === "sign-up" && !firstRun && status.data?.sign_up === "invite" ? (
+          <p className="first-run" data-testid="sign-up-mode">
+            {invitation ? "You have been invited: create your account below." : "Accounts on this installation are by invitation. Ask its admin for an invitation link."}
+          </p>
+        ) : null}
+        {mode === "sign-up" && status.data?.sign_up === "closed" ? (
+          <p className="first-run" data-testid="sign-up-mode">
+            This installation does not take new sign-ups. Ask its admin for an account.
           </p>
         ) : null}
         <form onSubmit={submit} noValidate className="auth-form">

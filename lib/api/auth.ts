@@ -15,9 +15,18 @@ function cookie(req: Request, name: string): string | null {
   if (!header) return null;
   for (const part of header.split(";")) {
     const [k, ...v] = part.trim().split("=");
-    if (k === name) return decodeURIComponent(v.join("="));
+    if (k === name) return safeDecode(v.join("="));
   }
   return null;
+}
+
+/** A malformed cookie (`%`, `%zz`) is no cookie, not an error: the client is simply anonymous. */
+function safeDecode(text: string): string | null {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return null;
+  }
 }
 
 export function sessionSecret(req: Request): string | null {
@@ -47,7 +56,9 @@ export function checkCsrf(req: Request, caller: Caller): void {
   if (caller.via !== "session" || ["GET", "HEAD", "OPTIONS"].includes(req.method)) return;
   const site = req.headers.get("sec-fetch-site");
   const origin = req.headers.get("origin");
-  const host = req.headers.get("x-forwarded-host") ?? req.headers.get("host");
+  // X-Forwarded-Host is the client's to choose unless a trusted proxy sets it (TRUST_PROXY=1).
+  const forwarded = process.env.TRUST_PROXY === "1" ? req.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  const host = forwarded || req.headers.get("host");
   const sameOrigin = origin ? safeHost(origin) === host : site === "same-origin" || site === "none";
   if (!sameOrigin || (site && site !== "same-origin" && site !== "none")) {
     throw new AppError("FORBIDDEN", "cross-site request refused: use an API token for requests from other sites");

@@ -1,6 +1,6 @@
 // THE route wrapper: awaits params, authenticates, reads the JSON body safely, and maps every
 // error to the dialect's wire shape. Route handlers stay thin: parse → call a service → serialize.
-import { AppError } from "../domain/errors.ts";
+import { addError, AppError, invalid, type FieldErrors } from "../domain/errors.ts";
 import { authenticate, checkCsrf, type Caller } from "./auth.ts";
 import { checkRateLimit } from "./rate-limit.ts";
 
@@ -24,6 +24,14 @@ export interface Context<P> {
 
 type RouteContext<P> = { params: Promise<P> };
 
+interface RouteOptions {
+  public: true;
+  /** false: outside rate limiting (the health check, which load balancers poll). */
+  rateLimit?: false;
+  /** Never looks at credentials: a malformed Authorization header cannot fail it (the health check). */
+  anonymous?: true;
+}
+
 export function route<P = Record<string, never>>(
   dialect: Dialect,
   fn: (ctx: Context<P>) => Promise<Response>,
@@ -31,22 +39,27 @@ export function route<P = Record<string, never>>(
 export function route<P = Record<string, never>>(
   dialect: Dialect,
   fn: (ctx: Omit<Context<P>, "caller"> & { caller: Caller | null }) => Promise<Response>,
-  options: { public: true },
+  options: RouteOptions,
 ): (req: Request, ctx: RouteContext<P>) => Promise<Response>;
 export function route<P>(
   dialect: Dialect,
   fn: (ctx: Context<P>) => Promise<Response>,
-  options?: { public: true },
+  options?: RouteOptions,
 ) {
   return async (req: Request, routeContext: RouteContext<P>): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {
-      const caller = await authenticate(req);
-      checkRateLimit(req, caller);
+      const caller = options?.anonymous ? null : await authenticate(req).catch(async (error: unknown) => {
+        // A bad credential still counts against the client's address (no free guessing).
+        if (options?.rateLimit !== false) await checkRateLimit(req, null);
+        throw error;
+      });
+      if (options?.rateLimit !== false) await checkRateLimit(req, caller);
       if (!caller && !options?.public) throw new AppError("UNAUTHORIZED", "authentication required: send `Authorization: Bearer <token>`");
       if (caller) checkCsrf(req, caller);
       const params = routeContext?.params ? await routeContext.params : ({} as P);
       const url = publicUrl(req);
+      checkQuery(url);
       const response = await fn({ req, url, params, caller: caller as Caller, body: () => readJson(req) });
       response.headers.set("x-request-id", requestId);
       return response;
@@ -95,11 +108,54 @@ async function readJson(req: Request): Promise<unknown> {
   }
   const text = Buffer.concat(chunks).toString("utf8");
   if (text.trim() === "") throw new AppError("BAD_REQUEST", "the request body is empty; send a JSON object");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new AppError("BAD_REQUEST", "the request body is not valid JSON");
   }
+  const problems: FieldErrors = Object.create(null) as FieldErrors;
+  checkStrings(value, problems);
+  if (Object.keys(problems).length) throw invalid(problems);
+  return value;
+}
+
+/** Text no database stores alike: NUL (PostgreSQL refuses it) and unpaired UTF-16 surrogates. */
+export function isStorableText(text: string): boolean {
+  return !UNSTORABLE_CHARS.test(text);
+}
+
+// NUL, a high surrogate not followed by a low one, or a low one not preceded by a high one.
+const UNSTORABLE_CHARS = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+const UNSTORABLE = "contains a NUL character or an unpaired UTF-16 surrogate";
+
+/** Every string in a JSON body — values and keys — must be storable; reports each path once.
+ * Iterative, so a deeply nested body (`[[[[…]]]]`) cannot exhaust the stack. */
+function checkStrings(root: unknown, problems: FieldErrors): void {
+  const pending: [unknown, string][] = [[root, ""]];
+  while (pending.length) {
+    const [value, path] = pending.pop()!;
+    if (typeof value === "string") {
+      if (!isStorableText(value)) addError(problems, path || "body", UNSTORABLE);
+    } else if (Array.isArray(value)) {
+      for (const item of value) pending.push([item, path]);
+    } else if (value !== null && typeof value === "object") {
+      for (const [key, item] of Object.entries(value)) {
+        if (!isStorableText(key)) addError(problems, path || "body", `has a key that ${UNSTORABLE}`);
+        else pending.push([item, path ? `${path}.${key}` : key]);
+      }
+    }
+  }
+}
+
+/** Query parameters reach SQL as text too: the same rule, a 400 naming the parameter. */
+function checkQuery(url: URL): void {
+  const problems: FieldErrors = Object.create(null) as FieldErrors;
+  for (const [name, value] of url.searchParams) {
+    if (!isStorableText(name) || !isStorableText(value)) addError(problems, isStorableText(name) ? name : "query", UNSTORABLE);
+  }
+  if (Object.keys(problems).length) throw new AppError("BAD_REQUEST", "invalid query parameters", problems);
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

@@ -28,3 +28,9 @@ export const accountKeys = {
   me: () => [...accountKeys.all, "me"] as const,
   tokens: () => [...accountKeys.all, "tokens"] as const,
 };
+
+export const adminKeys = {
+  all: ["admin"] as const,
+  invitations: () => [...adminKeys.all, "invitations"] as const,
+  settings: () => [...adminKeys.all, "settings"] as const,
+};

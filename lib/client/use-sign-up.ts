@@ -9,6 +9,8 @@ export interface SignUpInput {
   password: string;
   name?: string;
   time_zone?: string;
+  /** The secret from an invitation link (`/sign-up?invitation=…`). */
+  invitation?: string;
 }
 
 export function useSignUp() {

@@ -1,6 +1,7 @@
 // CalDAV authentication: HTTP Basic with the account's email and one of its API tokens (an "app
 // password"). The account password is never accepted here: calendar apps store what they are given.
 import { userForToken } from "../services/accounts.ts";
+import { normalizeEmail } from "../domain/email.ts";
 import type { UserRecord } from "../domain/types.ts";
 import { DavError } from "./errors.ts";
 
@@ -16,10 +17,10 @@ export async function davUser(req: Request): Promise<UserRecord> {
   const decoded = Buffer.from(match[1]!, "base64").toString("utf8");
   const colon = decoded.indexOf(":");
   if (colon < 0) throw challenge("use HTTP Basic authentication with your email and an app password");
-  const email = decoded.slice(0, colon).trim().toLowerCase();
+  const email = normalizeEmail(decoded.slice(0, colon));
   const token = decoded.slice(colon + 1);
   const user = token ? await userForToken(token) : null;
   // The email must match the token's owner, so a leaked token alone is not enough to guess with.
-  if (!user || user.email.toLowerCase() !== email) throw challenge("the email or app password is incorrect");
+  if (!user || user.email !== email) throw challenge("the email or app password is incorrect");
   return user;
 }

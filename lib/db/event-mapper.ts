@@ -1,4 +1,5 @@
 // Row ↔ domain mapping for events. The wire never sees rows: dialect serializers read EventRecord.
+import { searchKey } from "../domain/search.ts";
 import type { EventRecord } from "../domain/types.ts";
 import type { ParticipantRole, Rsvp, Stakeholder, StoredStatus, Visibility } from "../domain/enums.ts";
 
@@ -132,6 +133,7 @@ export function spanClassOf(e: { rrule: string | null; startsAt: Date; endsAt: D
   return e.endsAt.getTime() - e.startsAt.getTime() > SHORT_SPAN_MS ? 1 : 0;
 }
 
+/** Stored through searchKey (lib/domain/search.ts) so every query path matches it literally. */
 export function searchTextOf(e: { title: string; description: string | null; location: string | null }): string {
-  return [e.title, e.description ?? "", e.location ?? ""].join("\n").toLowerCase();
+  return searchKey([e.title, e.description ?? "", e.location ?? ""].join("\n"));
 }

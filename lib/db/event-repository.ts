@@ -1,5 +1,6 @@
 // Events in the database. Every query that lists events takes the viewer and pre-filters with the
 // same rule as lib/domain/access.ts, so totals and pages are exact.
+import { searchKey } from "../domain/search.ts";
 import crypto from "node:crypto";
 import { roleAtLeast } from "../domain/enums.ts";
 import type { EventRecord, Viewer } from "../domain/types.ts";
@@ -58,7 +59,7 @@ function whereOf(query: EventQuery): Where {
   const and: Where[] = [{ deletedAt: null }, visibleTo(query.viewer)];
   // With a window the calendar is part of each window branch instead (see below).
   if (query.calendarId !== undefined && !query.window) and.push({ calendarId: query.calendarId });
-  if (query.q) and.push({ searchText: { contains: query.q.toLowerCase() } }, fullySeenBy(query.viewer));
+  if (query.q) and.push({ searchText: { contains: searchKey(query.q) } }, fullySeenBy(query.viewer));
   if (query.window) {
     const { from, to } = query.window;
     // Each branch is one index range on ([calendar_id,] span_class, starts_at): the calendar goes

@@ -3,6 +3,7 @@
 // list plus its authentication is 7 queries, so the calendar's busiest request goes around it.
 // Each query here is the twin of a Prisma query in the repositories and returns the same records;
 // the API test suite runs against this path on SQLite and against Prisma on PostgreSQL.
+import { searchKey } from "../domain/search.ts";
 import Database from "better-sqlite3";
 import { roleAtLeast, type MemberRole } from "../domain/enums.ts";
 import type { EventRecord, UserRecord, Viewer } from "../domain/types.ts";
@@ -180,7 +181,7 @@ function readEventsInWindow(viewer: Viewer, window: { from: Date; to: Date }, ca
    ORDER BY e.starts_at, e.id`;
   const from = ts(window.from);
   const to = ts(window.to);
-  const params = [ts(new Date(window.from.getTime() - SHORT_SPAN_MS)), to, from, to, from, to, from, from, from, ...(q ? [q.toLowerCase()] : [])];
+  const params = [ts(new Date(window.from.getTime() - SHORT_SPAN_MS)), to, from, to, from, to, from, from, from, ...(q ? [searchKey(q)] : [])];
   return (prepare(sql).raw(true).all(...params) as unknown[][]).map(toEvent);
 }
 

@@ -1,17 +1,18 @@
 // Users, browser sessions and API tokens. Secrets are never stored: only their SHA-256.
 import crypto from "node:crypto";
 import type { UserRecord } from "../domain/types.ts";
-import { db, type Tx } from "./client.ts";
+import { db, provider, type Tx } from "./client.ts";
 import { fastReads, tokenUser } from "./sqlite-reader.ts";
 
 const userSelect = { id: true, uuid: true, email: true, name: true, timeZone: true, createdAt: true, updatedAt: true } as const;
 
-export async function insertUser(data: { email: string; name: string; passwordHash: string; timeZone?: string }, tx: Tx = db()): Promise<UserRecord> {
-  return tx.user.create({ data: { uuid: crypto.randomUUID(), ...data, email: data.email.toLowerCase() }, select: userSelect });
+/** `email` is normalised by the caller (lib/domain/email.ts normalizeEmail). */
+export async function insertUser(data: { email: string; name: string; passwordHash: string; timeZone?: string; isAdmin?: boolean }, tx: Tx = db()): Promise<UserRecord> {
+  return tx.user.create({ data: { uuid: crypto.randomUUID(), ...data }, select: userSelect });
 }
 
 export async function findUserByEmail(email: string, tx: Tx = db()): Promise<(UserRecord & { passwordHash: string }) | null> {
-  return tx.user.findUnique({ where: { email: email.toLowerCase() }, select: { ...userSelect, passwordHash: true } });
+  return tx.user.findUnique({ where: { email }, select: { ...userSelect, passwordHash: true } });
 }
 
 export async function findUserById(id: number, tx: Tx = db()): Promise<UserRecord | null> {
@@ -26,17 +27,38 @@ export async function findUsersByIds(ids: number[], tx: Tx = db()): Promise<User
   return tx.user.findMany({ where: { id: { in: ids } }, select: userSelect });
 }
 
-export async function searchUsers(opts: { q?: string | undefined; prefix?: string | undefined; calendarId?: number | undefined; limit: number; offset: number }, tx: Tx = db()): Promise<{ users: UserRecord[]; total: number }> {
-  const and = [] as object[];
-  if (opts.q) and.push({ OR: [{ email: { contains: opts.q.toLowerCase() } }, { name: { contains: opts.q } }] });
-  if (opts.prefix) and.push({ OR: [{ email: { startsWith: opts.prefix.toLowerCase() } }, { name: { startsWith: opts.prefix } }] });
-  if (opts.calendarId !== undefined) and.push({ memberships: { some: { calendarId: opts.calendarId } } });
-  const where = { AND: and };
-  const [users, total] = await Promise.all([
-    tx.user.findMany({ where, select: userSelect, orderBy: [{ name: "asc" }, { id: "asc" }], take: opts.limit, skip: opts.offset }),
-    tx.user.count({ where }),
-  ]);
-  return { users, total };
+/**
+ * The user directory as `viewerId` may see it: people who share a calendar with them (and they
+ * themselves), or the members of one calendar; plus the one user whose email is exactly
+ * `exactEmail` (looking someone up to invite them). `q` matches email or name anywhere, `prefix`
+ * at the start — case-insensitively and literally (`%` and `_` are just characters).
+ */
+export async function searchUsers(
+  opts: { viewerId: number; q?: string | undefined; prefix?: string | undefined; calendarId?: number | undefined; exactEmail?: string | undefined; limit: number; offset: number },
+  tx: Tx = db(),
+): Promise<{ users: UserRecord[]; total: number }> {
+  const scope =
+    opts.calendarId !== undefined
+      ? { memberships: { some: { calendarId: opts.calendarId } } }
+      : { OR: [{ id: opts.viewerId }, { memberships: { some: { calendar: { members: { some: { userId: opts.viewerId } } } } } }] };
+  const candidates = await tx.user.findMany({
+    where: opts.exactEmail ? { OR: [scope, { email: opts.exactEmail }] } : scope,
+    select: { id: true, email: true, name: true },
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  const q = opts.q?.toLowerCase();
+  const prefix = opts.prefix?.toLowerCase();
+  const matches = candidates.filter((u) => {
+    if (u.email === opts.exactEmail) return true;
+    const [email, name] = [u.email.toLowerCase(), u.name.toLowerCase()];
+    if (q && !email.includes(q) && !name.includes(q)) return false;
+    if (prefix && !email.startsWith(prefix) && !name.startsWith(prefix)) return false;
+    return true;
+  });
+  const ids = matches.slice(opts.offset, opts.offset + opts.limit).map((u) => u.id);
+  const rows = await tx.user.findMany({ where: { id: { in: ids } }, select: userSelect });
+  const byId = new Map(rows.map((u) => [u.id, u]));
+  return { users: ids.map((id) => byId.get(id)).filter((u): u is UserRecord => u !== undefined), total: matches.length };
 }
 
 export async function updateUser(id: number, data: { name?: string; timeZone?: string }, tx: Tx = db()): Promise<UserRecord> {
@@ -45,6 +67,19 @@ export async function updateUser(id: number, data: { name?: string; timeZone?: s
 
 export async function countUsers(tx: Tx = db()): Promise<number> {
   return tx.user.count();
+}
+
+export async function isAdminUser(id: number, tx: Tx = db()): Promise<boolean> {
+  return (await tx.user.findUnique({ where: { id }, select: { isAdmin: true } }))?.isAdmin === true;
+}
+
+export async function setAdmin(id: number, isAdmin: boolean, tx: Tx = db()): Promise<void> {
+  await tx.user.update({ where: { id }, data: { isAdmin } });
+}
+
+/** Serialises sign-ups on PostgreSQL (who is first, which invitation is used); SQLite writes one at a time anyway. */
+export async function lockSignUps(tx: Tx): Promise<void> {
+  if (provider() === "postgres") await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(7152001)");
 }
 
 export function hashSecret(secret: string): string {

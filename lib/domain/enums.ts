@@ -74,3 +74,6 @@ export function keysByCode<T extends Record<string, Record<string, unknown>>>(ta
   }
   return map;
 }
+
+/** Who may create an account (lib/domain/sign-up.ts, docs/access.md). */
+export const SIGN_UP_MODES = ["open", "invite", "closed"] as const;

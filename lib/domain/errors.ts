@@ -1,6 +1,13 @@
 // Domain errors: thrown by services, mapped to each dialect's wire shape by lib/api/route.ts.
 export type FieldErrors = Record<string, string[]>;
 
+/** Adds a message for `field`. Field names come from client input (`constructor`, `__proto__`…),
+ * so only own properties count and new ones are defined, never assigned through the prototype. */
+export function addError(errors: FieldErrors, field: string, message: string): void {
+  if (!Object.hasOwn(errors, field)) Object.defineProperty(errors, field, { value: [], enumerable: true, writable: true, configurable: true });
+  errors[field]!.push(message);
+}
+
 export const ERROR_CODES = {
   BAD_REQUEST: 400,
   UNAUTHORIZED: 401,

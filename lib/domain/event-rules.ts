@@ -1,9 +1,9 @@
 // Invariants of an event, independent of dialect. Field names in errors are the canonical
 // (SweetDate) names; a dialect renames them on the way out.
-import type { FieldErrors } from "./errors.ts";
+import { addError, type FieldErrors } from "./errors.ts";
 import type { ExternalObject } from "./types.ts";
 import type { ParticipantRole, Stakeholder, StoredStatus, Visibility } from "./enums.ts";
-import { DAY_MS, isTimeZone } from "./time.ts";
+import { DATE_RANGE_TEXT, DAY_MS, inDateRange, isTimeZone } from "./time.ts";
 
 export const TITLE_MAX = 500;
 export const TEXT_MAX = 10_000;
@@ -42,9 +42,7 @@ export interface EventShape {
   timeZone: string;
 }
 
-export function addError(errors: FieldErrors, field: string, message: string): void {
-  (errors[field] ??= []).push(message);
-}
+export { addError };
 
 /** Checks the merged event; returns it normalised (all-day end ≤ start → start + 1 day). */
 export function checkEvent(event: EventShape, errors: FieldErrors, options: { allowZeroLength?: boolean | undefined } = {}): EventShape {
@@ -61,6 +59,9 @@ export function checkEvent(event: EventShape, errors: FieldErrors, options: { al
     if (endsAt.getTime() <= startsAt.getTime()) endsAt = new Date(startsAt.getTime() + DAY_MS);
   } else if (endsAt.getTime() < startsAt.getTime() || (endsAt.getTime() === startsAt.getTime() && !options.allowZeroLength)) {
     addError(errors, "ends_at", "must be after starts_at");
+  }
+  for (const [field, date] of [["starts_at", startsAt], ["ends_at", endsAt]] as const) {
+    if (!inDateRange(date)) addError(errors, field, `must be ${DATE_RANGE_TEXT}`);
   }
   return { ...event, startsAt, endsAt };
 }

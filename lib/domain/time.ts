@@ -1,21 +1,35 @@
 // Pure time helpers: parsing the wire's date forms and formatting UTC instants.
 
+/**
+ * The one range of instants SweetDate accepts anywhere (fields, windows, occurrence ids, UNTIL):
+ * 1900-01-01T00:00:00Z up to 9999-12-31T23:59:59.999Z. Both databases store it exactly and the
+ * wire's four-digit years can write it; anything outside is a 4xx, never a 500.
+ */
+export const DATE_MIN = new Date(Date.UTC(1900, 0, 1));
+export const DATE_MAX = new Date(Date.UTC(9999, 11, 31, 23, 59, 59, 999));
+export const DATE_RANGE_TEXT = "between 1900-01-01 and 9999-12-31";
+
+export function inDateRange(date: Date): boolean {
+  const t = date.getTime();
+  return t >= DATE_MIN.getTime() && t <= DATE_MAX.getTime();
+}
+
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const ISO_DATETIME = /^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i;
 
-/** A calendar date `YYYY-MM-DD` → its UTC midnight, or null if it is not a real date. */
+/** A calendar date `YYYY-MM-DD` → its UTC midnight, or null if it is not a real date in range. */
 export function parseDate(text: string): Date | null {
   const m = ISO_DATE.exec(text);
   if (!m) return null;
   const date = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return date.toISOString().startsWith(text) ? date : null;
+  return inDateRange(date) && date.toISOString().startsWith(text) ? date : null;
 }
 
-/** ISO 8601 date-time with an explicit offset (or Z) → instant; null when unparsable or not real. */
+/** ISO 8601 date-time with an explicit offset (or Z) → instant; null when unparsable, not real or out of range. */
 export function parseDateTime(text: string): Date | null {
   if (!ISO_DATETIME.test(text)) return null;
   const date = new Date(text.replace(" ", "T"));
-  if (Number.isNaN(date.getTime())) return null;
+  if (Number.isNaN(date.getTime()) || !inDateRange(date)) return null;
   // Reject rolled-over values like 2025-02-30T10:00:00Z.
   const [y, mo, d] = text.slice(0, 10).split("-").map(Number);
   const check = new Date(Date.UTC(y!, mo! - 1, d!));

@@ -3,29 +3,44 @@
 import crypto from "node:crypto";
 import { hash, verify } from "@node-rs/argon2";
 import * as users from "../db/user-repository.ts";
-import { AppError, conflict, invalid, notFound, type FieldErrors } from "../domain/errors.ts";
-import { addError } from "../domain/event-rules.ts";
+import { isEmail, normalizeEmail } from "../domain/email.ts";
+import { addError, AppError, conflict, forbidden, invalid, notFound, type FieldErrors } from "../domain/errors.ts";
+import { transaction } from "../db/transaction.ts";
+import { admitSignUp, consumeInvitation } from "./invitations.ts";
 import { isTimeZone } from "../domain/time.ts";
 import type { UserRecord } from "../domain/types.ts";
 
 export const SESSION_DAYS = 30;
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 function newSecret(prefix: string): string {
   return `${prefix}_${crypto.randomBytes(32).toString("base64url")}`;
 }
 
-export async function signUp(input: { email: string; password: string; name?: string | undefined; timeZone?: string | undefined }): Promise<UserRecord> {
+/**
+ * Creates an account. Through the web the sign-up mode applies (lib/services/invitations.ts
+ * admitSignUp); `operator` (the CLI) bypasses it. The first account becomes the instance admin.
+ */
+export async function signUp(
+  input: { email: string; password: string; name?: string | undefined; timeZone?: string | undefined; invitation?: string | undefined },
+  opts: { operator?: boolean } = {},
+): Promise<UserRecord> {
   const errors: FieldErrors = {};
-  const email = input.email.trim().toLowerCase();
-  if (!EMAIL.test(email) || email.length > 254) addError(errors, "email", "is not a valid email address");
+  const email = normalizeEmail(input.email);
+  if (!isEmail(email)) addError(errors, "email", "is not a valid email address");
   if (input.password.length < 8) addError(errors, "password", "is too short (minimum is 8 characters)");
   if (input.password.length > 1024) addError(errors, "password", "is too long (maximum is 1024 characters)");
   if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) addError(errors, "time_zone", "is not a known IANA time zone");
   if (Object.keys(errors).length) throw invalid(errors);
   const passwordHash = await hash(input.password);
   try {
-    return await users.insertUser({ email, name: input.name?.trim() || email.split("@")[0]!, passwordHash, ...(input.timeZone ? { timeZone: input.timeZone } : {}) });
+    return await transaction(async (tx) => {
+      await users.lockSignUps(tx);
+      const firstUser = (await users.countUsers(tx)) === 0;
+      const invitation = await admitSignUp(tx, { email, invitation: input.invitation, firstUser, operator: opts.operator ?? false });
+      const user = await users.insertUser({ email, name: input.name?.trim() || email.split("@")[0]!, passwordHash, isAdmin: firstUser, ...(input.timeZone ? { timeZone: input.timeZone } : {}) }, tx);
+      if (invitation && !(await consumeInvitation(invitation.id, user.id, new Date(), tx))) throw forbidden("this invitation is invalid, used, revoked or expired");
+      return user;
+    });
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") throw conflict("an account with this email cannot be created; try signing in");
     throw error;
@@ -36,7 +51,7 @@ export async function signUp(input: { email: string; password: string; name?: st
 let dummyHash: Promise<string> | undefined;
 
 export async function checkPassword(email: string, password: string): Promise<UserRecord> {
-  const user = await users.findUserByEmail(email.trim());
+  const user = await users.findUserByEmail(normalizeEmail(email));
   dummyHash ??= hash("not-a-real-password");
   const ok = await verify(user?.passwordHash ?? (await dummyHash), password).catch(() => false);
   if (!user || !ok) throw new AppError("UNAUTHORIZED", "email or password is incorrect");
@@ -85,6 +100,15 @@ export async function updateProfile(userId: number, input: { name?: string | und
   return users.updateUser(userId, { ...(input.name !== undefined ? { name: input.name.trim() } : {}), ...(input.timeZone !== undefined ? { timeZone: input.timeZone } : {}) });
 }
 
-export const findUserByEmail = users.findUserByEmail;
-export const searchUsers = users.searchUsers;
+export async function findUserByEmail(email: string) {
+  return users.findUserByEmail(normalizeEmail(email));
+}
+/** The directory as `viewerId` sees it (lib/db/user-repository.ts searchUsers); a query that is
+ * a whole email address also finds that one person, so anyone can be invited by address. */
+export async function searchUsers(opts: { viewerId: number; q?: string | undefined; prefix?: string | undefined; calendarId?: number | undefined; limit: number; offset: number }) {
+  const text = opts.q ?? opts.prefix;
+  const email = text === undefined ? undefined : normalizeEmail(text);
+  return users.searchUsers({ ...opts, ...(email && isEmail(email) ? { exactEmail: email } : {}) });
+}
 export const countUsers = users.countUsers;
+export const isAdminUser = users.isAdminUser;

@@ -4,6 +4,7 @@ import { findUsersByIds } from "../db/user-repository.ts";
 import type { EventWrite } from "../db/event-mapper.ts";
 import { addError, checkEvent, type EventInput } from "../domain/event-rules.ts";
 import { invalid, type FieldErrors } from "../domain/errors.ts";
+import { DATE_MAX, DATE_RANGE_TEXT, inDateRange } from "../domain/time.ts";
 import { formatRRule, MAX_RDATES, occurrenceAt, parseRRule, RDATES_ONLY_RULE, RecurrenceRuleError, validateRule } from "../recurrence/index.ts";
 
 /** Merges `input` over `current`, checks every invariant, and throws one 422 listing all problems. */
@@ -23,6 +24,7 @@ export function mergeAndCheck(current: EventWrite, input: EventInput, errors: Fi
     try {
       const rule = parseRRule(merged.rrule);
       validateRule(rule, { allDay: merged.allDay });
+      if (rule.until && !inDateRange(rule.until)) addError(errors, "rrule", `UNTIL must be ${DATE_RANGE_TEXT}`);
       merged.rrule = formatRRule(rule);
       merged.recurrenceEndsAt = seriesEnd(merged);
     } catch (error) {
@@ -52,11 +54,13 @@ export function seriesEnd(event: Pick<EventWrite, "rrule" | "startsAt" | "endsAt
   const rule = parseRRule(event.rrule);
   const duration = event.endsAt.getTime() - event.startsAt.getTime();
   const lastRdate = event.rdates.reduce((max, d) => Math.max(max, d.getTime() + duration), -Infinity);
+  // Clamped to the accepted range: nothing is ever listed beyond it (lib/domain/time.ts).
+  const clamp = (end: Date) => new Date(Math.min(end.getTime(), DATE_MAX.getTime()));
   const withRdates = (end: Date) => new Date(Math.max(end.getTime(), lastRdate));
-  if (rule.until) return withRdates(new Date(rule.until.getTime() + duration + 86_400_000));
+  if (rule.until) return clamp(withRdates(new Date(rule.until.getTime() + duration + 86_400_000)));
   if (rule.count) {
     const last = occurrenceAt({ rule, start: event.startsAt, timeZone: event.timeZone, allDay: event.allDay, exdates: [], durationMs: duration }, rule.count);
-    return withRdates(last ? new Date(last.getTime() + duration) : event.endsAt);
+    return clamp(withRdates(last ? new Date(last.getTime() + duration) : event.endsAt));
   }
   return null;
 }

@@ -1,6 +1,6 @@
 // Kona envelopes: resources wrapped in arrays under their plural name, problem-style errors
 // (`{ problemType, title, details }`), OAuth-style 401s, and page/per_page paging headers.
-import { AppError, type ErrorCode, type FieldErrors } from "../../domain/errors.ts";
+import { addError, AppError, type ErrorCode, type FieldErrors } from "../../domain/errors.ts";
 import { json, publicUrl, type Dialect } from "../route.ts";
 
 const PROBLEMS: Record<ErrorCode, { anchor: string; title: string }> = {
@@ -131,7 +131,7 @@ export function pageOf(url: URL): Page {
     if (raw === null) return fallback;
     const value = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
     if (!Number.isSafeInteger(value) || value < 1 || value > max) {
-      (fields[name] ??= []).push(max === Number.MAX_SAFE_INTEGER ? "must be an integer of at least 1" : `must be an integer between 1 and ${max}`);
+      addError(fields, name, max === Number.MAX_SAFE_INTEGER ? "must be an integer of at least 1" : `must be an integer between 1 and ${max}`);
       return fallback;
     }
     return value;

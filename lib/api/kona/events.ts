@@ -1,6 +1,6 @@
 // Kona calendar events: /api/calendar_events[/:id], also answered under /api/v1/calendar_events.
 import { DEFAULT_STATUS, roleAtLeast } from "../../domain/enums.ts";
-import { AppError, invalid, type FieldErrors } from "../../domain/errors.ts";
+import { addError, AppError, invalid, type FieldErrors } from "../../domain/errors.ts";
 import { monthWindow } from "../../domain/time.ts";
 import type { Viewer } from "../../domain/types.ts";
 import { MAX_WINDOW_DAYS } from "../../recurrence/index.ts";
@@ -17,7 +17,7 @@ import { apiBase, badQuery, inKona, kona, noContent, pageHeaders, pageOf, public
 import { parseEventBody, parseId, pathId } from "./input.ts";
 import { ApplyTo, OrderBy } from "./schemas.ts";
 import { serializeEvent } from "./serialize.ts";
-import { parseKonaDateTime } from "./time.ts";
+import { DATETIME_HINT, parseKonaDateTime } from "./time.ts";
 
 /** The core speaks canonical names; Kona clients read theirs in error bodies. */
 const core = inKona({ title: "name", description: "details", starts_at: "start_at", ends_at: "end_at", calendar_id: "space_id", calendar: "space" });
@@ -26,13 +26,13 @@ type EventParams = { id: string };
 
 function listQuery(url: URL, timeZone: string) {
   const fields: FieldErrors = {};
-  const bad = (name: string, message: string) => (fields[name] ??= []).push(message);
+  const bad = (name: string, message: string) => addError(fields, name, message);
   const param = (name: string) => url.searchParams.get(name) ?? undefined;
   const dates = (["date_range_start", "date_range_end"] as const).map((name) => {
     const text = param(name);
     if (text === undefined) return undefined;
     const date = parseKonaDateTime(text);
-    if (!date) bad(name, "is not a valid datetime (epoch ms or s, 'YYYY-MM-DD HH:mm:ss.SSS' or ISO 8601)");
+    if (!date) bad(name, DATETIME_HINT);
     return date ?? undefined;
   });
   let window = monthWindow(new Date(), timeZone);

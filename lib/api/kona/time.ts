@@ -1,12 +1,12 @@
 // Kona datetimes: out as epoch milliseconds; in as epoch s or ms, `YYYY-MM-DD HH:mm:ss.SSS` (UTC),
 // ISO 8601 or a date. Pure.
-import { parseDate, parseDateTime } from "../../domain/time.ts";
+import { DATE_RANGE_TEXT, inDateRange, parseDate, parseDateTime } from "../../domain/time.ts";
 
 const KONA_UTC = /^(\d{4})-(\d{2})-(\d{2})[ T](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?$/;
 const NUMERIC = /^-?\d+(?:\.\d+)?$/;
 /** Below this magnitude a number is epoch seconds, at or above it milliseconds (10^11 ms ≈ 1973). */
 const SECONDS_BELOW = 1e11;
-export const DATETIME_HINT = "is not a valid datetime (send epoch ms like 1755766800000, epoch seconds, '2025-08-21 09:00:00.000' (UTC) or ISO 8601)";
+export const DATETIME_HINT = `is not a valid datetime ${DATE_RANGE_TEXT} (send epoch ms like 1755766800000, epoch seconds, '2025-08-21 09:00:00.000' (UTC) or ISO 8601)`;
 
 /** Epoch s or ms (number or numeric string), `YYYY-MM-DD HH:mm:ss.SSS` (UTC), ISO 8601, or a date. */
 export function parseKonaDateTime(value: number | string): Date | null {
@@ -31,6 +31,5 @@ function fromEpoch(n: number): Date | null {
 }
 
 function inRange(date: Date): Date | null {
-  const year = date.getUTCFullYear();
-  return year >= 1000 && year <= 9999 ? date : null;
+  return inDateRange(date) ? date : null;
 }

@@ -21,6 +21,6 @@ export const listUsers = route(kona, async (ctx) => {
   if (like && like.length > 200) throw badQuery({ like: ["is too long (maximum is 200 characters)"] });
   // Membership lists are for members: a foreign space is as unknown as a missing one (404).
   const calendarId = spaceId === undefined ? undefined : (await core(getCalendar({ id: spaceId }, ctx.caller.user.id))).id;
-  const { users, total } = await searchUsers({ prefix: like, calendarId, limit: page.limit, offset: page.offset });
+  const { users, total } = await searchUsers({ viewerId: ctx.caller.user.id, prefix: like, calendarId, limit: page.limit, offset: page.offset });
   return wrapped("users", users.map(serializeUser), 200, pageHeaders(publicUrl(ctx.req), page, total));
 });

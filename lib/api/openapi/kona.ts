@@ -133,7 +133,7 @@ const routes: RouteSpec[] = [
   },
   {
     method: "GET", path: "/api/users", operationId: "konaListUsers", group: "Users",
-    summary: "Find users", query: UserListQuery,
+    summary: "Find users", description: "You and the people who share a space with you (`like`: a prefix of name or email); a `like` that is a whole email address also finds that one person.", query: UserListQuery,
     responses: { 200: { description: "OK", schema: wire.Users, example: { users: [ex.user] }, headers: PAGING } },
     errors: [400, 404],
   },

@@ -120,3 +120,5 @@ export const icsExample = [
   `UID:${EVENT_ID}`, "DTSTAMP:20250818T092000Z", "DTSTART;TZID=Europe/Berlin:20250825T113000", "DTEND;TZID=Europe/Berlin:20250825T114500",
   "RRULE:FREQ=WEEKLY;BYDAY=MO,WE,FR", "SUMMARY:Stand-up", "END:VEVENT", "END:VCALENDAR", "",
 ].join("\r\n");
+
+export const invitation = { id: "5b0f3c1e-8f7a-4d0e-9a51-3c7d2f1e6b42", email: "grace@example.com", state: "open", inserted_at: "2025-08-20T12:00:00Z", expires_at: "2025-08-27T12:00:00Z", used_at: null };

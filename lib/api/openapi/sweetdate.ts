@@ -20,7 +20,7 @@ const EventListQuery = described(wire.ListQuery, {
   sync_token: "Sync (SPEC §11): empty starts a full round of stored rows; the last page's `meta.next_sync_token` is the next token; with it, only what changed since (deletions as `{ id, deleted: true }`). Not with from/to/q",
 });
 const PageQuery = described(wire.ListQuery.pick({ limit: true, offset: true }), PAGE);
-const UserQuery = described(wire.ListQuery.pick({ q: true, limit: true, offset: true }), { ...PAGE, q: "Matches email or name" });
+const UserQuery = described(wire.ListQuery.pick({ q: true, limit: true, offset: true }), { ...PAGE, q: "Matches email or name (case-insensitive, literally: % and _ are plain characters); a whole email address also finds that person" });
 const ScopeQuery = z.object({
   scope: wire.Scope.optional().describe("For recurring events: `this` occurrence (default for an occurrence id), `following`, or `all` (default for a series id)"),
 });
@@ -30,7 +30,7 @@ const EventCreateInput = wire.EventInput.required({ title: true, starts_at: true
 const CalendarCreateInput = wire.CalendarInput.required({ name: true }).meta({ id: "CalendarCreateInput", description: "CalendarInput with name required" });
 
 // Answers without a schema of their own in lib/api/sweetdate/schemas.ts.
-const AuthStatus = wire.Ok.extend({ has_users: z.boolean().describe("Whether any account exists (first-run setup)"), user: wire.User.nullable() });
+const AuthStatus = wire.AuthStatus;
 const OpenApiJson = z.looseObject({ openapi: z.string(), info: z.looseObject({}), paths: z.record(z.string(), z.unknown()) }).describe("This document");
 
 const CALENDAR = { calendar_id: "Calendar UUID" };
@@ -267,7 +267,7 @@ const routes: RouteSpec[] = [
   // ── Users ───────────────────────────────────────────────────────────────────────────────
   {
     method: "GET", path: "/api/v1/users", operationId: "listUsers", group: "Users",
-    summary: "Find users", description: "To add them to calendars and events.", query: UserQuery,
+    summary: "Find users", description: "To add them to calendars and events. Lists you and the people who share a calendar with you; a `q` that is a whole email address also finds that one person, whoever they are.", query: UserQuery,
     responses: { 200: ok(wire.UsersEnvelope, { status: "ok", users: [ex.user], meta: ex.meta(1) }) },
     errors: [422],
   },
@@ -287,11 +287,11 @@ const routes: RouteSpec[] = [
     summary: "Create an account", description: "Signs in too: answers with a session cookie (`Set-Cookie: sd_session=…`).",
     body: { schema: wire.SignUpInput, example: { email: "ada@example.com", password: "correct-horse-battery", name: "Ada Lovelace", time_zone: "Europe/London" } },
     responses: { 201: ok(wire.UserEnvelope, { status: "ok", user: ex.user }, "Created; signed in", { "Set-Cookie": { description: "The session cookie" } }) },
-    errors: [409],
+    errors: [403, 409],
   },
   {
     method: "POST", path: "/api/v1/auth/sign-in", operationId: "signIn", group: "Accounts", auth: "none",
-    summary: "Sign in", description: "Email and password → a session cookie. 10 attempts per 15 minutes per address.",
+    summary: "Sign in", description: "Email and password → a session cookie. 10 attempts per 15 minutes per email from one client address, 100 per email from all addresses; a successful sign-in does not count.",
     body: { schema: wire.SignInInput, example: { email: "ada@example.com", password: "correct-horse-battery" } },
     responses: { 200: ok(wire.UserEnvelope, { status: "ok", user: ex.user }, "Signed in", { "Set-Cookie": { description: "The session cookie" } }) },
     errors: [401],
@@ -303,8 +303,41 @@ const routes: RouteSpec[] = [
   },
   {
     method: "GET", path: "/api/v1/auth/status", operationId: "authStatus", group: "Accounts", auth: "optional",
-    summary: "First-run check and current user",
-    responses: { 200: ok(AuthStatus, { status: "ok", has_users: true, user: ex.user }) },
+    summary: "First-run check, sign-up mode and current user",
+    responses: { 200: ok(AuthStatus, { status: "ok", has_users: true, sign_up: "invite", admin: false, user: ex.user }) },
+  },
+  // ── Administration ──────────────────────────────────────────────────────────────────────
+  {
+    method: "GET", path: "/api/v1/invitations", operationId: "listInvitations", group: "Administration",
+    summary: "List invitations", description: "Instance admin only. Newest first; never their secrets.",
+    responses: { 200: ok(wire.InvitationsEnvelope, { status: "ok", invitations: [ex.invitation] }) },
+    errors: [403],
+  },
+  {
+    method: "POST", path: "/api/v1/invitations", operationId: "createInvitation", group: "Administration",
+    summary: "Create an invitation", description: "Instance admin only. `email` binds it to one address; it expires after `expires_in_days` (1–365, default 14). The secret and the sign-up link are in this answer only.",
+    body: { schema: wire.InvitationInput, example: { email: "grace@example.com", expires_in_days: 7 } },
+    responses: { 201: ok(wire.InvitationEnvelope, { status: "ok", invitation: { ...ex.invitation, token: "sdi_3q2-7wXr0d…", url: "https://cal.example.com/sign-up?invitation=sdi_3q2-7wXr0d…" } }, "Created") },
+    errors: [403],
+  },
+  {
+    method: "DELETE", path: "/api/v1/invitations/{id}", operationId: "revokeInvitation", group: "Administration",
+    summary: "Revoke an invitation", pathParams: { id: "Invitation id" }, description: "Instance admin only. A used invitation stays used.",
+    responses: { 200: okBody },
+    errors: [403, 404],
+  },
+  {
+    method: "GET", path: "/api/v1/settings", operationId: "getSettings", group: "Administration",
+    summary: "Instance settings", description: "Instance admin only.",
+    responses: { 200: ok(wire.SettingsEnvelope, { status: "ok", settings: { sign_up: "invite", sign_up_pinned: false } }) },
+    errors: [403],
+  },
+  {
+    method: "PUT", path: "/api/v1/settings", operationId: "updateSettings", group: "Administration",
+    summary: "Change the sign-up mode", description: "Instance admin only. 409 when SIGNUP_MODE in the server's environment pins it.",
+    body: { schema: wire.SettingsInput, example: { sign_up: "open" } },
+    responses: { 200: ok(wire.SettingsEnvelope, { status: "ok", settings: { sign_up: "open", sign_up_pinned: false } }) },
+    errors: [403, 409],
   },
   {
     method: "GET", path: "/api/v1/tokens", operationId: "listTokens", group: "Accounts",
@@ -353,8 +386,9 @@ export const sweetdateDialect: DialectSpec = {
     Calendars: "Calendars you belong to.",
     "Calendar members": "Who belongs to a calendar, with which role.",
     iCalendar: "RFC 5545 in and out: export, private feeds, import, subscribed calendars.",
-    Users: "People on this installation, and you.",
+    Users: "People who share a calendar with you, and you.",
     Accounts: "Sign-up, sign-in and API tokens (used by the web app and scripts).",
+    Administration: "Invitations and the sign-up mode (the instance admin: the installation's first account).",
     Service: "Health and this document.",
   },
   routes,

@@ -1,8 +1,9 @@
 // Accounts (SweetDate extension): sign-up/in/out with a session cookie, the current user, API tokens.
-import { AppError } from "../../domain/errors.ts";
+import { normalizeEmail } from "../../domain/email.ts";
 import * as accounts from "../../services/accounts.ts";
+import { signUpSetting } from "../../services/invitations.ts";
 import { SESSION_COOKIE, sessionSecret } from "../auth.ts";
-import { clientIp, hit } from "../rate-limit.ts";
+import { signInAttempt, signUpAttempt } from "../rate-limit.ts";
 import { route } from "../route.ts";
 import { ok, sweetdate } from "./envelope.ts";
 import { parseBodyObject } from "./input.ts";
@@ -15,14 +16,6 @@ function sessionCookie(req: Request, secret: string, expiresAt: Date | null): st
   return `${SESSION_COOKIE}=${secret}; Path=/; HttpOnly; SameSite=Lax; ${expiry}${secure ? "; Secure" : ""}`;
 }
 
-function throttle(req: Request, email: string): void {
-  // 10 attempts per 15 minutes per address and IP, and 30 per address from anywhere: enough for
-  // typos, too few for guessing, and rotating a forged IP does not reset the count.
-  const key = email.toLowerCase();
-  const retry = hit(`login:${clientIp(req)}:${key}`, 10, 15 * 60_000) ?? hit(`login-any:${key}`, 30, 15 * 60_000);
-  if (retry !== null) throw new AppError("RATE_LIMITED", "too many sign-in attempts; try again later", undefined, retry);
-}
-
 async function signedIn(req: Request, userId: number, status: number, user: Parameters<typeof serializeUser>[0]) {
   const session = await accounts.startSession(userId);
   return ok({ user: serializeUser(user) }, status, { "set-cookie": sessionCookie(req, session.secret, session.expiresAt) });
@@ -33,8 +26,9 @@ export const signUp = route(
   sweetdate,
   async (ctx) => {
     const body = parseBodyObject(SignUpInput, await ctx.body(), []);
-    throttle(ctx.req, `signup:${body.email}`);
-    const user = await accounts.signUp({ email: body.email, password: body.password, name: body.name, timeZone: body.time_zone });
+    const email = normalizeEmail(body.email);
+    await signUpAttempt(ctx.req, email);
+    const user = await accounts.signUp({ email, password: body.password, name: body.name, timeZone: body.time_zone, invitation: body.invitation });
     return signedIn(ctx.req, user.id, 201, user);
   },
   { public: true },
@@ -45,8 +39,11 @@ export const signIn = route(
   sweetdate,
   async (ctx) => {
     const body = parseBodyObject(SignInInput, await ctx.body(), []);
-    throttle(ctx.req, body.email);
-    const user = await accounts.checkPassword(body.email, body.password);
+    // One spelling of the address for the throttle and the lookup alike (" Ann@X.org" = "ann@x.org").
+    const email = normalizeEmail(body.email);
+    const attempt = await signInAttempt(ctx.req, email);
+    const user = await accounts.checkPassword(email, body.password);
+    await attempt.succeeded();
     return signedIn(ctx.req, user.id, 200, user);
   },
   { public: true },
@@ -63,10 +60,13 @@ export const signOut = route(
   { public: true },
 );
 
-// GET /api/v1/auth/status – whether anyone has an account yet (first-run page), and who is signed in
+// GET /api/v1/auth/status – whether anyone has an account yet (first-run page), the sign-up mode, who is signed in
 export const status = route(
   sweetdate,
-  async (ctx) => ok({ has_users: (await accounts.countUsers()) > 0, user: ctx.caller ? serializeUser(ctx.caller.user) : null }),
+  async (ctx) => {
+    const [users, setting, admin] = await Promise.all([accounts.countUsers(), signUpSetting(), ctx.caller ? accounts.isAdminUser(ctx.caller.user.id) : false]);
+    return ok({ has_users: users > 0, sign_up: setting.mode, admin, user: ctx.caller ? serializeUser(ctx.caller.user) : null });
+  },
   { public: true },
 );
 
@@ -97,4 +97,4 @@ export const revokeToken = route<{ id: string }>(sweetdate, async (ctx) => {
 });
 
 // GET /api/health – liveness, no auth
-export const health = route(sweetdate, async () => ok({}), { public: true });
+export const health = route(sweetdate, async () => ok({}), { public: true, rateLimit: false, anonymous: true });

@@ -1,6 +1,6 @@
 // SweetDate events: /api/v1/calendars/:calendar_id/events[/:id] and the cross-calendar /api/v1/events.
 import { AppError, invalid, notFound } from "../../domain/errors.ts";
-import { formatInstant, parseDateTime, parseDate } from "../../domain/time.ts";
+import { DATE_RANGE_TEXT, formatInstant, parseDateTime, parseDate } from "../../domain/time.ts";
 import type { CalendarRecord } from "../../domain/types.ts";
 import { syncCalendar, type SyncItem } from "../../services/sync.ts";
 import { calendarForEvents, getCalendar } from "../../services/manage-calendars.ts";
@@ -34,7 +34,7 @@ export async function eventCalendarOf(ctx: Context<CalendarParams>) {
 
 function instant(text: string, field: string): Date {
   const date = parseDateTime(text) ?? parseDate(text);
-  if (!date) throw invalid({ [field]: ["is not a valid ISO 8601 date-time (e.g. 2025-08-21T09:00:00Z)"] });
+  if (!date) throw invalid({ [field]: [`is not a valid ISO 8601 date-time ${DATE_RANGE_TEXT} (e.g. 2025-08-21T09:00:00Z)`] });
   return date;
 }
 

@@ -3,7 +3,7 @@ import { findUserByUuid } from "../../db/user-repository.ts";
 import { STATUS, type StoredStatus } from "../../domain/enums.ts";
 import { invalid, type FieldErrors } from "../../domain/errors.ts";
 import { addError, type EventInput } from "../../domain/event-rules.ts";
-import { parseCompactInstant, parseDate, parseDateTime } from "../../domain/time.ts";
+import { DATE_RANGE_TEXT, parseCompactInstant, parseDate, parseDateTime } from "../../domain/time.ts";
 import { formatRRule, parseRRule, presetToRule, RecurrenceRuleError, ruleToPreset } from "../../recurrence/index.ts";
 import { parseOr422 } from "../validation.ts";
 import * as wire from "./schemas.ts";
@@ -46,7 +46,7 @@ function dateField(text: string | undefined, field: string, allDay: boolean | un
   if (instant) return { date: instant, dateOnly: false };
   const date = parseDate(text);
   if (date && allDay !== false) return { date, dateOnly: true };
-  addError(errors, field, date ? "must be a date-time like 2025-08-21T09:00:00Z unless all_day is true" : "is not a valid ISO 8601 date-time (e.g. 2025-08-21T09:00:00Z)");
+  addError(errors, field, date ? "must be a date-time like 2025-08-21T09:00:00Z unless all_day is true" : `is not a valid ISO 8601 date-time ${DATE_RANGE_TEXT} (e.g. 2025-08-21T09:00:00Z)`);
   return { dateOnly: false };
 }
 

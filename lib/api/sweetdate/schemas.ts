@@ -2,7 +2,7 @@
 // document and the tests (every response is parsed with these). Pure: zod and domain enums only.
 import { z } from "zod";
 import { MAX_RDATES } from "../../recurrence/types.ts";
-import { MEMBER_ROLES, PARTICIPANT_ROLES, RECURRENCE_PRESETS, RSVPS, STAKEHOLDERS, SWEETDATE_STATUSES, VISIBILITIES } from "../../domain/enums.ts";
+import { MEMBER_ROLES, PARTICIPANT_ROLES, RECURRENCE_PRESETS, RSVPS, SIGN_UP_MODES, STAKEHOLDERS, SWEETDATE_STATUSES, VISIBILITIES } from "../../domain/enums.ts";
 
 export const Status = z.enum(SWEETDATE_STATUSES);
 export const Visibility = z.enum(VISIBILITIES as [string, ...string[]] as ["public", "private", "busy"]);
@@ -201,8 +201,16 @@ export const ListQuery = z.object({
 export const Scope = z.enum(["this", "following", "all"]);
 
 // Account endpoints (SweetDate extensions used by the web app and scripts).
-export const SignUpInput = z.strictObject({ email: z.string(), password: z.string(), name: z.string().max(200).optional(), time_zone: z.string().optional() }).meta({ id: "SignUpInput" });
-export const SignInInput = z.strictObject({ email: z.string(), password: z.string() }).meta({ id: "SignInInput" });
+export const SignUpInput = z
+  .strictObject({
+    email: z.string().max(320),
+    password: z.string().max(1024),
+    name: z.string().max(200).optional(),
+    time_zone: z.string().optional(),
+    invitation: z.string().max(200).optional().describe("The invitation secret (`sdi_…`) from an invitation link; required when sign-up is by invitation"),
+  })
+  .meta({ id: "SignUpInput" });
+export const SignInInput = z.strictObject({ email: z.string().max(320), password: z.string().max(1024) }).meta({ id: "SignInInput" });
 export const ProfileInput = z.strictObject({ name: z.string().max(200).optional(), time_zone: z.string().optional() }).meta({ id: "ProfileInput" });
 export const Token = z
   .object({ id: z.string(), name: z.string(), prefix: z.string(), inserted_at: Instant, last_used_at: Instant.nullable(), token: z.string().optional().describe("The secret, present only in the creation response") })
@@ -210,3 +218,31 @@ export const Token = z
 export const TokenInput = z.strictObject({ name: z.string().max(100).optional() }).meta({ id: "ApiTokenInput" });
 export const TokenEnvelope = Ok.extend({ token: Token });
 export const TokensEnvelope = Ok.extend({ tokens: z.array(Token) });
+
+export const SignUpMode = z.enum(SIGN_UP_MODES).describe("Who may create an account: `open` anyone, `invite` with an invitation, `closed` no one (the CLI only)");
+export const AuthStatus = Ok.extend({
+  has_users: z.boolean().describe("Whether any account exists (first-run setup)"),
+  sign_up: SignUpMode,
+  admin: z.boolean().describe("Whether the caller is the instance admin"),
+  user: User.nullable(),
+});
+export const Invitation = z
+  .object({
+    id: z.string(),
+    email: z.string().nullable().describe("When set, only this address may use the invitation"),
+    state: z.enum(["open", "used", "revoked", "expired"]),
+    inserted_at: Instant,
+    expires_at: Instant,
+    used_at: Instant.nullable(),
+    token: z.string().optional().describe("The secret, present only in the creation response"),
+    url: z.string().optional().describe("The sign-up link carrying the secret, present only in the creation response"),
+  })
+  .meta({ id: "Invitation" });
+export const InvitationInput = z
+  .strictObject({ email: z.string().max(320).nullable().optional(), expires_in_days: z.number().optional().describe("1–365, default 14") })
+  .meta({ id: "InvitationInput" });
+export const InvitationEnvelope = Ok.extend({ invitation: Invitation });
+export const InvitationsEnvelope = Ok.extend({ invitations: z.array(Invitation) });
+export const Settings = z.object({ sign_up: SignUpMode, sign_up_pinned: z.boolean().describe("Set by SIGNUP_MODE in the server's environment (changes answer 409)") }).meta({ id: "InstanceSettings" });
+export const SettingsInput = z.strictObject({ sign_up: SignUpMode.optional() }).meta({ id: "InstanceSettingsInput" });
+export const SettingsEnvelope = Ok.extend({ settings: Settings });

@@ -3,6 +3,7 @@ import { STATUS } from "../../domain/enums.ts";
 import { deriveTags } from "../../domain/tags.ts";
 import { compactInstant, formatInstant } from "../../domain/time.ts";
 import type { CalendarRecord, UserRecord } from "../../domain/types.ts";
+import { invitationState, type InvitationRecord, type SignUpSetting } from "../../services/invitations.ts";
 import type { ApiTokenRecord } from "../../db/user-repository.ts";
 import { parseRRule, ruleToPreset } from "../../recurrence/index.ts";
 import type { VisibleEvent } from "../../services/list-events.ts";
@@ -91,4 +92,20 @@ export function serializeToken(t: ApiTokenRecord & { token?: string }) {
     last_used_at: t.lastUsedAt ? formatInstant(t.lastUsedAt) : null,
     ...(t.token ? { token: t.token } : {}),
   };
+}
+
+export function serializeInvitation(i: InvitationRecord, secret?: { token: string; url: string }) {
+  return {
+    id: i.uuid,
+    email: i.email,
+    state: invitationState(i),
+    inserted_at: formatInstant(i.createdAt),
+    expires_at: formatInstant(i.expiresAt),
+    used_at: i.usedAt ? formatInstant(i.usedAt) : null,
+    ...(secret ?? {}),
+  };
+}
+
+export function serializeSettings(s: SignUpSetting) {
+  return { sign_up: s.mode, sign_up_pinned: s.pinned };
 }

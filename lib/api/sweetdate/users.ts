@@ -36,7 +36,7 @@ const member = (m: { user: Parameters<typeof serializeUser>[0]; role: string }) 
 export const listUsers = route(sweetdate, async (ctx) => {
   const p = page(ctx.url);
   const { q } = parseOr422(z.object({ q: z.string().max(200).optional() }), { q: ctx.url.searchParams.get("q") ?? undefined });
-  const { users, total } = await searchUsers({ q, ...p });
+  const { users, total } = await searchUsers({ viewerId: ctx.caller.user.id, q, ...p });
   return ok({ users: users.map(serializeUser), meta: { ...p, total } });
 });
 

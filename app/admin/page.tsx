@@ -1,0 +1,5 @@
+import { AdminPage } from "@/components/admin/admin-page.tsx";
+
+export default function Page() {
+  return <AdminPage />;
+}
