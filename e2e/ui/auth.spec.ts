@@ -7,7 +7,7 @@ test("first run: an empty installation invites the first user to create an accou
   const problems = watchConsole(page);
   // The suite's database already has users (tests run in parallel), so the server's answer for
   // an empty one is simulated here.
-  await page.route("**/api/v1/auth/status", (route) => route.fulfill({ json: { status: "ok", has_users: false, user: null } }));
+  await page.route("**/api/v1/auth/status", (route) => route.fulfill({ json: { status: "ok", has_users: false, sign_up: "open", admin: false, user: null } }));
   await page.goto("/");
   await expect(page).toHaveURL(/\/sign-up$/);
   await expect(page.getByRole("heading", { name: "Welcome to SweetDate" })).toBeVisible();
