@@ -28,9 +28,12 @@ export default defineConfig({
     },
   },
   projects: [
-    { name: "api", testMatch: /api\/.*\.spec\.ts/ },
+    { name: "api", testMatch: /api\/.*\.spec\.ts/, testIgnore: /fuzz\.spec\.ts/ },
     { name: "sdk", testMatch: /sdk\/.*\.spec\.ts/ },
     { name: "ui", testMatch: /ui\/.*\.spec\.ts/, use: { browserName: "chromium" } },
+    // The fuzzer saturates the server for minutes: it runs after the other projects, so their
+    // timings (live updates, UI waits) are not measured against it.
+    { name: "fuzz", testMatch: /api\/fuzz\.spec\.ts/, dependencies: process.env.TEST_DATABASE_URL ? ["api", "sdk"] : ["api", "sdk", "ui"] },
     // Writes docs/screenshots: only through `npm run screenshots`, never in `npm test`.
     ...(process.env.SWEETDATE_SCREENSHOTS === "1" ? [{ name: "screenshots", testMatch: /screenshots\/.*\.spec\.ts/, use: { browserName: "chromium" as const } }] : []),
   ],
