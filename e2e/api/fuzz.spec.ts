@@ -2,7 +2,7 @@
 // with path, query, body and headers drawn by fast-check from the operation's own schemas mixed
 // with edge values (reserved keys, NUL, lone surrogates, huge and tiny numbers, dates out of range,
 // malformed JSON, cookies and headers). Against the built app: zero 5xx, zero hangs, and every
-// error in its dialect's shape. FUZZ_REQUESTS sets the count (default 10,000 on SQLite, 3,000 on
+// error in its dialect's shape. FUZZ_REQUESTS sets the count (default 6,000 on SQLite, 2,000 on
 // PostgreSQL, so the whole CI stays under 25 minutes on this 2-core machine; FUZZ_REQUESTS=20000 for a
 // longer run), FUZZ_SEED replays a run (the seed is printed first).
 import http from "node:http";
@@ -14,7 +14,7 @@ import { ErrorBody, EventEnvelope } from "../../lib/api/sweetdate/schemas.ts";
 import { BASE_URL, expectBody, newCalendar, newUser } from "../helpers.ts";
 
 const onPostgres = /^postgres/.test(process.env.TEST_DATABASE_URL ?? "");
-const TOTAL = Number(process.env.FUZZ_REQUESTS ?? (onPostgres ? 3_000 : 10_000));
+const TOTAL = Number(process.env.FUZZ_REQUESTS ?? (onPostgres ? 2_000 : 6_000));
 const SEED = Number(process.env.FUZZ_SEED ?? Date.now() % 2_147_483_647);
 const BATCH = 24; // requests in flight at once
 const HANG_MS = 30_000;
