@@ -1,5 +1,6 @@
 // THE route wrapper: awaits params, authenticates, reads the JSON body safely, and maps every
 // error to the dialect's wire shape. Route handlers stay thin: parse → call a service → serialize.
+import { readBodyText } from "./body.ts";
 import { addError, AppError, invalid, type FieldErrors } from "../domain/errors.ts";
 import { authenticate, checkCsrf, type Caller } from "./auth.ts";
 import { checkRateLimit } from "./rate-limit.ts";
@@ -91,22 +92,7 @@ async function readJson(req: Request): Promise<unknown> {
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the body as JSON with `Content-Type: application/json`");
   }
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "the body is larger than 1 MiB");
-  const reader = req.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new AppError("PAYLOAD_TOO_LARGE", "the body is larger than 1 MiB");
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const text = await readBodyText(req, MAX_BODY_BYTES, () => new AppError("PAYLOAD_TOO_LARGE", "the body is larger than 1 MiB"));
   if (text.trim() === "") throw new AppError("BAD_REQUEST", "the request body is empty; send a JSON object");
   let value: unknown;
   try {

@@ -2,6 +2,7 @@
 // resolves the path to a resource of the caller's own tree and dispatches on the method. Every
 // read and write goes through lib/services, so the API's access rules, change log and live stream
 // apply unchanged.
+import { readBodyText } from "../api/body.ts";
 import { AppError } from "../domain/errors.ts";
 import type { UserRecord } from "../domain/types.ts";
 import { davUser } from "./auth.ts";
@@ -97,24 +98,7 @@ function parseDepth(header: string | null, method: string): "0" | "1" | "infinit
   return method === "PROPFIND" ? "infinity" : "0";
 }
 
-async function readBody(req: Request): Promise<string> {
-  const declared = Number(req.headers.get("content-length") ?? 0);
-  if (declared > MAX_BODY_BYTES) throw new DavError(413, "the body is larger than 10 MiB");
-  const reader = req.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_BODY_BYTES) {
-      await reader.cancel();
-      throw new DavError(413, "the body is larger than 10 MiB");
-    }
-    chunks.push(value);
-  }
-  return new TextDecoder("utf-8", { fatal: false }).decode(Buffer.concat(chunks));
-}
+const readBody = (req: Request) => readBodyText(req, MAX_BODY_BYTES, () => new DavError(413, "the body is larger than 10 MiB"));
 
 const APP_STATUS: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, PRECONDITION_FAILED: 412, RATE_LIMITED: 429, UNAUTHORIZED: 401, PAYLOAD_TOO_LARGE: 413 };
 

@@ -1,4 +1,5 @@
 // iCalendar over the SweetDate API: export, private feeds, import, subscription refresh.
+import { readBodyText } from "../body.ts";
 import { AppError, notFound } from "../../domain/errors.ts";
 import { createFeed, deleteFeed, exportCalendar, feedIcs, type IcsDocument } from "../../services/ical-export.ts";
 import { importIntoCalendar } from "../../services/import-ics.ts";
@@ -30,21 +31,7 @@ async function readCalendarText(req: Request): Promise<string> {
   if (!/^(text\/calendar|text\/plain|application\/octet-stream)\b/.test(type)) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "send the iCalendar file as the body with `Content-Type: text/calendar`");
   }
-  if (Number(req.headers.get("content-length") ?? 0) > MAX_IMPORT_BYTES) throw new AppError("PAYLOAD_TOO_LARGE", "the file is larger than 50 MiB");
-  const reader = req.body?.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  while (reader) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > MAX_IMPORT_BYTES) {
-      await reader.cancel();
-      throw new AppError("PAYLOAD_TOO_LARGE", "the file is larger than 50 MiB");
-    }
-    chunks.push(value);
-  }
-  const text = Buffer.concat(chunks).toString("utf8");
+  const text = await readBodyText(req, MAX_IMPORT_BYTES, () => new AppError("PAYLOAD_TOO_LARGE", "the file is larger than 50 MiB"));
   if (!/BEGIN:VCALENDAR/i.test(text.slice(0, 4096))) throw new AppError("BAD_REQUEST", "the body is not an iCalendar file (no BEGIN:VCALENDAR)");
   return text;
 }
