@@ -1,3 +1,4 @@
+import type { EventWrite } from "../db/event-mapper.ts";
 import { insertEvent } from "../db/event-repository.ts";
 import { transaction } from "../db/transaction.ts";
 import { canCreateIn } from "../domain/access.ts";
@@ -22,13 +23,13 @@ export async function createEvent(viewer: Viewer, calendar: CalendarRecord | nul
     // Report every problem at once: run the remaining checks on placeholder values.
     const placeholder = new Date(0);
     try {
-      mergeAndCheck(defaults(calendar, defaultStatus, placeholder), { ...input, title: input.title ?? "x", startsAt: input.startsAt ?? placeholder, endsAt: input.endsAt ?? new Date(input.startsAt ? input.startsAt.getTime() + 1 : 1) }, errors);
+      mergeAndCheck(newEventDefaults(calendar, defaultStatus, placeholder), { ...input, title: input.title ?? "x", startsAt: input.startsAt ?? placeholder, endsAt: input.endsAt ?? new Date(input.startsAt ? input.startsAt.getTime() + 1 : 1) }, errors);
     } catch {
       /* collected in errors */
     }
     throw invalid(errors);
   }
-  const fields = mergeAndCheck(defaults(calendar, defaultStatus, input.startsAt!), input, errors);
+  const fields = mergeAndCheck(newEventDefaults(calendar, defaultStatus, input.startsAt!), input, errors);
   const participants = await participantsOf(input, fields.defaultRole, errors);
   if (Object.keys(errors).length) throw invalid(errors);
   const event = await transaction((tx) =>
@@ -37,7 +38,8 @@ export async function createEvent(viewer: Viewer, calendar: CalendarRecord | nul
   return present({ event, occurrence: null }, viewer)!;
 }
 
-function defaults(calendar: CalendarRecord, status: StoredStatus, start: Date) {
+/** A new event's columns before the caller's input is merged over them. */
+export function newEventDefaults(calendar: CalendarRecord, status: StoredStatus, start: Date): EventWrite {
   return {
     title: "",
     description: null,

@@ -8,10 +8,11 @@ import { insertEvent, softDeleteEvent, updateEvent } from "../db/event-repositor
 import { setIcalIdentity } from "../db/dav-repository.ts";
 import { lockCalendar } from "../db/change-log.ts";
 import type { Tx } from "../db/client.ts";
-import { DEFAULTS } from "../domain/enums.ts";
 import type { CalendarRecord, EventRecord } from "../domain/types.ts";
 import type { ParsedEvent, ParsedSeries } from "../ical/index.ts";
+import { newEventDefaults } from "./create-event.ts";
 import { mergeAndCheck } from "./event-fields.ts";
+import { writableOf } from "./update-event.ts";
 
 export interface StoredSeries {
   master: EventRecord;
@@ -48,29 +49,9 @@ function columnsOf(p: ParsedEvent, base: EventWrite, recurring: boolean): EventW
   });
 }
 
+/** What the parsed fields are merged over: the stored row, or a new event's defaults. */
 function baseOf(calendar: CalendarRecord, existing: EventRecord | null, p: ParsedEvent): EventWrite {
-  if (existing) {
-    const { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, rdates, recurrenceEndsAt, externalObject } = existing;
-    return { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, rdates, recurrenceEndsAt, externalObject };
-  }
-  return {
-    title: p.title,
-    description: null,
-    location: null,
-    allDay: p.allDay,
-    startsAt: p.startsAt,
-    endsAt: p.endsAt,
-    timeZone: calendar.timeZone,
-    status: p.status,
-    visibility: DEFAULTS.visibility,
-    stakeholder: DEFAULTS.stakeholder,
-    defaultRole: DEFAULTS.defaultRole,
-    rrule: null,
-    exdates: [],
-    rdates: [],
-    recurrenceEndsAt: null,
-    externalObject: null,
-  };
+  return existing ? writableOf(existing) : newEventDefaults(calendar, p.status, p.startsAt);
 }
 
 /** Only the columns that differ, so an unchanged PUT or re-import leaves `sequence` alone. */
