@@ -1,4 +1,4 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page, type Request } from "@playwright/test";
 import { EventEnvelope, MemberEnvelope, UserEnvelope } from "../../lib/api/sweetdate/schemas.ts";
 import { api, center, dayCell, drag, freezeClock, openCalendarAt, signUp, watchConsole } from "./ui-helpers.ts";
 
@@ -43,29 +43,38 @@ test("live updates: one user drags an event, another user's open month view show
 });
 
 test("live updates: the tabs of one browser share a single stream, and each tab refreshes", async ({ context }) => {
-  const streams: string[] = [];
+  // Streams counted while open: a page that navigates (sign-up lands on the calendar, then we open a
+  // date) aborts its stream, which is not a second one.
+  const open = new Map<Request, Page>();
   context.on("request", (request) => {
-    if (new URL(request.url()).pathname === "/api/v1/stream") streams.push(request.url());
+    if (new URL(request.url()).pathname === "/api/v1/stream") open.set(request, request.frame().page());
   });
+  const ended = (request: Request) => open.delete(request);
+  context.on("requestfinished", ended);
+  context.on("requestfailed", ended);
+  const openIn = (page: Page) => [...open.values()].filter((p) => p === page).length;
+
   const first = await context.newPage();
   await freezeClock(first);
   await signUp(first);
   const client = api(first);
   const team = await client.createCalendar("Team");
   await openCalendarAt(first, "month", "2026-11-18");
+  await expect.poll(() => openIn(first)).toBe(1);
   const second = await context.newPage();
   await freezeClock(second);
   await openCalendarAt(second, "month", "2026-11-18");
-  await expect.poll(() => streams.length).toBe(1);
 
   await client.createEvent(team.id, { title: "Shared news", starts_at: "2026-11-19T09:00:00Z", ends_at: "2026-11-19T10:00:00Z" });
   await expect(dayCell(first, "2026-11-19").getByText("Shared news")).toBeVisible();
   await expect(dayCell(second, "2026-11-19").getByText("Shared news")).toBeVisible();
-  expect(streams).toHaveLength(1);
+  // The second tab got the change from the first tab's stream; it never opened its own.
+  expect(openIn(second)).toBe(0);
+  expect(openIn(first)).toBe(1);
 
   // The tab holding the stream closes: the other takes it over and keeps refreshing.
   await first.close();
-  await expect.poll(() => streams.length).toBe(2);
+  await expect.poll(() => openIn(second)).toBe(1);
   await client.createEvent(team.id, { title: "After handover", starts_at: "2026-11-20T09:00:00Z", ends_at: "2026-11-20T10:00:00Z" });
   await expect(dayCell(second, "2026-11-20").getByText("After handover")).toBeVisible();
 });
