@@ -1,7 +1,6 @@
 // Calendar collections made and removed over DAV: MKCALENDAR (RFC 4791 §5.3.1) or extended MKCOL
 // (RFC 5689) in the caller's home creates a SweetDate calendar they own, kept at the name the client
 // chose; DELETE of a collection deletes the calendar (owners only, as in the API).
-import { setCalendarDavName } from "../db/dav-repository.ts";
 import { AppError } from "../domain/errors.ts";
 import { createCalendar, deleteCalendar } from "../services/manage-calendars.ts";
 import { DavError } from "./errors.ts";
@@ -32,12 +31,13 @@ export async function makeCalendar(ctx: DavRequest, r: Resource): Promise<Respon
   const name = child(props, NS.DAV, "displayname")?.text.trim() || r.segment;
   const color = child(props, NS.APPLE, "calendar-color")?.text.trim().slice(0, 7);
   const description = child(props, NS.CALDAV, "calendar-description")?.text.trim();
-  const calendar = await createCalendar(
+  // One transaction: the calendar and the name the client chose for it, or neither.
+  await createCalendar(
     ctx.user.id,
     { name: name.slice(0, 200), ...(color && /^#[0-9a-fA-F]{6}$/.test(color) ? { color } : {}), ...(description ? { description } : {}) },
     ctx.user.timeZone,
+    r.segment,
   );
-  if (r.segment !== calendar.uuid) await setCalendarDavName(calendar.id, r.segment);
   return new Response(null, { status: 201, headers: { "cache-control": "no-store" } });
 }
 

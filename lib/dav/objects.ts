@@ -1,6 +1,7 @@
 // Calendar object resources: one per iCalendar UID (a series master with its overrides, or a single
 // event), shown as the caller may see it, with a strong ETag; and the GET/PUT/DELETE methods on them.
 import crypto from "node:crypto";
+import { publicUrl } from "../api/route.ts";
 import { davHrefsOf, findObjectByUid, findObjectRow, objectNamesOf } from "../db/dav-repository.ts";
 import { findEventById, findEvents, findOverrides } from "../db/event-repository.ts";
 import { transaction } from "../db/transaction.ts";
@@ -118,7 +119,8 @@ export async function objectText(object: DavObject, ctx: DavRequest): Promise<st
   const people = new Map(
     (await findUsersByIds([...new Set([object.master, ...object.overrides].flatMap((v) => [v.event.creatorId, ...v.event.participants.map((p) => p.userId)]))])).map((u) => [u.id, u]),
   );
-  const origin = new URL(ctx.req.headers.get("x-forwarded-host") && process.env.TRUST_PROXY === "1" ? `https://${ctx.req.headers.get("x-forwarded-host")}` : `http://${ctx.req.headers.get("host") ?? "localhost"}`).origin;
+  // The event's URL names the host the client addressed, as the API's hrefs and Locations do.
+  const origin = publicUrl(ctx.req).origin;
   const toInput = (v: VisibleEvent, override: boolean): IcalEventInput => {
     const see = v.access.see === "busy" ? "busy" : "full";
     const creator = people.get(v.event.creatorId);

@@ -1,6 +1,7 @@
 // Calendars: list, create, read, change, delete. A calendar exists only for its members (404 otherwise).
 import * as calendars from "../db/calendar-repository.ts";
 import { dropCalendarLog, recordChange } from "../db/change-log.ts";
+import { setCalendarDavName } from "../db/dav-repository.ts";
 import { transaction } from "../db/transaction.ts";
 import { roleAtLeast } from "../domain/enums.ts";
 import { forbidden, invalid, notFound, type FieldErrors } from "../domain/errors.ts";
@@ -46,7 +47,8 @@ export async function calendarForEvents(uuid: string, userId: number): Promise<C
   return calendar;
 }
 
-export async function createCalendar(userId: number, input: CalendarInput, defaultTimeZone: string): Promise<CalendarRecord> {
+/** `davName`: the collection name a CalDAV client chose (MKCALENDAR), stored with the calendar. */
+export async function createCalendar(userId: number, input: CalendarInput, defaultTimeZone: string, davName?: string): Promise<CalendarRecord> {
   check(input, true);
   return transaction(async (tx) => {
     const calendar = await calendars.insertCalendar(
@@ -54,6 +56,7 @@ export async function createCalendar(userId: number, input: CalendarInput, defau
       userId,
       tx,
     );
+    if (davName !== undefined && davName !== calendar.uuid) await setCalendarDavName(calendar.id, davName, tx);
     // The owner's live stream starts following the new calendar.
     await recordChange(tx, { calendarId: calendar.id, kind: "access", userId });
     return calendar;
