@@ -3,7 +3,7 @@ import { useState, useSyncExternalStore } from "react";
 import { describeError } from "@/lib/client/request.ts";
 import { useCreateToken } from "@/lib/client/use-create-token.ts";
 import { Field, FormErrors } from "@/components/ui/field.tsx";
-import { useToast } from "@/components/ui/toast.tsx";
+import { SecretBox, useCopy } from "@/components/ui/secret-box.tsx";
 
 const APPS = [
   {
@@ -28,7 +28,7 @@ const noSubscription = () => () => {};
 /** How to connect calendar apps over CalDAV, with a button that makes an app password for a device. */
 export function CalendarAppsPanel({ email }: { email: string | undefined }) {
   const create = useCreateToken();
-  const toast = useToast();
+  const { copy } = useCopy();
   const [device, setDevice] = useState("");
   const [errors, setErrors] = useState<string[]>([]);
   const [secret, setSecret] = useState<{ name: string; token: string } | null>(null);
@@ -50,15 +50,6 @@ export function CalendarAppsPanel({ email }: { email: string | undefined }) {
       setDevice("");
     } catch (error) {
       setErrors([describeError(error)]);
-    }
-  }
-
-  async function copy(text: string, what: string) {
-    try {
-      await navigator.clipboard.writeText(text);
-      toast(`${what} copied to the clipboard`, "success");
-    } catch {
-      toast(`Select the ${what.toLowerCase()} and press Ctrl+C (or ⌘C) to copy it`, "info");
     }
   }
 
@@ -95,23 +86,20 @@ export function CalendarAppsPanel({ email }: { email: string | undefined }) {
       </form>
 
       {secret ? (
-        <div className="secret-box" role="status">
-          <p>
-            <strong>App password for “{secret.name}”.</strong> Enter it in the app now — it is shown only once. It appears under API tokens below, where you can revoke it.
-          </p>
-          <div className="secret-row">
-            <label htmlFor="new-app-password" className="sr-only">
-              New app password
-            </label>
-            <input id="new-app-password" className="secret" readOnly value={secret.token} onFocus={(e) => e.currentTarget.select()} data-testid="app-password" />
-            <button type="button" className="button" aria-label="Copy the app password" onClick={() => void copy(secret.token, "App password")}>
-              Copy
-            </button>
-          </div>
-          <button type="button" className="link-button" onClick={() => setSecret(null)}>
-            Done
-          </button>
-        </div>
+        <SecretBox
+          id="new-app-password"
+          label="New app password"
+          what="App password"
+          secret={secret.token}
+          testId="app-password"
+          intro={
+            <>
+              <strong>App password for “{secret.name}”.</strong> Enter it in the app now — it is shown only once. It appears under API tokens below, where you can revoke it.
+            </>
+          }
+          doneLabel="Done"
+          onDone={() => setSecret(null)}
+        />
       ) : null}
 
       {APPS.map((app) => (

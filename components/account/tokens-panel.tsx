@@ -7,6 +7,7 @@ import { useTokens } from "@/lib/client/use-tokens.ts";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog.tsx";
 import { Field, FormErrors } from "@/components/ui/field.tsx";
 import { Skeleton } from "@/components/ui/skeleton.tsx";
+import { SecretBox } from "@/components/ui/secret-box.tsx";
 import { useToast } from "@/components/ui/toast.tsx";
 
 const dateTime = new Intl.DateTimeFormat("en-US", { dateStyle: "medium", timeStyle: "short" });
@@ -22,7 +23,6 @@ export function TokensPanel() {
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [general, setGeneral] = useState<string[]>([]);
   const [revoking, setRevoking] = useState<{ id: string; name: string } | null>(null);
-  const [copied, setCopied] = useState(false);
 
   async function submit(e: React.FormEvent) {
     e.preventDefault();
@@ -31,24 +31,10 @@ export function TokensPanel() {
     try {
       const token = await create.mutateAsync(name.trim() || "API token");
       setSecret({ name: token.name, token: token.token ?? "" });
-      setCopied(false);
       setName("");
     } catch (error) {
       if (error instanceof ApiError && Object.keys(error.fields).length) setErrors(error.fields);
       else setGeneral([describeError(error)]);
-    }
-  }
-
-  async function copy() {
-    if (!secret) return;
-    try {
-      await navigator.clipboard.writeText(secret.token);
-      setCopied(true);
-      toast("Token copied to the clipboard", "success");
-    } catch {
-      const field = document.getElementById("new-token-secret") as HTMLInputElement | null;
-      field?.select();
-      toast("Press Ctrl+C (or ⌘C) to copy the selected token", "info");
     }
   }
 
@@ -65,23 +51,20 @@ export function TokensPanel() {
       </form>
 
       {secret ? (
-        <div className="secret-box" role="status">
-          <p>
-            <strong>Your new token “{secret.name}”.</strong> Copy it now — it is shown only once.
-          </p>
-          <div className="secret-row">
-            <label htmlFor="new-token-secret" className="sr-only">
-              New token secret
-            </label>
-            <input id="new-token-secret" className="secret" readOnly value={secret.token} onFocus={(e) => e.currentTarget.select()} data-testid="token-secret" />
-            <button type="button" className="button" onClick={() => void copy()}>
-              {copied ? "Copied" : "Copy"}
-            </button>
-          </div>
-          <button type="button" className="link-button" onClick={() => setSecret(null)}>
-            I have saved it
-          </button>
-        </div>
+        <SecretBox
+          id="new-token-secret"
+          label="New token secret"
+          what="Token"
+          secret={secret.token}
+          testId="token-secret"
+          intro={
+            <>
+              <strong>Your new token “{secret.name}”.</strong> Copy it now — it is shown only once.
+            </>
+          }
+          doneLabel="I have saved it"
+          onDone={() => setSecret(null)}
+        />
       ) : null}
 
       {tokens.isPending ? (

@@ -3,6 +3,7 @@ import { useState } from "react";
 import type { Calendar } from "@/lib/api/sweetdate/schemas.ts";
 import { describeError } from "@/lib/client/request.ts";
 import { useCreateFeed, useRefreshCalendar, useRevokeFeed } from "@/lib/client/use-calendar-ical.ts";
+import { useCopy } from "@/components/ui/secret-box.tsx";
 import { useToast } from "@/components/ui/toast.tsx";
 
 /** iCalendar for one calendar: export download, the caller's private feed URL, a subscription's refresh. */
@@ -12,6 +13,7 @@ export function CalendarIcal({ calendar }: { calendar: Calendar }) {
   const revokeFeed = useRevokeFeed();
   const refresh = useRefreshCalendar();
   const toast = useToast();
+  const { copy } = useCopy();
 
   async function makeFeed() {
     try {
@@ -28,16 +30,6 @@ export function CalendarIcal({ calendar }: { calendar: Calendar }) {
       toast("Feed URL revoked", "success");
     } catch (error) {
       toast(describeError(error), "error");
-    }
-  }
-
-  async function copy() {
-    if (!feedUrl) return;
-    try {
-      await navigator.clipboard.writeText(feedUrl);
-      toast("Feed URL copied", "success");
-    } catch {
-      toast("Copy failed: select the URL and copy it yourself", "error");
     }
   }
 
@@ -82,7 +74,7 @@ export function CalendarIcal({ calendar }: { calendar: Calendar }) {
             Private feed URL
           </label>
           <input id="feed-url" className="ical-feed-input" type="text" readOnly value={feedUrl} onFocus={(e) => e.currentTarget.select()} />
-          <button type="button" className="button button-small" onClick={() => void copy()}>
+          <button type="button" className="button button-small" onClick={() => void copy(feedUrl, "Feed URL", "feed-url")}>
             Copy
           </button>
         </div>
