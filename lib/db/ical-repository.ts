@@ -1,9 +1,8 @@
 // iCalendar storage: whole-calendar reads for export, bulk writes for import/subscriptions (with
 // their change-log rows), private feeds and subscriptions.
 import { lockCalendar } from "./change-log.ts";
-import { db, type Tx } from "./client.ts";
+import { db, provider, type Tx } from "./client.ts";
 import { eventInclude, searchTextOf, spanClassOf, toEventColumns, toEventRecord, type EventWrite } from "./event-mapper.ts";
-import type { Prisma } from "./generated/sqlite/client.ts";
 import type { EventRecord } from "../domain/types.ts";
 
 /** Every stored, non-deleted row of a calendar (series, singles and overrides), series first. */
@@ -42,12 +41,12 @@ export interface ImportedRow {
   icalHash: string | null;
 }
 
-function columns(row: ImportedRow, calendarId: number, creatorId: number, icsFeedId: number | null) {
+function columns(row: ImportedRow, calendarId: number, creatorId: number, icsFeedId: number | null, now: Date): Record<string, unknown> {
   return {
     uuid: row.uuid,
     calendarId,
     creatorId,
-    ...(toEventColumns(row.fields) as Record<string, never>),
+    ...toEventColumns(row.fields),
     searchText: searchTextOf(row.fields),
     spanClass: spanClassOf(row.fields),
     originalStartsAt: row.originalStartsAt ?? null,
@@ -56,7 +55,43 @@ function columns(row: ImportedRow, calendarId: number, creatorId: number, icsFee
     icalSequence: row.icalSequence,
     icalLastModified: row.icalLastModified,
     icalHash: row.icalHash,
+    createdAt: now,
+    updatedAt: now,
   };
+}
+
+// Bulk writes go around Prisma's createMany: its query compiler builds a plan holding every row
+// (≈0.1 s per few hundred events), which made a 20,000-event import take tens of seconds. One
+// multi-row INSERT … RETURNING per chunk is the same statement on SQLite and PostgreSQL; the
+// adapters convert Dates and booleans as they do for Prisma's own queries.
+const PARAMS_PER_STATEMENT = 30_000;
+const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
+
+/** Inserts rows (all with the same keys) in as few statements as the parameter limit allows; returns uuid → id when asked. */
+async function insertRows(tx: Tx, table: string, rows: Record<string, unknown>[], returning: boolean): Promise<Map<string, number>> {
+  const ids = new Map<string, number>();
+  if (rows.length === 0) return ids;
+  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const postgres = provider() === "postgres";
+  const per = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / keys.length));
+  for (let start = 0; start < rows.length; start += per) {
+    const chunk = rows.slice(start, start + per);
+    const values: unknown[] = [];
+    const tuples = chunk.map((row) => {
+      const marks = keys.map((key) => {
+        values.push(row[key] ?? null);
+        return postgres ? `$${values.length}` : "?";
+      });
+      return `(${marks.join(", ")})`;
+    });
+    const sql = `INSERT INTO ${table} (${keys.map(snake).join(", ")}) VALUES ${tuples.join(", ")}`;
+    if (!returning) {
+      await tx.$executeRawUnsafe(sql, ...values);
+      continue;
+    }
+    for (const r of await tx.$queryRawUnsafe<{ id: number | bigint; uuid: string }[]>(`${sql} RETURNING id, uuid`, ...values)) ids.set(r.uuid, Number(r.id));
+  }
+  return ids;
 }
 
 /** Inserts series/singles, then their overrides, in bulk; records one change per row. */
@@ -67,17 +102,18 @@ export async function insertImported(
 ): Promise<void> {
   if (rows.length === 0) return;
   const version = await lockCalendar(tx, target.calendarId);
+  const now = new Date();
   const masters = rows.filter((r) => !r.seriesUuid);
   const overrides = rows.filter((r) => r.seriesUuid);
-  await tx.event.createMany({ data: masters.map((r) => columns(r, target.calendarId, target.creatorId, target.icsFeedId)) as Prisma.EventCreateManyInput[] });
-  const ids = new Map((await tx.event.findMany({ where: { uuid: { in: masters.map((r) => r.uuid) } }, select: { id: true, uuid: true } })).map((r) => [r.uuid, r.id]));
-  if (overrides.length) {
-    await tx.event.createMany({
-      data: overrides.map((r) => ({ ...columns(r, target.calendarId, target.creatorId, target.icsFeedId), seriesId: ids.get(r.seriesUuid!)! })) as Prisma.EventCreateManyInput[],
-    });
-    for (const r of await tx.event.findMany({ where: { uuid: { in: overrides.map((o) => o.uuid) } }, select: { id: true, uuid: true } })) ids.set(r.uuid, r.id);
-  }
-  await tx.changeLog.createMany({ data: rows.map((r) => ({ calendarId: target.calendarId, version, kind: "created", eventId: ids.get(r.uuid)! })) });
+  const ids = await insertRows(tx, "events", masters.map((r) => columns(r, target.calendarId, target.creatorId, target.icsFeedId, now)), true);
+  const overrideIds = await insertRows(
+    tx,
+    "events",
+    overrides.map((r) => ({ ...columns(r, target.calendarId, target.creatorId, target.icsFeedId, now), seriesId: ids.get(r.seriesUuid!)! })),
+    true,
+  );
+  for (const [uuid, id] of overrideIds) ids.set(uuid, id);
+  await insertRows(tx, "change_log", rows.map((r) => ({ calendarId: target.calendarId, version, kind: "created", eventId: ids.get(r.uuid)!, createdAt: now })), false);
 }
 
 /** Removes rows for good (an import that dropped overrides, a feed that dropped events). */
