@@ -4,9 +4,11 @@ import { lockCalendar } from "./change-log.ts";
 import { db, provider, type Tx } from "./client.ts";
 import { eventInclude, searchTextOf, spanClassOf, toEventColumns, toEventRecord, type EventWrite } from "./event-mapper.ts";
 import type { EventRecord } from "../domain/types.ts";
+import * as fast from "./sqlite-reader.ts";
 
 /** Every stored, non-deleted row of a calendar (series, singles and overrides), series first. */
 export async function findCalendarRows(calendarId: number, tx: Tx = db()): Promise<EventRecord[]> {
+  if (tx === db() && fast.fastReads()) return fast.calendarRows(calendarId);
   const rows = await tx.event.findMany({ where: { calendarId, deletedAt: null }, include: eventInclude, orderBy: [{ startsAt: "asc" }, { id: "asc" }] });
   return rows.map(toEventRecord);
 }

@@ -191,6 +191,11 @@ export function overridesOf(seriesIds: number[]): EventRecord[] {
   return (prepare(`${EVENT_SELECT} WHERE e.series_id IN (${list(seriesIds.map(Number))})`).raw(true).all() as unknown[][]).map(toEvent);
 }
 
+/** Twin of findCalendarRows() in ical-repository.ts: every live row of a calendar, by start (export). */
+export function calendarRows(calendarId: number): EventRecord[] {
+  return (prepare(`${EVENT_SELECT} WHERE e.calendar_id = ? AND e.deleted_at IS NULL ORDER BY e.starts_at, e.id`).raw(true).all(calendarId) as unknown[][]).map(toEvent);
+}
+
 /** Twin of findCalendar() by uuid: the calendar and the viewer's role in it (null = not a member). */
 export function calendarByUuid(uuid: string, userId: number): Row | null {
   return cached(`calendar:${uuid}:${userId}`, () => readCalendarByUuid(uuid, userId));

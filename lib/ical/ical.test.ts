@@ -184,3 +184,33 @@ END:VEVENT`), { calendarTimeZone: "UTC" });
     expect(t.rrule).toBe("FREQ=DAILY;UNTIL=20250312T140000Z");
   });
 });
+
+describe("lib/ical serializeCalendar writes what ical.js writes", () => {
+  it("gives, for every VEVENT, the bytes ical.js writes for the same component (escaping, parameters, folding)", async () => {
+    const { default: ICAL } = await import("ical.js");
+    const long = "Quarterly planning — budget, hiring; roadmap\\notes\nsecond line ".repeat(4);
+    const inputs: IcalEventInput[] = [
+      {
+        uid: "odd,uid;with\\chars",
+        event: record({ title: long, description: `${"é".repeat(40)}${"😀".repeat(30)}x${"日本語".repeat(20)}`, location: "Room 1, floor 2; east", rrule: "FREQ=MONTHLY;BYDAY=MO,TU;BYSETPOS=-1;INTERVAL=2;UNTIL=20260101T000000Z", exdates: [new Date("2025-04-28T08:00:00Z"), new Date("2025-05-26T08:00:00Z")], status: "pending" }),
+        see: "full",
+        categories: ["a,b", "c;d", "ü"],
+        organizer: { email: "ann@example.com", name: 'Ann "the boss" O\'Neil, PhD; ^caret' },
+        attendees: [{ email: "bo@example.com", name: "Bo:Colon", rsvp: "tentative" }, { email: "cy@example.com", name: "Cy", rsvp: "needs_action" }],
+        url: `https://x.test/${"a".repeat(120)}`,
+        rdates: [new Date("2025-06-01T08:00:00Z")],
+      },
+      { uid: "d", event: record({ allDay: true, rrule: "FREQ=YEARLY", exdates: [new Date("2026-03-24T00:00:00Z")], startsAt: new Date("2025-03-24T00:00:00Z"), endsAt: new Date("2025-03-25T00:00:00Z") }), see: "full" },
+      { uid: "d", event: record({ allDay: true, seriesId: 1, originalStartsAt: new Date("2027-03-24T00:00:00Z"), startsAt: new Date("2027-03-25T00:00:00Z"), endsAt: new Date("2027-03-26T00:00:00Z") }), see: "busy", recurrenceOf: { timeZone: "UTC", allDay: true } },
+      { uid: "u", event: record({ timeZone: "UTC", title: "x".repeat(75 - "SUMMARY:".length), description: "y".repeat(76 - "DESCRIPTION:".length) }), see: "full" },
+    ];
+    const text = serializeCalendar({ name: "Team, A; B", description: "multi\nline", color: "#123456", timeZone: "America/New_York", events: inputs }, new Date("2025-06-01T00:00:00Z"));
+    const ours = text.split(/\r\n(?=BEGIN:VEVENT)/).slice(1).map((block) => block.slice(0, block.indexOf("END:VEVENT") + "END:VEVENT".length));
+    const theirs = new ICAL.Component(ICAL.parse(text) as never).getAllSubcomponents("vevent").map((c) => ICAL.stringify.component(c.toJSON() as never, ICAL.design.icalendar));
+    expect(ours).toHaveLength(4);
+    expect(ours).toEqual(theirs);
+    expect(unfold(text).split("\r\n")).toContain('ATTENDEE;CN="Bo:Colon";PARTSTAT=TENTATIVE:mailto:bo@example.com');
+    expect(unfold(text).split("\r\n")).toContain(`ORGANIZER;CN="Ann ^'the boss^' O'Neil, PhD; ^^caret":mailto:ann@example.com`);
+    expect(text.split("\r\n").every((l) => Buffer.byteLength(l) <= 76)).toBe(true);
+  });
+});
