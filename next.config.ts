@@ -34,6 +34,9 @@ const nextConfig: NextConfig = {
     "@node-rs/argon2",
   ],
   poweredByHeader: false,
+  // The benchmark's baseline route (app/api/bench/baseline/route.bench.ts) is built only for
+  // `npm run bench` (SWEETDATE_BENCH_BUILD=1); a production build has no such route.
+  pageExtensions: ["tsx", "ts", "jsx", "js", ...(process.env.SWEETDATE_BENCH_BUILD === "1" ? ["bench.ts"] : [])],
   // NEXT_DIST_DIR lets parallel checkouts/test runs build side by side (default .next).
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   // Type checking runs once over the whole repository (app, lib, tests, SDK) in `npm run typecheck`,

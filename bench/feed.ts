@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import path from "node:path";
 import pg from "pg";
+import { ensureBenchBuild } from "./build.ts";
 import { load, type LoadResult } from "./http-load.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -99,6 +100,7 @@ async function waitFor(url: string) {
 
 /** The PostgreSQL section of docs/benchmarks.md. */
 export async function runFeedBench(opts: { seconds: number; bodyFile: string; portA?: number; portB?: number }): Promise<string> {
+  ensureBenchBuild();
   const name = `sweetdate_bench_${crypto.randomBytes(3).toString("hex")}`;
   const admin = new pg.Client({ connectionString: ADMIN });
   await admin.connect();

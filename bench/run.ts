@@ -2,7 +2,7 @@
 //  1. API: month-window list (≈50 of 100k stored events, SQLite) vs a trivial handler returning
 //     the same bytes, side by side on the built app, 32 connections.
 //  2. Recurrence: 1,000 series over a month; one old daily series (bench/recurrence.ts).
-import { spawn, execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
@@ -15,6 +15,7 @@ import { runIcalBench } from "./ical.ts";
 import { calDavMonthQuery, davSyncAfterOneChange } from "./caldav.ts";
 import { soakSection } from "./soak-section.ts";
 import { restSyncAfterOneChange, runFeedBench } from "./feed.ts";
+import { ensureBenchBuild } from "./build.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const distDir = process.env.NEXT_DIST_DIR ?? ".next";
@@ -24,7 +25,7 @@ const TOTAL = 100_000;
 const UI_EVENTS = 1_000;
 
 async function main() {
-  if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) execFileSync("npm", ["run", "-s", "build"], { cwd: root, stdio: "inherit" });
+  ensureBenchBuild(distDir);
   const file = path.join(root, "data", `bench-${crypto.randomBytes(3).toString("hex")}.db`);
   process.env.DATABASE_URL = `file:${file}`;
   const { migrate } = await import("../lib/db/migrate.ts");

@@ -2,6 +2,7 @@
 import { userForSession, userForToken } from "../services/accounts.ts";
 import type { UserRecord } from "../domain/types.ts";
 import { AppError } from "../domain/errors.ts";
+import { env } from "../env.ts";
 
 export const SESSION_COOKIE = "sd_session";
 
@@ -57,7 +58,7 @@ export function checkCsrf(req: Request, caller: Caller): void {
   const site = req.headers.get("sec-fetch-site");
   const origin = req.headers.get("origin");
   // X-Forwarded-Host is the client's to choose unless a trusted proxy sets it (TRUST_PROXY=1).
-  const forwarded = process.env.TRUST_PROXY === "1" ? req.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
+  const forwarded = env().TRUST_PROXY ? req.headers.get("x-forwarded-host")?.split(",")[0]?.trim() : undefined;
   const host = forwarded || req.headers.get("host");
   const sameOrigin = origin ? safeHost(origin) === host : site === "same-origin" || site === "none";
   if (!sameOrigin || (site && site !== "same-origin" && site !== "none")) {

@@ -3,13 +3,14 @@
 // header counts only in a process that server started (a flag on globalThis, which no client can
 // set). Forwarding headers count only when the operator says a proxy sets them (TRUST_PROXY=1).
 import net from "node:net";
+import { env } from "../env.ts";
 
 export const PEER_HEADER = "x-sd-remote-addr";
 const SERVED_BY_US = Symbol.for("sweetdate.peerHeader");
 
 /** The client's address for per-client limits: IPv4 as is, IPv6 by its /64 (one host's usual share). */
 export function clientAddress(req: Request): string {
-  if (process.env.TRUST_PROXY === "1") {
+  if (env().TRUST_PROXY) {
     const forwarded = req.headers.get("x-forwarded-for")?.split(",");
     const hop = forwarded?.[forwarded.length - 1]?.trim() || req.headers.get("x-real-ip")?.trim();
     if (hop) return addressKey(hop);

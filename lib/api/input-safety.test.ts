@@ -1,6 +1,7 @@
 // Input that once answered 500: reserved keys in bodies, malformed cookies, NUL and lone
 // surrogates, and the CSRF check's trust in X-Forwarded-Host. Each must be a 4xx (or harmless).
 import { afterEach, describe, expect, it } from "vitest";
+import { useEnv } from "../env.ts";
 import { addError, type FieldErrors } from "../domain/errors.ts";
 import { authenticate, checkCsrf, sessionSecret, type Caller } from "./auth.ts";
 import { kona } from "./kona/envelope.ts";
@@ -14,7 +15,7 @@ const post = (body: string, headers: Record<string, string> = {}) =>
   new Request("http://localhost/api/v1/x", { method: "POST", body, headers: { "content-type": "application/json", ...headers } });
 
 afterEach(() => {
-  delete process.env.TRUST_PROXY;
+  useEnv();
 });
 
 describe("field errors keyed by client input", () => {
@@ -89,7 +90,7 @@ describe("the CSRF origin check", () => {
   });
 
   it("trusts X-Forwarded-Host when a proxy sets it (TRUST_PROXY=1)", () => {
-    process.env.TRUST_PROXY = "1";
+    useEnv({ TRUST_PROXY: "1" });
     expect(() => checkCsrf(write({ host: "app:3000", origin: "https://cal.example.org", "x-forwarded-host": "cal.example.org" }), caller)).not.toThrow();
     expect(() => checkCsrf(write({ host: "app:3000", origin: "https://evil.example", "x-forwarded-host": "cal.example.org" }), caller)).toThrow(/cross-site/);
   });

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
+import { useEnv } from "../env.ts";
 import { AppError } from "../domain/errors.ts";
 import { addressKey, clientAddress, PEER_HEADER } from "./client-address.ts";
 import { kona } from "./kona/envelope.ts";
@@ -16,8 +17,7 @@ function request(ip: string, path = "/api/v1/auth/status") {
 const ctx = { params: Promise.resolve({}) };
 
 afterEach(() => {
-  delete process.env.RATE_LIMIT_PER_MINUTE;
-  delete process.env.TRUST_PROXY;
+  useEnv();
   delete flags[SERVED_BY_US];
   useLimitStore(undefined);
 });
@@ -39,8 +39,7 @@ describe("memoryStore", () => {
 describe("rate limiting in the route wrapper", () => {
   it("answers 429 with Retry-After in the SweetDate shape once the limit is spent; other addresses are unaffected", async () => {
     useLimitStore(memoryStore());
-    process.env.RATE_LIMIT_PER_MINUTE = "2";
-    process.env.TRUST_PROXY = "1";
+    useEnv({ RATE_LIMIT_PER_MINUTE: "2", TRUST_PROXY: "1" });
     const handler = route(sweetdate, async () => json({ status: "ok" }), { public: true });
     expect((await handler(request("198.51.100.1"), ctx)).status).toBe(200);
     expect((await handler(request("198.51.100.1"), ctx)).status).toBe(200);
@@ -53,8 +52,7 @@ describe("rate limiting in the route wrapper", () => {
 
   it("answers 429 with Retry-After as a Kona problem", async () => {
     useLimitStore(memoryStore());
-    process.env.RATE_LIMIT_PER_MINUTE = "1";
-    process.env.TRUST_PROXY = "1";
+    useEnv({ RATE_LIMIT_PER_MINUTE: "1", TRUST_PROXY: "1" });
     const handler = route(kona, async () => json({}), { public: true });
     expect((await handler(request("198.51.100.3"), ctx)).status).toBe(200);
     const limited = await handler(request("198.51.100.3"), ctx);
@@ -67,7 +65,7 @@ describe("rate limiting in the route wrapper", () => {
 
   it("keeps routes marked rateLimit: false (the health check) out of limiting", async () => {
     useLimitStore(memoryStore());
-    process.env.RATE_LIMIT_PER_MINUTE = "1";
+    useEnv({ RATE_LIMIT_PER_MINUTE: "1" });
     const limitedRoute = route(sweetdate, async () => json({ status: "ok" }), { public: true });
     const health = route(sweetdate, async () => json({ status: "ok" }), { public: true, rateLimit: false });
     await limitedRoute(request("x"), ctx);
@@ -77,8 +75,7 @@ describe("rate limiting in the route wrapper", () => {
 
   it("counts a request with a bad credential against the address (401, then 429)", async () => {
     useLimitStore(memoryStore());
-    process.env.RATE_LIMIT_PER_MINUTE = "2";
-    process.env.TRUST_PROXY = "1";
+    useEnv({ RATE_LIMIT_PER_MINUTE: "2", TRUST_PROXY: "1" });
     const handler = route(sweetdate, async () => json({ status: "ok" }));
     const bad = () => new Request("http://localhost/api/v1/me", { headers: { "x-forwarded-for": "192.0.2.9", authorization: "Basic x" } });
     expect((await handler(bad(), ctx)).status).toBe(401);
@@ -100,7 +97,7 @@ describe("clientAddress", () => {
   });
 
   it("uses the proxy's hop (the last X-Forwarded-For entry) with TRUST_PROXY=1", () => {
-    process.env.TRUST_PROXY = "1";
+    useEnv({ TRUST_PROXY: "1" });
     flags[SERVED_BY_US] = true;
     expect(clientAddress(withHeaders({ "x-forwarded-for": "10.9.9.9, 198.51.100.7", [PEER_HEADER]: "127.0.0.1" }))).toBe("198.51.100.7");
   });
@@ -126,7 +123,7 @@ describe("signInAttempt", () => {
 
   it("locks one address out of one email after 10 attempts; the owner elsewhere still gets in", async () => {
     useLimitStore(memoryStore());
-    process.env.TRUST_PROXY = "1";
+    useEnv({ TRUST_PROXY: "1" });
     for (let i = 0; i < SIGN_IN.perAddress; i++) expect(await attempt("203.0.113.66", "ann@example.com")).not.toBe("limited");
     // The attacker keeps hammering: refused, and the refusals do not count against the email.
     for (let i = 0; i < 200; i++) expect(await attempt("203.0.113.66", "ann@example.com")).toBe("limited");
@@ -136,7 +133,7 @@ describe("signInAttempt", () => {
 
   it("has a softer per-email limit across addresses, and successful sign-ins do not count", async () => {
     useLimitStore(memoryStore());
-    process.env.TRUST_PROXY = "1";
+    useEnv({ TRUST_PROXY: "1" });
     const owner = await attempt("198.51.100.1", "cy@example.com");
     for (let i = 0; i < 30; i++) {
       const ok = await attempt("198.51.100.1", "cy@example.com");

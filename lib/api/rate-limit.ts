@@ -7,6 +7,7 @@ import { provider } from "../db/client.ts";
 import { hitBucket, sweepBuckets, undoHit, type WindowCount } from "../db/rate-limit-store.ts";
 import type { Caller } from "./auth.ts";
 import { clientAddress } from "./client-address.ts";
+import { env } from "../env.ts";
 
 export const REQUEST_WINDOW_MS = 60_000;
 /** Sign-in: attempts per email from one address, and per email from all addresses together. */
@@ -77,8 +78,7 @@ function limited(message: string, retryAfter: number): AppError {
 }
 
 export function requestsPerMinute(): number {
-  const value = Number(process.env.RATE_LIMIT_PER_MINUTE ?? 6000);
-  return Number.isFinite(value) && value > 0 ? value : 6000;
+  return env().RATE_LIMIT_PER_MINUTE;
 }
 
 /** The general limit: per user when authenticated, per client address when anonymous. */

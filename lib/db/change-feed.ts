@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import pg from "pg";
 import { NOTIFY_CHANNEL } from "./change-log.ts";
 import { dbConfig } from "./config.ts";
+import { env } from "../env.ts";
 
 export interface FeedNotice {
   calendarId: number;
@@ -28,8 +29,6 @@ interface Hub {
 }
 
 const globalForFeed = globalThis as unknown as { sweetdateFeed?: Hub };
-
-const POLL_MS = Number(process.env.SWEETDATE_FEED_POLL_MS ?? 150);
 
 function publish(hub: Hub, notice: FeedNotice) {
   for (const s of hub.subscribers) {
@@ -67,7 +66,7 @@ function startSqlite(hub: Hub, file: string): void {
       console.error("change feed poll failed", error);
     }
   };
-  const timer = setInterval(poll, POLL_MS);
+  const timer = setInterval(poll, env().SWEETDATE_FEED_POLL_MS);
   timer.unref();
   hub.wake = poll;
   hub.stop = () => {

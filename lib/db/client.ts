@@ -6,6 +6,7 @@ import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { dbConfig, type Provider } from "./config.ts";
 import { serialised } from "./sqlite-serial.ts";
+import { env } from "../env.ts";
 
 export type Db = InstanceType<typeof SqliteClient>;
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -15,7 +16,7 @@ const globalForDb = globalThis as unknown as { sweetdateDb?: { db: Db; provider:
 function create(): { db: Db; provider: Provider } {
   const config = dbConfig();
   if (config.provider === "postgres") {
-    const adapter = new PrismaPg({ connectionString: config.url, max: Number(process.env.DB_POOL_SIZE ?? 10) });
+    const adapter = new PrismaPg({ connectionString: config.url, max: env().DB_POOL_SIZE });
     return { db: new PostgresClient({ adapter }) as unknown as Db, provider: "postgres" };
   }
   const adapter = serialised(new PrismaBetterSQLite3({ url: config.file!, timeout: 10_000 }));

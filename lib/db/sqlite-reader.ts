@@ -9,6 +9,7 @@ import { roleAtLeast, type MemberRole } from "../domain/enums.ts";
 import type { EventRecord, UserRecord, Viewer } from "../domain/types.ts";
 import { dbConfig } from "./config.ts";
 import { SHORT_SPAN_MS, toEventRecord } from "./event-mapper.ts";
+import { env } from "../env.ts";
 
 type Row = Record<string, unknown>;
 
@@ -18,7 +19,7 @@ function reader(): Database.Database | null {
   if (globalForReader.sweetdateReader === undefined) {
     const config = dbConfig();
     globalForReader.sweetdateReader =
-      config.provider === "sqlite" && process.env.SWEETDATE_PRISMA_ONLY !== "1" ? new Database(config.file!, { readonly: true, timeout: 10_000 }) : null;
+      config.provider === "sqlite" && !env().SWEETDATE_PRISMA_ONLY ? new Database(config.file!, { readonly: true, timeout: 10_000 }) : null;
   }
   return globalForReader.sweetdateReader;
 }

@@ -1,10 +1,11 @@
 import http from "node:http";
 import { afterEach, describe, expect, it } from "vitest";
+import { useEnv } from "../env.ts";
 import { checkFeedHost, checkFeedUrl, fetchFeed, FeedError, isPrivateAddress } from "./fetch-feed.ts";
 
 describe("subscription fetch guard (SSRF)", () => {
   afterEach(() => {
-    delete process.env.SUBSCRIPTIONS_ALLOW_PRIVATE;
+    useEnv();
   });
 
   it("classifies loopback, private, link-local, CGNAT, multicast and mapped addresses as non-public", () => {
@@ -31,7 +32,7 @@ describe("subscription fetch guard (SSRF)", () => {
     const port = (server.address() as { port: number }).port;
     try {
       await expect(fetchFeed(`http://localhost:${port}/x.ics`, { etag: null, lastModified: null })).rejects.toThrow(/private/);
-      process.env.SUBSCRIPTIONS_ALLOW_PRIVATE = "1";
+      useEnv({ SUBSCRIPTIONS_ALLOW_PRIVATE: "1" });
       const ok = await fetchFeed(`http://localhost:${port}/x.ics`, { etag: null, lastModified: null });
       expect(ok.status).toBe(200);
     } finally {

@@ -5,6 +5,7 @@ import dns from "node:dns";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
+import { env } from "../env.ts";
 
 export const FEED_MAX_BYTES = 20 * 1024 * 1024;
 export const FEED_TIMEOUT_MS = 30_000;
@@ -14,7 +15,7 @@ export class FeedError extends Error {}
 
 export type FeedResponse = { status: 304 } | { status: 200; text: string; etag: string | null; lastModified: string | null };
 
-const allowPrivate = () => process.env.SUBSCRIPTIONS_ALLOW_PRIVATE === "1";
+const allowPrivate = () => env().SUBSCRIPTIONS_ALLOW_PRIVATE;
 
 /** Loopback, private, link-local, CGNAT, multicast, unspecified and other non-public ranges. */
 export function isPrivateAddress(address: string): boolean {

@@ -8,6 +8,7 @@ import { hashSecret } from "../db/user-repository.ts";
 import { isEmail, normalizeEmail } from "../domain/email.ts";
 import { conflict, forbidden, invalid, notFound } from "../domain/errors.ts";
 import { DEFAULT_SIGN_UP_MODE, INVITATION_DAYS, isSignUpMode, type SignUpMode } from "../domain/sign-up.ts";
+import { env } from "../env.ts";
 
 export type { InvitationRecord } from "../db/invitation-repository.ts";
 
@@ -20,8 +21,8 @@ export interface SignUpSetting {
 }
 
 export async function signUpSetting(tx?: Tx): Promise<SignUpSetting> {
-  const env = process.env.SIGNUP_MODE?.trim().toLowerCase();
-  if (env && isSignUpMode(env)) return { mode: env, pinned: true };
+  const pinned = env().SIGNUP_MODE;
+  if (pinned) return { mode: pinned, pinned: true };
   const stored = await invitations.getSetting(MODE_KEY, tx);
   return { mode: isSignUpMode(stored) ? stored : DEFAULT_SIGN_UP_MODE, pinned: false };
 }

@@ -7,6 +7,7 @@ import type { CalendarRecord } from "../domain/types.ts";
 import { checkFeedHost, checkFeedUrl, fetchFeed, FeedError } from "./fetch-feed.ts";
 import { importIcs, type ImportSummary } from "./import-ics.ts";
 import { createCalendar, getCalendar, type CalendarInput } from "./manage-calendars.ts";
+import { env } from "../env.ts";
 
 export const DEFAULT_REFRESH_SECONDS = 3600;
 const MIN_REFRESH_SECONDS = 15 * 60;
@@ -92,7 +93,7 @@ let timer: NodeJS.Timeout | null = null;
 
 /** Refreshes due subscriptions every minute in this process (instances share the work by claiming). */
 export function startSubscriptionScheduler(): void {
-  if (timer || process.env.SUBSCRIPTIONS_SCHEDULER === "0") return;
+  if (timer || !env().SUBSCRIPTIONS_SCHEDULER) return;
   let running = false;
   timer = setInterval(() => {
     if (running) return;

@@ -366,13 +366,6 @@ const routes: RouteSpec[] = [
     summary: "This OpenAPI 3.1 document", description: "Generated from the zod wire schemas; a readable version is at `/docs/api`.",
     responses: { 200: { description: "The OpenAPI document", schema: OpenApiJson } },
   },
-  {
-    method: "GET", path: "/api/bench/baseline", operationId: "benchBaseline", group: "Service", auth: "none",
-    summary: "Benchmark baseline (internal)",
-    description: "The trivial handler `npm run bench` compares the API against: fixed bytes when the server runs with SWEETDATE_BENCH_BODY, 404 otherwise.",
-    responses: { 200: { description: "The benchmark's fixed body" } },
-    errors: [404],
-  },
 ];
 
 export const sweetdateDialect: DialectSpec = {

@@ -2,8 +2,7 @@
 import { openChangeStream } from "../../services/change-stream.ts";
 import { route } from "../route.ts";
 import { sweetdate } from "./envelope.ts";
-
-const PING_MS = Number(process.env.SWEETDATE_STREAM_PING_MS ?? 20_000);
+import { env } from "../../env.ts";
 
 // GET /api/v1/stream – live change frames for every calendar the caller is a member of
 export const stream = route(sweetdate, async (ctx) => {
@@ -24,7 +23,7 @@ export const stream = route(sweetdate, async (ctx) => {
       // Browsers reconnect after this many ms (with Last-Event-ID).
       send("retry: 1000\n\n");
       const stop = await openChangeStream(ctx.caller.user.id, lastEventId, send);
-      const ping = setInterval(() => send(": ping\n\n"), PING_MS);
+      const ping = setInterval(() => send(": ping\n\n"), env().SWEETDATE_STREAM_PING_MS);
       close = () => {
         if (!open) return;
         open = false;
