@@ -80,8 +80,9 @@ function toAppError(error: unknown, requestId: string): AppError {
   if (code === "P2025") return new AppError("NOT_FOUND", "not found");
   if (code === "P2002") return new AppError("CONFLICT", "that already exists");
   if (code === "P2034" || code === "SQLITE_BUSY") return new AppError("CONFLICT", "the database was busy with a conflicting change; retry");
-  // A write that waited too long for its calendar's lock (or a pooled connection) under load: nothing was written.
-  if (code === "P2028" || code === "P2024") return new AppError("CONFLICT", "the calendar was busy with other changes; nothing was written, retry", undefined, 1);
+  // A write that waited too long for its calendar's lock, a pooled connection or (SQLite, P1008) another
+  // process's write lock under load: nothing was written.
+  if (code === "P2028" || code === "P2024" || code === "P1008") return new AppError("CONFLICT", "the calendar was busy with other changes; nothing was written, retry", undefined, 1);
   // Unexpected: log for the operator, tell the client only a request id.
   console.error(`[${requestId}]`, error);
   return new AppError("INTERNAL_ERROR", `internal error (request id ${requestId})`);

@@ -31,7 +31,22 @@ function fifoLock() {
   };
 }
 
+/**
+ * Transactions take the write lock at BEGIN (`BEGIN IMMEDIATE`; the adapter says `BEGIN`). With a
+ * deferred BEGIN, a transaction that reads and then writes fails at once with SQLITE_BUSY (the
+ * adapter's "SocketTimeout", a 500) when another process — a second instance, the CLI — committed
+ * a write in between, because its snapshot can no longer be upgraded; an immediate one waits its
+ * turn for the busy timeout instead. In this process transactions run one at a time anyway.
+ */
+function beginImmediately(adapter: Adapter): void {
+  const client = (adapter as unknown as { client?: { prepare: (sql: string) => unknown } }).client;
+  if (!client || typeof client.prepare !== "function") throw new Error("the better-sqlite3 adapter no longer exposes its client: update lib/db/sqlite-serial.ts");
+  const prepare = client.prepare.bind(client);
+  client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+}
+
 function serialise(adapter: Adapter): Adapter {
+  beginImmediately(adapter);
   const lock = fifoLock();
   const alone = <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
