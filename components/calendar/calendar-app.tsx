@@ -11,7 +11,7 @@ import { useLiveUpdates } from "@/lib/client/use-live-updates.ts";
 import { useMe } from "@/lib/client/use-me.ts";
 import { useTheme } from "@/lib/client/use-theme.ts";
 import { undoUpdate } from "@/lib/client/undo.ts";
-import { seriesRuleBefore, useUndo } from "@/lib/client/use-undo.ts";
+import { seriesBefore, useUndo } from "@/lib/client/use-undo.ts";
 import { useUpdateEvent } from "@/lib/client/use-update-event.ts";
 import { addDays, nextHalfHourIn, todayIn, toWallClock, utcDate } from "@/lib/client/zoned-time.ts";
 import { AppHeader } from "@/components/ui/app-header.tsx";
@@ -95,14 +95,14 @@ export function CalendarApp() {
   const applyChange = useCallback(
     async (change: EventChange, scope: Scope | undefined) => {
       const input = changeInput(change);
-      const rule = await seriesRuleBefore(change.event, scope).catch(() => change.event.rrule);
+      const series = await seriesBefore(change.event, scope).catch(() => null);
       update.mutate(
         { event: change.event, input, scope },
         {
           onSuccess: (after) =>
             toast(`Moved “${change.event.title}”`, "success", {
               label: "Undo",
-              run: () => void undo(change.event.calendar_id, undoUpdate(change.event, after, input, scope, undefined, rule)).catch((error) => toast(`Could not undo: ${describeError(error)}`, "error")),
+              run: () => void undo(change.event.calendar_id, undoUpdate(change.event, after, input, scope, undefined, series)).catch((error) => toast(`Could not undo: ${describeError(error)}`, "error")),
             }),
           onError: (error) => {
             try {

@@ -9,7 +9,7 @@ import { useCreateEvent } from "@/lib/client/use-create-event.ts";
 import { useDeleteEvent } from "@/lib/client/use-delete-event.ts";
 import { useEventParticipants } from "@/lib/client/use-event-participants.ts";
 import { undoDelete, undoUpdate } from "@/lib/client/undo.ts";
-import { seriesRuleBefore, useUndo } from "@/lib/client/use-undo.ts";
+import { seriesBefore, useUndo } from "@/lib/client/use-undo.ts";
 import { useUpdateEvent } from "@/lib/client/use-update-event.ts";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog.tsx";
 import { Dialog } from "@/components/ui/dialog.tsx";
@@ -91,12 +91,12 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
         const input = toInput(form, initial, peopleTouched);
         if (!Object.keys(input).length) toast("No changes", "success");
         else {
-          const rule = await seriesRuleBefore(event, scope);
+          const series = await seriesBefore(event, scope);
           const after = await update.mutateAsync({ event, input, scope });
           const people = peopleOf(storedPeople);
           toast("Event saved", "success", {
             label: "Undo",
-            run: () => void undo(event.calendar_id, undoUpdate(event, after, input, scope, people, rule)).catch((error) => toast(`Could not undo: ${describeError(error)}`, "error")),
+            run: () => void undo(event.calendar_id, undoUpdate(event, after, input, scope, people, series)).catch((error) => toast(`Could not undo: ${describeError(error)}`, "error")),
           });
         }
       }
@@ -111,7 +111,7 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
     setPrompt(null);
     onClose();
     try {
-      const rule = await seriesRuleBefore(event, scope);
+      const rule = (await seriesBefore(event, scope))?.rrule ?? event.rrule;
       await remove.mutateAsync({ event, scope });
       toast(`Deleted “${event.title}”`, "success", {
         label: "Undo",

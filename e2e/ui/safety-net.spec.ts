@@ -3,6 +3,7 @@
 // before throwing away unsaved changes.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { EventEnvelope } from "../../lib/api/sweetdate/schemas.ts";
 import { api, center, dayCell, drag, eventDialog, freezeClock, openCalendarAt, signUp, watchConsole } from "./ui-helpers.ts";
 
 const MONTH = { from: "2026-11-01T00:00:00Z", to: "2026-12-07T00:00:00Z" };
@@ -65,7 +66,35 @@ test("Undo after an edit of one occurrence, of all occurrences, and of this-and-
     await expect.poll(() => titlesAndStarts(page)).not.toEqual(original);
     await undoFromToast(page, "Event saved");
     await expect.poll(() => titlesAndStarts(page), { message: `undo of “${scope}”` }).toEqual(original);
+    // The next edit starts from what the calendar shows once the undo has reached it, as a person's would.
+    await expect(dayCell(page, "2026-11-18").getByText(/Stand-up \(/)).toHaveCount(0);
   }
+});
+
+test("Undo of an edit to all events made through an occurrence that was changed on its own gives the series its own values back", async ({ page }) => {
+  await freezeClock(page);
+  await signUp(page);
+  const client = api(page);
+  const calendar = await client.createCalendar("Team");
+  const series = await client.createEvent(calendar.id, { title: "Stand-up", starts_at: "2026-11-16T09:00:00Z", ends_at: "2026-11-16T09:15:00Z", rrule: "FREQ=DAILY;COUNT=5" });
+  // The 18th was renamed on its own earlier.
+  await client.json("PUT", `/api/v1/calendars/${calendar.id}/events/${series.id}_20261118T090000Z?scope=this`, EventEnvelope, { title: "Stand-up with guests" });
+  const original = await titlesAndStarts(page);
+  await openCalendarAt(page, "month", "2026-11-18");
+
+  await dayCell(page, "2026-11-18").getByText("Stand-up with guests").click();
+  const dialog = eventDialog(page);
+  await dialog.getByLabel("Title", { exact: true }).fill("Daily");
+  await dialog.getByLabel("Start time").fill("10:00");
+  await dialog.getByRole("button", { name: "Save" }).click();
+  const ask = page.getByRole("dialog", { name: "Change recurring event" });
+  await ask.getByRole("radio", { name: "All events" }).check();
+  await ask.getByRole("button", { name: /Save|OK|Change/ }).click();
+  await expect(dialog).toBeHidden();
+  await expect.poll(() => titlesAndStarts(page)).not.toEqual(original);
+  await undoFromToast(page, "Event saved");
+  // The series keeps its own title and time; the 18th keeps its own title.
+  await expect.poll(() => titlesAndStarts(page)).toEqual(original);
 });
 
 test("Undo after deleting a single event, one occurrence, following occurrences and a whole series", async ({ page }) => {

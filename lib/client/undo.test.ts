@@ -32,6 +32,16 @@ describe("undo plans", () => {
     expect(steps).toEqual([{ method: "PUT", path: `events/${SERIES}_20261118T100000Z?scope=all`, body: { all_day: false, starts_at: "2026-11-18T09:00:00Z", ends_at: "2026-11-18T09:15:00Z" } }]);
   });
 
+  it("gives the series its own old values back when the edited occurrence was an override (scope=all)", () => {
+    // The 18th had been renamed and moved on its own; the user renamed the whole series through it.
+    const override = { ...occurrence, title: "Stand-up (moved)", starts_at: "2026-11-18T11:00:00Z", ends_at: "2026-11-18T11:15:00Z" };
+    const series = event({ id: SERIES, rrule: "FREQ=DAILY;COUNT=5", recurring_event_id: SERIES, starts_at: "2026-11-16T09:00:00Z", ends_at: "2026-11-16T09:15:00Z" });
+    expect(undoUpdate(override, event({ id: SERIES }), { title: "Daily" }, "all", undefined, series)).toEqual([{ method: "PUT", path: `events/${SERIES}?scope=all`, body: { title: "Stand-up" } }]);
+    expect(undoUpdate(override, event({ id: SERIES }), { starts_at: "2026-11-18T12:00:00Z", ends_at: "2026-11-18T12:15:00Z" }, "all", undefined, series)).toEqual([
+      { method: "PUT", path: `events/${SERIES}?scope=all`, body: { all_day: false, starts_at: "2026-11-16T09:00:00Z", ends_at: "2026-11-16T09:15:00Z" } },
+    ]);
+  });
+
   it("removes the split-off tail and gives the head its rule back (scope=following)", () => {
     const tail = event({ id: "a0000000-0000-4000-8000-000000000000", rrule: "FREQ=DAILY;COUNT=3" });
     expect(undoUpdate(occurrence, tail, { title: "X" }, "following")).toEqual([
@@ -40,7 +50,7 @@ describe("undo plans", () => {
     ]);
     // An override carries no rule: the series' rule read before the change is given back.
     const override = { ...occurrence, rrule: null };
-    expect(undoUpdate(override, tail, { title: "X" }, "following", undefined, "FREQ=DAILY;COUNT=9")[1]!.body).toEqual({ rrule: "FREQ=DAILY;COUNT=9" });
+    expect(undoUpdate(override, tail, { title: "X" }, "following", undefined, event({ id: SERIES, rrule: "FREQ=DAILY;COUNT=9" }))[1]!.body).toEqual({ rrule: "FREQ=DAILY;COUNT=9" });
   });
 
   it("restores deletions from the trash, or the rule for this-and-following", () => {

@@ -43,7 +43,10 @@ const eventPath = (id: string, scope?: Scope) => `events/${encodeURIComponent(id
 /**
  * What undoes `PUT before.id?scope` with `input`, given the server's answer `after`:
  * - a single event or one occurrence (`this`): the old values on the same id;
- * - `all`: the old values on the moved occurrence with `scope=all` (the series shifts back alike);
+ * - `all`: the series' own old values on the series (`series`, read before the change): an edited
+ *   occurrence may be an override whose title or time differ from the series', and those must not
+ *   become the series'. Without `series`, the old values on the moved occurrence (the series shifts
+ *   back alike);
  * - `following`: the new tail series goes and the original rule returns to the head series.
  */
 export function undoUpdate(
@@ -52,22 +55,23 @@ export function undoUpdate(
   input: EventInput,
   scope: Scope | undefined,
   people?: { participant_ids: string[]; editor_ids: string[] },
-  /** The series' rule before the change, when `before` (an override) does not carry it. */
-  seriesRule: string | null = before.rrule,
+  /** The series as it was before the change (scope `all`/`following` on an occurrence). */
+  series: Event | null = null,
 ): UndoStep[] {
   const back = inverseInput(before, input, people);
-  const series = before.recurring_event_id;
-  if (!series) return [{ method: "PUT", path: eventPath(before.id), body: back }];
+  const seriesId = before.recurring_event_id;
+  if (!seriesId) return [{ method: "PUT", path: eventPath(before.id), body: back }];
   const effective = scope ?? "this";
   if (effective === "this") return [{ method: "PUT", path: eventPath(before.id, "this"), body: back }];
-  if (effective === "following" && after.id.split("_")[0] !== series) {
+  if (effective === "following" && after.id.split("_")[0] !== seriesId) {
     return [
       { method: "DELETE", path: eventPath(after.recurring_event_id ?? after.id, "all") },
-      // The head kept everything but its rule's end.
-      { method: "PUT", path: eventPath(series, "all"), body: { rrule: seriesRule } },
+      // The head kept everything but its rule's end (an override carries no rule: the series' is given back).
+      { method: "PUT", path: eventPath(seriesId, "all"), body: { rrule: series?.rrule ?? before.rrule } },
     ];
   }
-  const moved = input.starts_at ? `${series}_${compactStart(input.starts_at)}` : before.id;
+  if (series) return [{ method: "PUT", path: eventPath(series.id, "all"), body: inverseInput(series, input, people) }];
+  const moved = input.starts_at ? `${seriesId}_${compactStart(input.starts_at)}` : before.id;
   return [{ method: "PUT", path: eventPath(moved, "all"), body: back }];
 }
 

@@ -31,12 +31,13 @@ export function useUndo() {
 }
 
 /**
- * The series' rule as it is now, read before a this-and-following change so Undo can give it
- * back (an override carries no rule of its own). Null for anything else.
+ * The series as it is now, read before a change to all or following occurrences so Undo can give
+ * its own values and rule back (the occurrence edited may be an override that differs from it).
+ * Null for a single event, one occurrence (`this`) or a series master edited as itself.
  */
-export async function seriesRuleBefore(event: Event, scope: string | undefined): Promise<string | null> {
-  if (!event.recurring_event_id || scope !== "following") return event.rrule;
-  if (event.rrule) return event.rrule;
+export async function seriesBefore(event: Event, scope: string | undefined): Promise<Event | null> {
+  if (!event.recurring_event_id || (scope !== "all" && scope !== "following")) return null;
+  if (event.id === event.recurring_event_id) return event;
   const path = `/api/v1/calendars/${encodeURIComponent(event.calendar_id)}/events/${encodeURIComponent(event.recurring_event_id)}`;
-  return (await request(path, EventEnvelope)).event.rrule;
+  return (await request(path, EventEnvelope)).event;
 }
