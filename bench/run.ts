@@ -2,6 +2,7 @@
 //  1. API: month-window list (≈50 of 100k stored events, SQLite) vs a trivial handler returning
 //     the same bytes, side by side on the built app, 32 connections.
 //  2. Recurrence: 1,000 series over a month; one old daily series (bench/recurrence.ts).
+// BENCH_ONLY=ui runs just the UI section and replaces only that section in docs/benchmarks.md.
 import { spawn } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
@@ -49,6 +50,12 @@ async function main() {
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`);
+    if (process.env.BENCH_ONLY === "ui") {
+      const ui = await runUiBench(base, credentials, UI_EVENTS + count0(file));
+      replaceSection(`## UI: month view with ${UI_EVENTS.toLocaleString("en")}+ events`, ui);
+      console.log(ui);
+      return;
+    }
     const listUrl = `${base}/api/v1/calendars/${calendar.uuid}/events?from=2026-03-01T00:00:00Z&to=2026-04-01T00:00:00Z&limit=100`;
     const auth = { authorization: `Bearer ${token}` };
     const davTarget = { base, email: credentials.email, token, userUuid: user.uuid, calendarUuid: calendar.uuid };
@@ -158,6 +165,17 @@ ${feed}`;
     fs.rmSync(bodyFile, { force: true });
     fs.rmSync(`${bodyFile}.pg`, { force: true });
   }
+}
+
+/** Rewrites one `## ` section of docs/benchmarks.md (heading kept), leaving the others as measured. */
+function replaceSection(heading: string, body: string) {
+  const file = path.join(root, "docs/benchmarks.md");
+  const text = fs.readFileSync(file, "utf8");
+  const start = text.indexOf(`${heading}\n`);
+  if (start < 0) throw new Error(`docs/benchmarks.md has no section "${heading}"`);
+  const next = text.indexOf("\n## ", start + heading.length);
+  const end = next < 0 ? text.length : next + 1;
+  fs.writeFileSync(file, `${text.slice(0, start)}${heading}\n\n${body.trimEnd()}\n\n${text.slice(end)}`);
 }
 
 /** Events of June 2026 besides the UI bench's own (the 100k spread puts some there too). */
