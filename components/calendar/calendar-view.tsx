@@ -6,6 +6,7 @@ import FullCalendar, {
   type DatesSetInfo,
   type EventClickInfo,
   type EventDropInfo,
+  type EventInput,
   type EventResizeDoneInfo,
 } from "@fullcalendar/react";
 import dayGridPlugin from "@fullcalendar/react/daygrid";
@@ -16,7 +17,7 @@ import classicTheme from "@fullcalendar/react/themes/classic";
 import "@fullcalendar/react/skeleton.css";
 import "@fullcalendar/react/themes/classic/theme.css";
 import "@fullcalendar/react/themes/classic/palette.css";
-import { useEffect, useMemo, useRef, type RefObject } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type RefObject } from "react";
 import type { Calendar, Event } from "@/lib/api/sweetdate/schemas.ts";
 import { toWallClock } from "@/lib/client/zoned-time.ts";
 import { toFullCalendarEvent, VIEWS, viewNameOf, type ViewName } from "./to-fullcalendar.ts";
@@ -52,7 +53,8 @@ export interface CalendarViewProps {
   colorScheme: "light" | "dark";
   compact: boolean;
   onRangeChange: (range: VisibleRange) => void;
-  onSelect: (selection: { start: string; end: string; allDay: boolean }) => void;
+  /** `pointer`: where the pointer let go (viewport coordinates), null for a keyboard selection. */
+  onSelect: (selection: { start: string; end: string; allDay: boolean }, pointer: { x: number; y: number } | null) => void;
   onEventOpen: (event: Event) => void;
   onEventChange: (change: EventChange) => void;
   apiRef?: RefObject<CalendarApi | null>;
@@ -64,6 +66,20 @@ export const POPOVER_CLASS = "sd-popover";
 const PLUGINS = [dayGridPlugin, timeGridPlugin, listPlugin, interactionPlugin, classicTheme];
 const VIEW_BUTTONS = "dayGridMonth,timeGridWeek,timeGridDay,listWeek";
 const BUTTONS = { dayGridMonth: { text: "Month" }, timeGridWeek: { text: "Week" }, timeGridDay: { text: "Day" }, listWeek: { text: "List" } };
+// Options are compared by identity: a fresh object on every render would redraw every event.
+const TOOLBAR = { start: "today prev,next title", end: VIEW_BUTTONS };
+const COMPACT_TOOLBAR = { start: "title", end: "today prev,next" };
+const COMPACT_FOOTER = { center: VIEW_BUTTONS };
+
+/** Converted inputs per wire event (and its calendar): a month of 1,000 events is not converted again on every change. */
+const converted = new WeakMap<Event, { calendar: Calendar | undefined; input: EventInput }>();
+function inputOf(event: Event, calendar: Calendar | undefined): EventInput {
+  const hit = converted.get(event);
+  if (hit && hit.calendar === calendar) return hit.input;
+  const input = toFullCalendarEvent(event, calendar);
+  converted.set(event, { calendar, input });
+  return input;
+}
 
 function sdEvent(info: { event: { extendedProps: Record<string, unknown> } }): Event {
   return info.event.extendedProps.sd as Event;
@@ -83,7 +99,38 @@ export function CalendarView(props: CalendarViewProps) {
     handlers.current = props;
   });
 
-  const inputs = useMemo(() => events.map((e) => toFullCalendarEvent(e, calendars.get(e.calendar_id))), [events, calendars]);
+  // The same array while the events are the same ones: FullCalendar re-parses every event of a new array.
+  const fresh = useMemo(() => events.map((e) => inputOf(e, calendars.get(e.calendar_id))), [events, calendars]);
+  const [inputs, setInputs] = useState(fresh);
+  if (fresh !== inputs && (fresh.length !== inputs.length || fresh.some((input, i) => input !== inputs[i]))) setInputs(fresh);
+
+  // Stable callbacks (they read the latest props through the ref): FullCalendar re-renders on new options.
+  const datesSet = useCallback((info: DatesSetInfo) => {
+    const zone = handlers.current.timeZone;
+    const type = viewNameOf(info.view.type);
+    const current = info.view.calendar.getDate();
+    const range: VisibleRange = {
+      from: info.start.toISOString(),
+      to: info.end.toISOString(),
+      view: type,
+      currentStart: toWallClock(info.view.currentStart.toISOString(), zone).date,
+      currentEnd: toWallClock(info.view.currentEnd.toISOString(), zone).date,
+      date: toWallClock(current.toISOString(), zone).date,
+      title: info.view.title,
+    };
+    shown.current = { view: type, start: range.currentStart, end: range.currentEnd };
+    handlers.current.onRangeChange(range);
+  }, []);
+  const select = useCallback((info: DateSelectInfo) => {
+    const pointer = info.jsEvent && "clientX" in info.jsEvent ? { x: info.jsEvent.clientX, y: info.jsEvent.clientY } : null;
+    handlers.current.onSelect({ start: info.startStr, end: info.endStr, allDay: info.allDay }, pointer);
+    info.view.calendar.unselect();
+  }, []);
+  const eventClick = useCallback((info: EventClickInfo) => {
+    info.jsEvent.preventDefault();
+    handlers.current.onEventOpen(sdEvent(info));
+  }, []);
+  const eventChange = useCallback((info: EventDropInfo | EventResizeDoneInfo) => handlers.current.onEventChange(change(info)), []);
 
   // The URL moved (back button, search jump): bring the calendar there unless it already shows it.
   useEffect(() => {
@@ -104,8 +151,8 @@ export function CalendarView(props: CalendarViewProps) {
       initialDate={date}
       timeZone={timeZone}
       colorScheme={colorScheme}
-      headerToolbar={compact ? { start: "title", end: "today prev,next" } : { start: "today prev,next title", end: VIEW_BUTTONS }}
-      footerToolbar={compact ? { center: VIEW_BUTTONS } : false}
+      headerToolbar={compact ? COMPACT_TOOLBAR : TOOLBAR}
+      footerToolbar={compact ? COMPACT_FOOTER : false}
       buttons={BUTTONS}
       headingLevel={2}
       height="100%"
@@ -121,31 +168,11 @@ export function CalendarView(props: CalendarViewProps) {
       noEventsText="Nothing scheduled in this period."
       eventDragMinDistance={5}
       longPressDelay={350}
-      datesSet={(info: DatesSetInfo) => {
-        const type = viewNameOf(info.view.type);
-        const current = info.view.calendar.getDate();
-        const range: VisibleRange = {
-          from: info.start.toISOString(),
-          to: info.end.toISOString(),
-          view: type,
-          currentStart: toWallClock(info.view.currentStart.toISOString(), timeZone).date,
-          currentEnd: toWallClock(info.view.currentEnd.toISOString(), timeZone).date,
-          date: toWallClock(current.toISOString(), timeZone).date,
-          title: info.view.title,
-        };
-        shown.current = { view: type, start: range.currentStart, end: range.currentEnd };
-        handlers.current.onRangeChange(range);
-      }}
-      select={(info: DateSelectInfo) => {
-        handlers.current.onSelect({ start: info.startStr, end: info.endStr, allDay: info.allDay });
-        info.view.calendar.unselect();
-      }}
-      eventClick={(info: EventClickInfo) => {
-        info.jsEvent.preventDefault();
-        handlers.current.onEventOpen(sdEvent(info));
-      }}
-      eventDrop={(info: EventDropInfo) => handlers.current.onEventChange(change(info))}
-      eventResize={(info: EventResizeDoneInfo) => handlers.current.onEventChange(change(info))}
+      datesSet={datesSet}
+      select={select}
+      eventClick={eventClick}
+      eventDrop={eventChange}
+      eventResize={eventChange}
     />
   );
 }
