@@ -18,7 +18,7 @@ test("times are shown and saved in the user's zone (America/New_York)", async ({
 
   await dayCell(page, "2026-11-19").click();
   const dialog = eventDialog(page);
-  await expect(dialog.getByLabel("Time zone", { exact: true })).toHaveValue("America/New_York");
+  await expect(dialog.getByLabel("Time zone", { exact: true })).toHaveValue("(UTC−05:00) New York — America/New_York");
   await expect(dialog.getByText("Start and end are America/New_York times.")).toBeVisible();
   await dialog.getByLabel("Title", { exact: true }).fill("Client lunch");
   await dialog.getByLabel("Start time", { exact: true }).fill("12:30");

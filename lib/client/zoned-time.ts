@@ -58,9 +58,24 @@ export function daysInMonth(date: string): number {
   return Temporal.PlainDate.from(date).daysInMonth;
 }
 
-/** Every IANA zone this browser knows (for the time-zone pickers), with `current` first if missing. */
+// ICU (Chromium, Node) still lists these zones under their old IANA names; people search the new ones.
+const RENAMED: Record<string, string> = {
+  "America/Buenos_Aires": "America/Argentina/Buenos_Aires",
+  "America/Godthab": "America/Nuuk",
+  "Asia/Calcutta": "Asia/Kolkata",
+  "Asia/Katmandu": "Asia/Kathmandu",
+  "Asia/Rangoon": "Asia/Yangon",
+  "Asia/Saigon": "Asia/Ho_Chi_Minh",
+  "Atlantic/Faeroe": "Atlantic/Faroe",
+  "Europe/Kiev": "Europe/Kyiv",
+  "Pacific/Enderbury": "Pacific/Kanton",
+  "Pacific/Ponape": "Pacific/Pohnpei",
+  "Pacific/Truk": "Pacific/Chuuk",
+};
+
+/** Every IANA zone this browser knows, by current names (for the time-zone pickers), with `current` first if missing. */
 export function timeZones(current?: string): string[] {
-  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone") : ["UTC"];
+  const zones = typeof Intl.supportedValuesOf === "function" ? Intl.supportedValuesOf("timeZone").map((z) => RENAMED[z] ?? z) : ["UTC"];
   const list = zones.includes("UTC") ? zones : ["UTC", ...zones];
   return current && !list.includes(current) ? [current, ...list] : list;
 }
@@ -104,4 +119,62 @@ export function formatEventTime(event: { starts_at: string; ends_at: string; all
 
 export function formatDateLong(date: string): string {
   return formatter("UTC", { weekday: "long", month: "long", day: "numeric", year: "numeric" }).format(new Date(`${date}T00:00:00Z`));
+}
+
+/** A zone's UTC offset in minutes at `at` (east positive), from Intl's "GMT-05:00" / "GMT+05:30" / "GMT". */
+export function utcOffsetMinutes(zone: string, at = new Date()): number {
+  let name: string | undefined;
+  try {
+    name = formatter(zone, { timeZoneName: "longOffset" })
+      .formatToParts(at)
+      .find((p) => p.type === "timeZoneName")?.value;
+  } catch {
+    return 0; // a zone this browser does not know
+  }
+  const m = /([+-−])(\d{1,2})(?::?(\d{2}))?/.exec(name ?? "");
+  if (!m) return 0;
+  const minutes = Number(m[2]) * 60 + Number(m[3] ?? 0);
+  return m[1] === "+" ? minutes : -minutes;
+}
+
+/** "UTC−05:00" (a real minus sign, as typeset), "UTC+05:30", "UTC+00:00". */
+export function formatUtcOffset(minutes: number): string {
+  const abs = Math.abs(minutes);
+  return `UTC${minutes < 0 ? "−" : "+"}${String(Math.floor(abs / 60)).padStart(2, "0")}:${String(abs % 60).padStart(2, "0")}`;
+}
+
+export interface ZoneChoice {
+  zone: string;
+  offset: number;
+  /** "(UTC−05:00) New York — America/New_York". */
+  label: string;
+  /** Lower-case text a query is matched against: zone, city, and the offset spelled several ways. */
+  haystack: string;
+}
+
+/** One zone as the pickers show it, with its offset now. */
+export function zoneChoice(zone: string, at = new Date()): ZoneChoice {
+  const offset = utcOffsetMinutes(zone, at);
+  const city = (zone.split("/").pop() ?? zone).replace(/_/g, " ");
+  const utc = formatUtcOffset(offset);
+  const label = city === zone ? `(${utc}) ${zone}` : `(${utc}) ${city} — ${zone}`;
+  const abs = Math.abs(offset);
+  const sign = offset < 0 ? "-" : "+";
+  const short = `${sign}${Math.floor(abs / 60)}:${String(abs % 60).padStart(2, "0")}`;
+  const long = utc.slice(3).replace("−", "-");
+  const haystack = [zone, zone.replace(/_/g, " "), city, `utc${long}`, `gmt${long}`, `utc${short}`, `gmt${short}`].join(" ").toLowerCase();
+  return { zone, offset, label, haystack };
+}
+
+/** Every zone, west to east, then by name. */
+export function zoneChoices(current?: string, at = new Date()): ZoneChoice[] {
+  return timeZones(current)
+    .map((z) => zoneChoice(z, at))
+    .sort((a, b) => a.offset - b.offset || a.zone.localeCompare(b.zone));
+}
+
+/** Whether a choice matches what was typed: every word of the query appears (a minus or "GMT" typed any way). */
+export function matchesZoneQuery(choice: ZoneChoice, query: string): boolean {
+  const words = query.toLowerCase().replace(/[−–]/g, "-").replace(/_/g, " ").split(/\s+/).filter(Boolean);
+  return words.every((w) => choice.haystack.includes(w));
 }
