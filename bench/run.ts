@@ -12,7 +12,7 @@ import Database from "better-sqlite3";
 import { load, type LoadResult } from "./http-load.ts";
 import { runUiBench } from "./ui.ts";
 import { runRadicaleBench } from "./radicale.ts";
-import { runIcalBench } from "./ical.ts";
+import { runIcalBench, runIcalBenchPostgres } from "./ical.ts";
 import { calDavMonthQuery, davSyncAfterOneChange } from "./caldav.ts";
 import { soakSection } from "./soak-section.ts";
 import { restSyncAfterOneChange, runFeedBench } from "./feed.ts";
@@ -107,6 +107,8 @@ async function main() {
     let ical = "";
     try {
       ical = await runIcalBench(base, auth);
+      // PostgreSQL: a server of its own on a fresh database, on the next port (free until the change-feed section).
+      ical += `\n${process.env.BENCH_PG === "0" ? "(PostgreSQL run skipped with BENCH_PG=0)\n" : await runIcalBenchPostgres(port + 1)}`;
     } catch (error) {
       ical = `(iCalendar bench failed: ${(error as Error).message})`;
     }
