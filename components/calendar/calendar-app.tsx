@@ -21,6 +21,7 @@ import { useMediaQuery } from "@/components/ui/use-media-query.ts";
 import { CalendarDialog } from "./calendar-dialog.tsx";
 import { CalendarSidebar, EVERYONE_KEY } from "./calendar-sidebar.tsx";
 import { ImportDialog } from "./import-dialog.tsx";
+import { MiniMonth } from "./mini-month.tsx";
 import { CalendarView, POPOVER_CLASS, type EventChange, type VisibleRange } from "./calendar-view.tsx";
 import { EventDialog, type EditorTarget } from "./event-dialog.tsx";
 import { draftAt, draftFromSelection } from "./event-form.ts";
@@ -200,6 +201,15 @@ export function CalendarApp() {
           <button type="button" className="icon-button sidebar-close" aria-label="Hide calendars" onClick={() => setDrawer(false)}>
             ×
           </button>
+          <MiniMonth
+            date={url.date}
+            range={range ? { start: range.currentStart, end: range.currentEnd } : null}
+            today={() => todayIn(zone)}
+            onPick={(date) => {
+              url.navigate({ view: url.view, date });
+              setDrawer(false);
+            }}
+          />
           <CalendarSidebar
             calendars={calendars.data}
             loading={calendars.isPending}

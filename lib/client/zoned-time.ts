@@ -49,6 +49,11 @@ export function addMinutes(time: string, minutes: number): { time: string; dayOf
   return { time: `${String(Math.floor(rest / 60)).padStart(2, "0")}:${String(rest % 60).padStart(2, "0")}`, dayOffset };
 }
 
+/** The same day `months` later (clamped to the month's end: 31 Jan + 1 → 28 Feb). */
+export function addMonths(date: string, months: number): string {
+  return Temporal.PlainDate.from(date).add({ months }).toString();
+}
+
 /** 1 = Monday … 7 = Sunday. */
 export function dayOfWeek(date: string): number {
   return Temporal.PlainDate.from(date).dayOfWeek;
@@ -115,6 +120,11 @@ export function formatEventTime(event: { starts_at: string; ends_at: string; all
   const startText = `${formatter(zone, dateOnly).format(start)}, ${time.format(start)}`;
   const sameDay = toWallClock(event.starts_at, zone).date === toWallClock(event.ends_at, zone).date;
   return `${startText} – ${sameDay ? time.format(end) : `${formatter(zone, dateOnly).format(end)}, ${time.format(end)}`}`;
+}
+
+/** "November 2026". */
+export function formatMonth(date: string): string {
+  return formatter("UTC", { month: "long", year: "numeric" }).format(new Date(`${date.slice(0, 7)}-01T00:00:00Z`));
 }
 
 export function formatDateLong(date: string): string {
