@@ -119,34 +119,40 @@ function columns(row: ImportedRow, calendarId: number, creatorId: number, icsFee
 }
 
 // Bulk writes go around Prisma's createMany: its query compiler builds a plan holding every row
-// (≈0.1 s per few hundred events), which made a 20,000-event import take tens of seconds. One
-// multi-row INSERT … RETURNING per chunk is the same statement on SQLite and PostgreSQL; the
-// adapters convert Dates and booleans as they do for Prisma's own queries.
-const PARAMS_PER_STATEMENT = 30_000;
+// (≈0.1 s per few hundred events), which made a 20,000-event import take tens of seconds. Rows go
+// to the database as one JSON parameter per chunk, unpacked there (SQLite json_each, PostgreSQL
+// json_populate_recordset with the table's own column types), so the engine handles one value,
+// not thousands. Instants are written as each adapter writes them for Prisma's own queries.
+const ROWS_PER_STATEMENT = 2_000;
 
-/** Inserts rows (all with the same keys) in as few statements as the parameter limit allows; returns uuid → id when asked. */
+function jsonValue(value: unknown, postgres: boolean): unknown {
+  if (value instanceof Date) return postgres ? value.toISOString() : value.toISOString().replace("Z", "+00:00");
+  if (typeof value === "boolean" && !postgres) return value ? 1 : 0;
+  return value ?? null;
+}
+
+/** Inserts rows (keyed by field name) in chunks; returns uuid → id when asked. */
 async function insertRows(tx: Tx, table: string, rows: Record<string, unknown>[], returning: boolean): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   if (rows.length === 0) return ids;
-  const keys = [...new Set(rows.flatMap((row) => Object.keys(row)))];
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].map((field) => [field, snake(field)] as const);
   const postgres = provider() === "postgres";
-  const per = Math.max(1, Math.floor(PARAMS_PER_STATEMENT / keys.length));
-  for (let start = 0; start < rows.length; start += per) {
-    const chunk = rows.slice(start, start + per);
-    const values: unknown[] = [];
-    const tuples = chunk.map((row) => {
-      const marks = keys.map((key) => {
-        values.push(row[key] ?? null);
-        return postgres ? `$${values.length}` : "?";
-      });
-      return `(${marks.join(", ")})`;
+  const names = columns.map(([, column]) => column).join(", ");
+  const sql = postgres
+    ? `INSERT INTO ${table} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${table}, $1::json)`
+    : `INSERT INTO ${table} (${names}) SELECT ${columns.map(([, column]) => `json_extract(value, '$.${column}')`).join(", ")} FROM json_each(?)`;
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT).map((row) => {
+      const out: Record<string, unknown> = {};
+      for (const [field, column] of columns) out[column] = jsonValue(row[field], postgres);
+      return out;
     });
-    const sql = `INSERT INTO ${table} (${keys.map(snake).join(", ")}) VALUES ${tuples.join(", ")}`;
+    const json = JSON.stringify(chunk);
     if (!returning) {
-      await tx.$executeRawUnsafe(sql, ...values);
+      await tx.$executeRawUnsafe(sql, json);
       continue;
     }
-    for (const r of await tx.$queryRawUnsafe<{ id: number | bigint; uuid: string }[]>(`${sql} RETURNING id, uuid`, ...values)) ids.set(r.uuid, Number(r.id));
+    for (const r of await tx.$queryRawUnsafe<{ id: number | bigint; uuid: string }[]>(`${sql} RETURNING id, uuid`, json)) ids.set(r.uuid, Number(r.id));
   }
   return ids;
 }
