@@ -97,10 +97,21 @@ function wallOf(value: string): { wall: WallClock; date: boolean; utc: boolean }
     /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2})(?:\.\d+)?(Z)?|T::)?$/.exec(value) ??
     /^(\d{4})(\d{2})(\d{2})(?:T(\d{2})(\d{2})(\d{2})(Z)?)?$/.exec(value);
   if (!m) throw new EventError(`"${value}" is not a date or date-time`);
-  const wall = { year: +m[1]!, month: +m[2]!, day: +m[3]!, hour: +(m[4] ?? 0), minute: +(m[5] ?? 0), second: +(m[6] ?? 0) };
-  const check = new Date(Date.UTC(wall.year, wall.month - 1, wall.day));
-  if (check.getUTCMonth() !== wall.month - 1 || wall.hour > 23 || wall.minute > 59 || wall.second > 60) throw new EventError(`"${value}" is not a valid date`);
-  return { wall: { ...wall, second: Math.min(wall.second, 59) }, date: m[4] === undefined, utc: m[7] !== undefined };
+  const year = +m[1]!;
+  const month = +m[2]!;
+  const day = +m[3]!;
+  const hour = +(m[4] ?? 0);
+  const minute = +(m[5] ?? 0);
+  const second = +(m[6] ?? 0);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60) throw new EventError(`"${value}" is not a valid date`);
+  return { wall: { year, month, day, hour, minute, second: Math.min(second, 59) }, date: m[4] === undefined, utc: m[7] !== undefined };
+}
+
+/** Days in a month as Date.UTC counts them (years 0–99 are read as 1900–1999). Arithmetic, no Date: this runs per value. */
+function daysInMonth(year: number, month: number): number {
+  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
+  const y = year < 100 ? 1900 + year : year;
+  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
 }
 
 function rawTimes(prop: Prop): RawTime[] {
