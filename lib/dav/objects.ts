@@ -3,7 +3,8 @@
 import crypto from "node:crypto";
 import { publicUrl } from "../api/route.ts";
 import { davHrefsOf, findObjectByUid, findObjectRow, objectNamesOf } from "../db/dav-repository.ts";
-import { findEventById, findEvents, findOverrides } from "../db/event-repository.ts";
+import { findEventsByIds, findOverrides } from "../db/event-repository.ts";
+import { findCalendarRows } from "../db/ical-repository.ts";
 import { transaction } from "../db/transaction.ts";
 import { findUsersByIds } from "../db/user-repository.ts";
 import { canCreateIn, eventAccess } from "../domain/access.ts";
@@ -39,9 +40,9 @@ export interface DavObject {
 const nameOf = (master: EventRecord, hrefs: Map<number, string>) => hrefs.get(master.id) ?? `${master.uuid}.ics`;
 
 /** Objects for stored masters, as `viewer` sees them (invisible ones are left out). */
-async function buildObjects(calendar: CalendarRecord, masters: EventRecord[], viewer: Viewer): Promise<DavObject[]> {
+async function buildObjects(calendar: CalendarRecord, masters: EventRecord[], viewer: Viewer, loadedOverrides?: EventRecord[]): Promise<DavObject[]> {
   const live = masters.filter((m) => !m.deleted && m.seriesId === null);
-  const overrides = (await findOverrides(live.filter((m) => m.rrule !== null).map((m) => m.id))).filter((o) => !o.deleted);
+  const overrides = (loadedOverrides ?? (await findOverrides(live.filter((m) => m.rrule !== null).map((m) => m.id)))).filter((o) => !o.deleted);
   const bySeries = new Map<number, EventRecord[]>();
   for (const o of overrides) bySeries.set(o.seriesId!, [...(bySeries.get(o.seriesId!) ?? []), o]);
   const hrefs = await davHrefsOf(live.map((m) => m.id));
@@ -75,8 +76,15 @@ export async function findObject(calendar: CalendarRecord, name: string, user: U
 
 export async function listObjects(calendar: CalendarRecord, user: UserRecord): Promise<DavObject[]> {
   const viewer = await loadViewer(user.id);
-  const { events } = await findEvents({ viewer, calendarId: calendar.id });
-  return buildObjects(calendar, events, viewer);
+  // The whole calendar in one read (the export's reader, fast on both databases); buildObjects
+  // leaves out what the caller may not see.
+  const rows = await findCalendarRows(calendar.id);
+  return buildObjects(
+    calendar,
+    rows.filter((r) => r.seriesId === null),
+    viewer,
+    rows.filter((r) => r.seriesId !== null),
+  );
 }
 
 /** Objects with an occurrence overlapping [from, to): expanded exactly for windows the recurrence
@@ -86,7 +94,7 @@ export async function objectsInRange(calendar: CalendarRecord, user: UserRecord,
   if (from && to && to.getTime() > from.getTime() && to.getTime() - from.getTime() <= MAX_WINDOW_DAYS * 86_400_000) {
     const { items } = await listEvents({ viewer, calendarId: calendar.id, window: { from, to }, limit: Number.MAX_SAFE_INTEGER, offset: 0 });
     const masterIds = [...new Set(items.map((i) => i.occurrence?.seriesId ?? i.event.seriesId ?? i.event.id))];
-    const masters = (await Promise.all(masterIds.map((id) => findEventById(id)))).filter((m): m is EventRecord => m !== null);
+    const masters = await findEventsByIds(masterIds);
     masters.sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
     return buildObjects(calendar, masters, viewer);
   }
@@ -103,11 +111,14 @@ export async function objectsInRange(calendar: CalendarRecord, user: UserRecord,
 export async function objectsForRows(calendar: CalendarRecord, user: UserRecord, eventIds: number[]): Promise<{ present: DavObject[]; gone: string[] }> {
   const names = await objectNamesOf(calendar.id, eventIds);
   const viewer = await loadViewer(user.id);
+  // One read of the live masters and their overrides for the whole round (buildObjects drops
+  // deleted and invisible ones: those are reported gone).
+  const objects = await buildObjects(calendar, await findEventsByIds(names.filter((n) => !n.deleted).map((n) => n.masterId)), viewer);
+  const byMaster = new Map(objects.map((o) => [o.stored.master.id, o]));
   const present: DavObject[] = [];
   const gone: string[] = [];
   for (const n of names) {
-    const master = n.deleted ? null : await findEventById(n.masterId);
-    const object = master ? (await buildObjects(calendar, [master], viewer))[0] : undefined;
+    const object = n.deleted ? undefined : byMaster.get(n.masterId);
     if (object) present.push(object);
     else gone.push(n.name);
   }

@@ -2,6 +2,7 @@
 // single event) named by the href a client PUT it under, else `<uuid>.ics`.
 import type { EventRecord } from "../domain/types.ts";
 import { db, type Tx } from "./client.ts";
+import { inSlices } from "./slices.ts";
 import { eventInclude, toEventRecord } from "./event-mapper.ts";
 
 export interface StoredObject {
@@ -30,16 +31,16 @@ export async function findObjectByUid(calendarId: number, uid: string, tx: Tx = 
 /** Resource names of masters, deleted or not, for rows the change log named (overrides map to their series). */
 export async function objectNamesOf(calendarId: number, eventIds: number[], tx: Tx = db()): Promise<{ masterId: number; name: string; deleted: boolean }[]> {
   if (eventIds.length === 0) return [];
-  const rows = await tx.event.findMany({ where: { id: { in: eventIds } }, select: { id: true, seriesId: true } });
+  const rows = await inSlices(eventIds, (ids) => tx.event.findMany({ where: { id: { in: ids } }, select: { id: true, seriesId: true } }));
   const masterIds = [...new Set(rows.map((r) => r.seriesId ?? r.id))];
-  const masters = await tx.event.findMany({ where: { id: { in: masterIds }, calendarId }, select: { id: true, uuid: true, davHref: true, deletedAt: true } });
+  const masters = await inSlices(masterIds, (ids) => tx.event.findMany({ where: { id: { in: ids }, calendarId }, select: { id: true, uuid: true, davHref: true, deletedAt: true } }));
   return masters.map((m) => ({ masterId: m.id, name: m.davHref ?? `${m.uuid}.ics`, deleted: m.deletedAt !== null }));
 }
 
 /** The hrefs of live masters chosen by clients, by event id (most events have none). */
 export async function davHrefsOf(eventIds: number[], tx: Tx = db()): Promise<Map<number, string>> {
   if (eventIds.length === 0) return new Map();
-  const rows = await tx.event.findMany({ where: { id: { in: eventIds }, davHref: { not: null } }, select: { id: true, davHref: true } });
+  const rows = await inSlices(eventIds, (ids) => tx.event.findMany({ where: { id: { in: ids }, davHref: { not: null } }, select: { id: true, davHref: true } }));
   return new Map(rows.map((r) => [r.id, r.davHref!]));
 }
 

@@ -7,6 +7,7 @@ import type { EventRecord, Viewer } from "../domain/types.ts";
 import { compactInstant } from "../domain/time.ts";
 import { recordChange } from "./change-log.ts";
 import { db, type Tx } from "./client.ts";
+import { inSlices } from "./slices.ts";
 import { eventInclude, searchTextOf, SHORT_SPAN_MS, spanClassOf, toEventColumns, toEventRecord, type EventWrite } from "./event-mapper.ts";
 import type { Prisma } from "./generated/sqlite/client.ts";
 import * as fast from "./sqlite-reader.ts";
@@ -94,6 +95,14 @@ export async function findEvents(query: EventQuery, tx: Tx = db()): Promise<{ ev
     return { events, total: events.length };
   }
   const where = whereOf(query);
+  if (query.limit === undefined) {
+    // Unbounded (a whole calendar for CalDAV): the ids in order first, then the records in slices —
+    // the participants of 100,000 events in one query would bind more parameters than a database takes.
+    const ids = (await tx.event.findMany({ where, select: { id: true }, orderBy: [...ORDER[query.orderBy ?? "starts_at"]] })).map((r) => r.id);
+    const byId = new Map((await findEventsByIds(ids, tx)).map((e) => [e.id, e]));
+    const events = ids.map((id) => byId.get(id)).filter((e): e is EventRecord => e !== undefined);
+    return { events, total: events.length };
+  }
   const [rows, total] = await Promise.all([
     tx.event.findMany({
       where,
@@ -120,7 +129,7 @@ export async function findEventById(id: number, tx: Tx = db()): Promise<EventRec
 export async function findOverrides(seriesIds: number[], tx: Tx = db()): Promise<EventRecord[]> {
   if (seriesIds.length === 0) return [];
   if (tx === db() && fast.fastReads()) return fast.overridesOf(seriesIds);
-  const rows = await tx.event.findMany({ where: { seriesId: { in: seriesIds } }, include: eventInclude });
+  const rows = await inSlices(seriesIds, (ids) => tx.event.findMany({ where: { seriesId: { in: ids } }, include: eventInclude }));
   return rows.map(toEventRecord);
 }
 
@@ -250,6 +259,6 @@ export async function findStoredEvents(viewer: Viewer, calendarId: number, page:
 /** Rows by id, deleted ones included (sync reports them as deletions). */
 export async function findEventsByIds(ids: number[], tx: Tx = db()): Promise<EventRecord[]> {
   if (ids.length === 0) return [];
-  const rows = await tx.event.findMany({ where: { id: { in: ids } }, include: eventInclude });
+  const rows = await inSlices(ids, (slice) => tx.event.findMany({ where: { id: { in: slice } }, include: eventInclude }));
   return rows.map(toEventRecord);
 }

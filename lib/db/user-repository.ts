@@ -2,6 +2,7 @@
 import crypto from "node:crypto";
 import type { UserRecord } from "../domain/types.ts";
 import { db, provider, type Tx } from "./client.ts";
+import { inSlices } from "./slices.ts";
 import { fastReads, tokenUser } from "./sqlite-reader.ts";
 
 const userSelect = { id: true, uuid: true, email: true, name: true, timeZone: true, createdAt: true, updatedAt: true } as const;
@@ -24,7 +25,7 @@ export async function findUserByUuid(uuid: string, tx: Tx = db()): Promise<UserR
 }
 
 export async function findUsersByIds(ids: number[], tx: Tx = db()): Promise<UserRecord[]> {
-  return tx.user.findMany({ where: { id: { in: ids } }, select: userSelect });
+  return inSlices(ids, (slice) => tx.user.findMany({ where: { id: { in: slice } }, select: userSelect }));
 }
 
 /**

@@ -198,6 +198,34 @@ test("REPORT sync-collection – full first round, then only what changed (a del
   }
 });
 
+test("REPORT sync-collection and PROPFIND depth 1 – a first sync of a calendar larger than one database query's parameters (2,000 events, 400 series with overrides)", async ({ request }) => {
+  test.setTimeout(180_000);
+  const { user, calendar, collection } = await setup(request);
+  // Bulk through the .ics import: 1,600 single events and 400 weekly series, each with a moved occurrence.
+  const stamp = "20260101T000000Z";
+  const lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//SweetDate tests//EN"];
+  for (let i = 0; i < 2_000; i++) {
+    const day = String(1 + (i % 28)).padStart(2, "0");
+    const start = `202603${day}T${String(8 + (i % 10)).padStart(2, "0")}0000Z`;
+    const end = `202603${day}T${String(9 + (i % 10)).padStart(2, "0")}0000Z`;
+    lines.push("BEGIN:VEVENT", `UID:bulk-${i}@test`, `DTSTAMP:${stamp}`, `DTSTART:${start}`, `DTEND:${end}`, `SUMMARY:Bulk ${i}`);
+    if (i % 5 === 0) lines.push("RRULE:FREQ=WEEKLY;COUNT=4");
+    lines.push("END:VEVENT");
+    if (i % 5 === 0) lines.push("BEGIN:VEVENT", `UID:bulk-${i}@test`, `DTSTAMP:${stamp}`, `RECURRENCE-ID:${start}`, `DTSTART:202603${day}T200000Z`, `DTEND:202603${day}T210000Z`, `SUMMARY:Bulk ${i} moved`, "END:VEVENT");
+  }
+  lines.push("END:VCALENDAR");
+  const imported = await request.post(`/api/v1/calendars/${calendar.id}/import`, { headers: { ...user.auth, "content-type": "text/calendar" }, data: lines.join("\r\n") + "\r\n" });
+  expect(imported.status(), await imported.text()).toBe(200);
+
+  const first = await multistatus(
+    await dav(request, user, "REPORT", collection, { body: `<?xml version="1.0"?><d:sync-collection xmlns:d="DAV:"><d:sync-token/><d:sync-level>1</d:sync-level><d:prop><d:getetag/></d:prop></d:sync-collection>` }),
+  );
+  expect(new Set(first.entries.map((e) => e.href)).size).toBe(2_000);
+  expect(first.entries.every((e) => e.props.get(`{${NS.DAV}}getetag`))).toBe(true);
+  const listing = await multistatus(await dav(request, user, "PROPFIND", collection, { body: propfindBody([[NS.DAV, "getetag"]]), headers: { depth: "1" } }));
+  expect(listing.entries.filter((e) => e.href !== collection)).toHaveLength(2_000);
+});
+
 test("access – a guest reads (busy events redacted, private ones absent) but every write is 403 need-privileges", async ({ request }) => {
   const { user: owner, calendar, api } = await setup(request);
   const guest = await newUser(request, { name: "Guest" });
