@@ -1,9 +1,11 @@
 // THE route wrapper: awaits params, authenticates, reads the JSON body safely, and maps every
 // error to the dialect's wire shape. Route handlers stay thin: parse → call a service → serialize.
+import type { z } from "zod";
 import { readBodyText } from "./body.ts";
 import { addError, AppError, invalid, type FieldErrors } from "../domain/errors.ts";
 import { authenticate, checkCsrf, type Caller } from "./auth.ts";
 import { checkRateLimit } from "./rate-limit.ts";
+import { fieldErrorsOf } from "./validation.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -12,6 +14,25 @@ export interface Dialect {
   error(error: AppError, req: Request): Response;
   /** Renames canonical field names to this dialect's (Kona: title → name …). */
   field?(name: string): string;
+  /** The error for query parameters that do not parse (SweetDate: 422; Kona: 400), naming each. */
+  queryError(fields: FieldErrors): AppError;
+}
+
+/** What a route takes besides its path: the query's zod schema (parsed before the handler runs). */
+export interface Contract<Q extends z.ZodType> {
+  query: Q;
+}
+
+/**
+ * The query string through `schema` (the first value of each parameter), or the dialect's query
+ * error listing every problem.
+ */
+export function parseQuery<Q extends z.ZodType>(dialect: Dialect, schema: Q, url: URL): z.output<Q> {
+  const input: Record<string, string> = {};
+  for (const [name, value] of url.searchParams) if (!(name in input)) input[name] = value;
+  const result = schema.safeParse(input, { reportInput: true });
+  if (!result.success) throw dialect.queryError(fieldErrorsOf(result.error));
+  return result.data;
 }
 
 export interface Context<P> {
@@ -37,6 +58,16 @@ export function route<P = Record<string, never>>(
   dialect: Dialect,
   fn: (ctx: Context<P>) => Promise<Response>,
 ): (req: Request, ctx: RouteContext<P>) => Promise<Response>;
+export function route<P = Record<string, never>, Q extends z.ZodType = z.ZodType>(
+  dialect: Dialect,
+  contract: Contract<Q>,
+  fn: (ctx: Context<P> & { query: z.output<Q> }) => Promise<Response>,
+): ((req: Request, ctx: RouteContext<P>) => Promise<Response>) & { contract: Contract<Q> };
+export function route<P = Record<string, never>, Q extends z.ZodType = z.ZodType>(
+  dialect: Dialect,
+  contract: Contract<Q> & RouteOptions,
+  fn: (ctx: Omit<Context<P>, "caller"> & { caller: Caller | null; query: z.output<Q> }) => Promise<Response>,
+): ((req: Request, ctx: RouteContext<P>) => Promise<Response>) & { contract: Contract<Q> };
 export function route<P = Record<string, never>>(
   dialect: Dialect,
   fn: (ctx: Omit<Context<P>, "caller"> & { caller: Caller | null }) => Promise<Response>,
@@ -44,10 +75,13 @@ export function route<P = Record<string, never>>(
 ): (req: Request, ctx: RouteContext<P>) => Promise<Response>;
 export function route<P>(
   dialect: Dialect,
-  fn: (ctx: Context<P>) => Promise<Response>,
-  options?: RouteOptions,
+  fnOrContract: ((ctx: Context<P>) => Promise<Response>) | Contract<z.ZodType>,
+  fnOrOptions?: ((ctx: Context<P> & { query: unknown }) => Promise<Response>) | RouteOptions,
 ) {
-  return async (req: Request, routeContext: RouteContext<P>): Promise<Response> => {
+  const contract = typeof fnOrContract === "function" ? undefined : fnOrContract;
+  const fn = (typeof fnOrContract === "function" ? fnOrContract : fnOrOptions) as (ctx: Context<P> & { query?: unknown }) => Promise<Response>;
+  const options = typeof fnOrContract === "function" ? (fnOrOptions as RouteOptions | undefined) : (fnOrContract as Partial<RouteOptions>);
+  const handler = async (req: Request, routeContext: RouteContext<P>): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {
       const caller = options?.anonymous ? null : await authenticate(req).catch(async (error: unknown) => {
@@ -61,7 +95,8 @@ export function route<P>(
       const params = routeContext?.params ? await routeContext.params : ({} as P);
       const url = publicUrl(req);
       checkQuery(url);
-      const response = await fn({ req, url, params, caller: caller as Caller, body: () => readJson(req) });
+      const query = contract ? parseQuery(dialect, contract.query, url) : undefined;
+      const response = await fn({ req, url, params, caller: caller as Caller, body: () => readJson(req), query });
       response.headers.set("x-request-id", requestId);
       return response;
     } catch (error) {
@@ -72,6 +107,8 @@ export function route<P>(
       return response;
     }
   };
+  // The contract travels with the handler: the OpenAPI document reads it from there.
+  return contract ? Object.assign(handler, { contract }) : handler;
 }
 
 function toAppError(error: unknown, requestId: string): AppError {

@@ -12,7 +12,7 @@ import { AppError } from "../domain/errors.ts";
 import { deriveTags } from "../domain/tags.ts";
 import type { CalendarRecord, EventRecord, UserRecord, Viewer } from "../domain/types.ts";
 import { parseIcs, serializeCalendar, type IcalEventInput } from "../ical/index.ts";
-import { MAX_WINDOW_DAYS } from "../recurrence/index.ts";
+import { windowProblem } from "../domain/time.ts";
 import { deleteEvent } from "../services/delete-event.ts";
 import { listEvents, present, type VisibleEvent } from "../services/list-events.ts";
 import { overrideInstance } from "../services/occurrences.ts";
@@ -91,7 +91,7 @@ export async function listObjects(calendar: CalendarRecord, user: UserRecord): P
  * engine takes (≤ MAX_WINDOW_DAYS), by the stored bounds of each series for wider or open ranges. */
 export async function objectsInRange(calendar: CalendarRecord, user: UserRecord, from: Date | null, to: Date | null): Promise<DavObject[]> {
   const viewer = await loadViewer(user.id);
-  if (from && to && to.getTime() > from.getTime() && to.getTime() - from.getTime() <= MAX_WINDOW_DAYS * 86_400_000) {
+  if (from && to && windowProblem({ from, to }) === null) {
     const { items } = await listEvents({ viewer, calendarId: calendar.id, window: { from, to }, limit: Number.MAX_SAFE_INTEGER, offset: 0 });
     const masterIds = [...new Set(items.map((i) => i.occurrence?.seriesId ?? i.event.seriesId ?? i.event.id))];
     const masters = await findEventsByIds(masterIds);

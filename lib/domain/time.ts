@@ -1,4 +1,7 @@
 // Pure time helpers: parsing the wire's date forms and formatting UTC instants.
+import { MAX_WINDOW_DAYS } from "../recurrence/types.ts";
+
+export { MAX_WINDOW_DAYS };
 
 /**
  * The one range of instants SweetDate accepts anywhere (fields, windows, occurrence ids, UNTIL):
@@ -70,6 +73,16 @@ export function isTimeZone(zone: string): boolean {
 }
 
 export const DAY_MS = 86_400_000;
+
+/**
+ * The one rule for a listing window [from, to): `to` after `from`, at most MAX_WINDOW_DAYS long
+ * (both ends already in the accepted date range). Null when the window is fine.
+ */
+export function windowProblem(window: { from: Date; to: Date }): "order" | "span" | null {
+  const span = window.to.getTime() - window.from.getTime();
+  if (span <= 0) return "order";
+  return span > MAX_WINDOW_DAYS * DAY_MS ? "span" : null;
+}
 
 /** Start and end (exclusive) of the month containing `now`, in `timeZone`, as UTC instants. */
 export function monthWindow(now: Date, timeZone: string): { from: Date; to: Date } {

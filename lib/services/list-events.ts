@@ -4,7 +4,7 @@ import { eventAccess, redactBusy } from "../domain/access.ts";
 import { invalid } from "../domain/errors.ts";
 import type { Rsvp } from "../domain/enums.ts";
 import type { EventAccess, EventRecord, Viewer } from "../domain/types.ts";
-import { MAX_WINDOW_DAYS } from "../recurrence/index.ts";
+import { MAX_WINDOW_DAYS, windowProblem } from "../domain/time.ts";
 import { expandSeries, overrideInstance, type EventInstance } from "./occurrences.ts";
 
 export interface VisibleEvent extends EventInstance {
@@ -32,11 +32,11 @@ export function present(instance: EventInstance, viewer: Viewer): VisibleEvent |
   return { ...instance, event, access, rsvp };
 }
 
+/** The service's own guard (the dialects' window schema, lib/api/window.ts, checks the same rule first). */
 export function checkWindow(window: { from: Date; to: Date }, names = { from: "from", to: "to" }): void {
-  if (window.to.getTime() <= window.from.getTime()) throw invalid({ [names.to]: [`must be after ${names.from}`] });
-  if (window.to.getTime() - window.from.getTime() > MAX_WINDOW_DAYS * 86_400_000) {
-    throw invalid({ [names.to]: [`the window may span at most ${MAX_WINDOW_DAYS} days`] });
-  }
+  const problem = windowProblem(window);
+  if (problem === "order") throw invalid({ [names.to]: [`must be after ${names.from}`] });
+  if (problem === "span") throw invalid({ [names.to]: [`the window may span at most ${MAX_WINDOW_DAYS} days`] });
 }
 
 export async function listEvents(input: ListEventsInput): Promise<{ items: VisibleEvent[]; total: number }> {

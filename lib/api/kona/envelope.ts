@@ -1,7 +1,8 @@
 // Kona envelopes: resources wrapped in arrays under their plural name, problem-style errors
 // (`{ problemType, title, details }`), OAuth-style 401s, and page/per_page paging headers.
-import { addError, AppError, type ErrorCode, type FieldErrors } from "../../domain/errors.ts";
+import { AppError, type ErrorCode, type FieldErrors } from "../../domain/errors.ts";
 import { json, publicUrl, type Dialect } from "../route.ts";
+import type { Page } from "./queries.ts";
 
 const PROBLEMS: Record<ErrorCode, { anchor: string; title: string }> = {
   BAD_REQUEST: { anchor: "bad-request", title: "Bad request" },
@@ -43,6 +44,7 @@ export const kona: Dialect = {
       { "content-type": "application/problem+json; charset=utf-8" },
     );
   },
+  queryError: (fields) => badQuery(fields),
 };
 
 /**
@@ -111,35 +113,6 @@ export function unwrap(body: unknown, plural: string, singular: string): Record<
 
 export function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value);
-}
-
-export const PER_PAGE_DEFAULT = 25;
-export const PER_PAGE_MAX = 100;
-
-export interface Page {
-  page: number;
-  perPage: number;
-  limit: number;
-  offset: number;
-}
-
-/** `page` (from 1) and `per_page` (1–100, default 25); anything else is a 400, never clamped. */
-export function pageOf(url: URL): Page {
-  const fields: FieldErrors = {};
-  const read = (name: string, fallback: number, max: number) => {
-    const raw = url.searchParams.get(name);
-    if (raw === null) return fallback;
-    const value = /^\d+$/.test(raw.trim()) ? Number(raw.trim()) : NaN;
-    if (!Number.isSafeInteger(value) || value < 1 || value > max) {
-      addError(fields, name, max === Number.MAX_SAFE_INTEGER ? "must be an integer of at least 1" : `must be an integer between 1 and ${max}`);
-      return fallback;
-    }
-    return value;
-  };
-  const page = read("page", 1, Number.MAX_SAFE_INTEGER);
-  const perPage = read("per_page", PER_PAGE_DEFAULT, PER_PAGE_MAX);
-  if (Object.keys(fields).length) throw badQuery(fields);
-  return { page, perPage, limit: perPage, offset: (page - 1) * perPage };
 }
 
 /** `Link` (absolute next / prev / first / last) and `X-Total-Count`. */

@@ -1,9 +1,8 @@
 // Kona calendar events: /api/calendar_events[/:id], also answered under /api/v1/calendar_events.
 import { DEFAULT_STATUS, roleAtLeast } from "../../domain/enums.ts";
-import { addError, AppError, invalid, type FieldErrors } from "../../domain/errors.ts";
+import { AppError, invalid, type FieldErrors } from "../../domain/errors.ts";
 import { monthWindow } from "../../domain/time.ts";
 import type { Viewer } from "../../domain/types.ts";
-import { MAX_WINDOW_DAYS } from "../../recurrence/index.ts";
 import { createEvent } from "../../services/create-event.ts";
 import { deleteEvent } from "../../services/delete-event.ts";
 import { resolveEvent, type EventRef } from "../../services/get-event.ts";
@@ -12,63 +11,21 @@ import { syncCalendar, type SyncItem } from "../../services/sync.ts";
 import { getCalendar } from "../../services/manage-calendars.ts";
 import { resolveWritable, updateEvent } from "../../services/update-event.ts";
 import { loadViewer } from "../../services/viewer.ts";
-import { route, type Context } from "../route.ts";
-import { apiBase, badQuery, inKona, kona, noContent, pageHeaders, pageOf, publicUrl, wrapped } from "./envelope.ts";
+import { parseQuery, route, type Context } from "../route.ts";
+import { apiBase, inKona, kona, noContent, pageHeaders, publicUrl, wrapped } from "./envelope.ts";
 import { parseEventBody, parseId, pathId } from "./input.ts";
-import { ApplyTo, OrderBy } from "./schemas.ts";
+import { ChangeQuery, EventListQuery, OccurrenceQuery, PageQuery, type Page } from "./queries.ts";
 import { serializeEvent } from "./serialize.ts";
-import { DATETIME_HINT, parseKonaDateTime } from "./time.ts";
 
 /** The core speaks canonical names; Kona clients read theirs in error bodies. */
 const core = inKona({ title: "name", description: "details", starts_at: "start_at", ends_at: "end_at", calendar_id: "space_id", calendar: "space" });
 
 type EventParams = { id: string };
 
-function listQuery(url: URL, timeZone: string) {
-  const fields: FieldErrors = {};
-  const bad = (name: string, message: string) => addError(fields, name, message);
-  const param = (name: string) => url.searchParams.get(name) ?? undefined;
-  const dates = (["date_range_start", "date_range_end"] as const).map((name) => {
-    const text = param(name);
-    if (text === undefined) return undefined;
-    const date = parseKonaDateTime(text);
-    if (!date) bad(name, DATETIME_HINT);
-    return date ?? undefined;
-  });
-  let window = monthWindow(new Date(), timeZone);
-  const [from, to] = dates;
-  if (param("date_range_start") !== undefined && param("date_range_end") === undefined) bad("date_range_end", "is required with date_range_start");
-  if (param("date_range_end") !== undefined && param("date_range_start") === undefined) bad("date_range_start", "is required with date_range_end");
-  if (from && to) {
-    if (to.getTime() <= from.getTime()) bad("date_range_end", "must be after date_range_start");
-    else if (to.getTime() - from.getTime() > MAX_WINDOW_DAYS * 86_400_000) bad("date_range_end", `must be at most ${MAX_WINDOW_DAYS} days after date_range_start`);
-    window = { from, to };
-  }
-  const spaceText = param("space_id");
-  const spaceId = spaceText === undefined ? undefined : parseId(spaceText);
-  if (spaceId === null) bad("space_id", "must be an integer id");
-  const orderText = param("order_by");
-  const order = orderText === undefined || orderText === "start_at" ? undefined : OrderBy.safeParse(orderText);
-  if (order && !order.success) bad("order_by", "must be created_at or updated_at (default: by start)");
-  if (Object.keys(fields).length) throw badQuery(fields);
-  return { window, spaceId: spaceId ?? undefined, orderBy: order?.data };
-}
-
-function eventRef(ctx: Context<EventParams>): EventRef {
+/** `num_in_series` picks one occurrence of a series. */
+function eventRef(ctx: Context<EventParams>, numInSeries: number | undefined): EventRef {
   const id = pathId(ctx.params.id);
-  const text = ctx.url.searchParams.get("num_in_series");
-  if (text === null) return { id };
-  const numInSeries = /^\d+$/.test(text) ? Number(text) : NaN;
-  if (!Number.isSafeInteger(numInSeries) || numInSeries < 1) throw badQuery({ num_in_series: ["must be an integer of at least 1"] });
-  return { id, numInSeries };
-}
-
-function scopeOf(url: URL) {
-  const text = url.searchParams.get("apply_to");
-  if (text === null) return undefined;
-  const scope = ApplyTo.safeParse(text);
-  if (!scope.success) throw badQuery({ apply_to: ["must be this, following or all"] });
-  return scope.data;
+  return numInSeries === undefined ? { id } : { id, numInSeries };
 }
 
 /** space_id may be left out when the caller can create events in exactly one space. */
@@ -89,19 +46,20 @@ async function targetSpace(viewer: Viewer, spaceId: number | undefined, userId: 
 const one = (ctx: Context<unknown>, visible: Parameters<typeof serializeEvent>[0]) => [serializeEvent(visible, apiBase(publicUrl(ctx.req)))];
 
 // GET /api/calendar_events – visible events overlapping the current month (or date_range_start/_end), paged
-export const listCalendarEvents = route(kona, async (ctx) => {
-  const page = pageOf(ctx.url);
+export const listCalendarEvents = route(kona, { query: PageQuery }, async (ctx) => {
+  const { page } = ctx.query;
   if (ctx.url.searchParams.has("sync_token")) return sync(ctx, page);
-  const query = listQuery(ctx.url, ctx.caller.user.timeZone);
+  const query = parseQuery(kona, EventListQuery, ctx.url);
+  const window = query.window ?? monthWindow(new Date(), ctx.caller.user.timeZone);
   const viewer = await loadViewer(ctx.caller.user.id);
-  const { items, total } = await core(listEvents({ viewer, calendarId: query.spaceId, window: query.window, ...(query.orderBy ? { orderBy: query.orderBy } : {}), limit: page.limit, offset: page.offset }));
+  const { items, total } = await core(listEvents({ viewer, calendarId: query.space_id, window, ...(query.order_by ? { orderBy: query.order_by } : {}), limit: page.limit, offset: page.offset }));
   const url = publicUrl(ctx.req);
   const base = apiBase(url);
   return wrapped("calendar_events", items.map((item) => serializeEvent(item, base)), 200, pageHeaders(url, page, total));
 });
 
 /** `?sync_token=&space_id=N` (SPEC §11): what changed in the space since the token, the next token in X-Sync-Token. */
-async function sync(ctx: Context<unknown>, page: ReturnType<typeof pageOf>) {
+async function sync(ctx: Context<unknown>, page: Page) {
   const params = ctx.url.searchParams;
   const fields: FieldErrors = {};
   for (const name of ["date_range_start", "date_range_end", "order_by", "q"]) if (params.has(name)) fields[name] = ["cannot be combined with sync_token"];
@@ -130,15 +88,15 @@ export const createCalendarEvent = route(kona, async (ctx) => {
 });
 
 // GET /api/calendar_events/:id[?num_in_series=N] – one event, or occurrence N of a series
-export const getCalendarEvent = route<EventParams>(kona, async (ctx) => {
-  const { visible } = await core(resolveEvent(eventRef(ctx), await loadViewer(ctx.caller.user.id)));
+export const getCalendarEvent = route<EventParams, typeof OccurrenceQuery>(kona, { query: OccurrenceQuery }, async (ctx) => {
+  const { visible } = await core(resolveEvent(eventRef(ctx, ctx.query.num_in_series), await loadViewer(ctx.caller.user.id)));
   return wrapped("calendar_events", one(ctx, visible));
 });
 
 // PUT /api/calendar_events/:id[?num_in_series=N&apply_to=this|following|all] – partial update, full resource back
-export const updateCalendarEvent = route<EventParams>(kona, async (ctx) => {
-  const ref = eventRef(ctx);
-  const scope = scopeOf(ctx.url);
+export const updateCalendarEvent = route<EventParams, typeof ChangeQuery>(kona, { query: ChangeQuery }, async (ctx) => {
+  const ref = eventRef(ctx, ctx.query.num_in_series);
+  const scope = ctx.query.apply_to;
   const viewer = await loadViewer(ctx.caller.user.id);
   const { stored } = await core(resolveWritable(ref, viewer));
   const { input } = parseEventBody(await ctx.body(), stored);
@@ -147,8 +105,8 @@ export const updateCalendarEvent = route<EventParams>(kona, async (ctx) => {
 });
 
 // DELETE /api/calendar_events/:id[?num_in_series=N&apply_to=…] – 204
-export const deleteCalendarEvent = route<EventParams>(kona, async (ctx) => {
-  const ref = eventRef(ctx);
-  await core(deleteEvent(ref, await loadViewer(ctx.caller.user.id), scopeOf(ctx.url)));
+export const deleteCalendarEvent = route<EventParams, typeof ChangeQuery>(kona, { query: ChangeQuery }, async (ctx) => {
+  const ref = eventRef(ctx, ctx.query.num_in_series);
+  await core(deleteEvent(ref, await loadViewer(ctx.caller.user.id), ctx.query.apply_to));
   return noContent();
 });

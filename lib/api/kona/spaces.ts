@@ -2,8 +2,9 @@
 import * as service from "../../services/manage-calendars.ts";
 import { route, type Context } from "../route.ts";
 import { parseOr422 } from "../validation.ts";
-import { inKona, kona, noContent, pageHeaders, pageOf, publicUrl, unwrap, wrapped } from "./envelope.ts";
+import { inKona, kona, noContent, pageHeaders, publicUrl, unwrap, wrapped } from "./envelope.ts";
 import { pathId } from "./input.ts";
+import { PageQuery } from "./queries.ts";
 import { READ_ONLY_SPACE_FIELDS, SpaceInput } from "./schemas.ts";
 import { serializeSpace } from "./serialize.ts";
 
@@ -26,8 +27,8 @@ function toInput(body: unknown): service.CalendarInput {
 }
 
 // GET /api/spaces – the caller's spaces, paged
-export const listSpaces = route(kona, async (ctx) => {
-  const page = pageOf(ctx.url);
+export const listSpaces = route(kona, { query: PageQuery }, async (ctx) => {
+  const { page } = ctx.query;
   const { calendars, total } = await core(service.listCalendars(ctx.caller.user.id, page));
   const url = publicUrl(ctx.req);
   return wrapped("spaces", calendars.map((c) => serializeSpace(c, url.origin)), 200, pageHeaders(url, page, total));

@@ -1,33 +1,19 @@
 // The Kona dialect's route table (SPEC §6, seed 000): /api/calendar_events (also under /api/v1),
 // /api/spaces, /api/users, /api/userinfo. e2e/api/openapi.spec.ts checks it against the handlers.
 import { z } from "zod";
+import * as queries from "../kona/queries.ts";
 import * as wire from "../kona/schemas.ts";
 import * as ex from "./kona-examples.ts";
 import type { DialectSpec, HeaderSpec, ResponseSpec, RouteSpec } from "./types.ts";
 
-// Kona handlers read their query parameters one by one (lib/api/kona/*.ts); these objects only
-// describe them, reusing the wire enums where there are some.
-const PAGE = {
-  page: z.number().int().min(1).default(1).describe("Page number, from 1"),
-  per_page: z.number().int().min(1).max(100).default(25).describe("Page size, 1–100 (default 25); anything else is a 400"),
-};
+// Query parameters: the route contracts the handlers parse (lib/api/kona/queries.ts). The event
+// list parses its page first, then either a sync round or the list's own parameters.
 const EventListQuery = z.object({
-  date_range_start: z.string().optional().describe("Window start: epoch ms or s, `YYYY-MM-DD HH:mm:ss.SSS` (UTC) or ISO 8601 (default: the current month in your time zone)"),
-  date_range_end: z.string().optional().describe("Window end (exclusive); required with date_range_start"),
-  space_id: z.number().int().optional().describe("Only this space's events (required with sync_token)"),
+  ...(queries.PageQuery.in as z.ZodObject).shape,
+  ...(queries.EventListQuery.in as z.ZodObject).shape,
   sync_token: z.string().optional().describe("Sync (SPEC §11): empty starts a full round of the space's stored events; the last page's `X-Sync-Token` header is the next token. With a token: only what changed since, deletions as `{ id, deleted: true }`. Not with date_range_*/order_by"),
-  order_by: wire.OrderBy.optional().describe("Newest first by creation or last change (default: by start)"),
-  ...PAGE,
 });
-const NumInSeries = z.number().int().min(1).optional().describe("The Nth occurrence of a recurring event (1 = the first)");
-const OccurrenceQuery = z.object({ num_in_series: NumInSeries });
-const ChangeQuery = z.object({ num_in_series: NumInSeries, apply_to: wire.ApplyTo.optional().describe("Extension: with num_in_series, change `this` occurrence (default), `following` ones, or `all`") });
-const SpaceListQuery = z.object(PAGE);
-const UserListQuery = z.object({
-  like: z.string().max(200).optional().describe("Users whose name or email starts with this"),
-  space_id: z.number().int().optional().describe("Only members of this space"),
-  ...PAGE,
-});
+const { OccurrenceQuery, ChangeQuery, PageQuery: SpaceListQuery, UserListQuery } = queries;
 
 /** Kona takes one resource as `{ "<plural>": [ {…} ] }`, `{ "<singular>": {…} }` or the bare object. */
 function wrappedInput<T extends z.ZodType>(plural: string, singular: string, schema: T) {

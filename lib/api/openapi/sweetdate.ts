@@ -1,30 +1,12 @@
 // The SweetDate dialect's route table (SPEC §5, seed 004): one entry per handler in app/api/v1 and
 // app/api/health. e2e/api/openapi.spec.ts checks that this table and the handlers match.
 import { z } from "zod";
+import { EventListQuery, PageQuery, ScopeQuery, UserQuery } from "../sweetdate/queries.ts";
 import * as wire from "../sweetdate/schemas.ts";
 import * as ex from "./sweetdate-examples.ts";
 import type { DialectSpec, HeaderSpec, ResponseSpec, RouteSpec } from "./types.ts";
 
-/** The same query schema the handler parses, with a description per parameter for the reference. */
-function described<T extends z.ZodRawShape>(schema: z.ZodObject<T>, descriptions: Partial<Record<keyof T, string>>) {
-  const shape = Object.fromEntries(Object.entries(schema.shape).map(([key, field]) => [key, descriptions[key] ? (field as z.ZodType).describe(descriptions[key]!) : field]));
-  return z.object(shape as T);
-}
-
-const PAGE = { limit: "Page size, 1–100 (default 25); anything else is a 422", offset: "Items to skip, ≥ 0 (default 0)" };
-const EventListQuery = described(wire.ListQuery, {
-  ...PAGE,
-  q: "Case-insensitive match in title, description and location (of what you may see)",
-  from: "With `to`: list occurrences overlapping [from, to), recurring events expanded (ISO 8601)",
-  to: "End of the window (exclusive), ISO 8601; required with `from`",
-  sync_token: "Sync (SPEC §11): empty starts a full round of stored rows; the last page's `meta.next_sync_token` is the next token; with it, only what changed since (deletions as `{ id, deleted: true }`). Not with from/to/q",
-});
-const PageQuery = described(wire.ListQuery.pick({ limit: true, offset: true }), PAGE);
-const UserQuery = described(wire.ListQuery.pick({ q: true, limit: true, offset: true }), { ...PAGE, q: "Matches email or name (case-insensitive, literally: % and _ are plain characters); a whole email address also finds that person" });
-const ScopeQuery = z.object({
-  scope: wire.Scope.optional().describe("For recurring events: `this` occurrence (default for an occurrence id), `following`, or `all` (default for a series id)"),
-});
-
+// Query parameters: the route contracts the handlers parse (lib/api/sweetdate/queries.ts).
 // Create takes the update schema with its required fields marked (the handler reports them as "can't be blank").
 const EventCreateInput = wire.EventInput.required({ title: true, starts_at: true, ends_at: true }).meta({ id: "EventCreateInput", description: "EventInput with title, starts_at and ends_at required" });
 const CalendarCreateInput = wire.CalendarInput.required({ name: true }).meta({ id: "CalendarCreateInput", description: "CalendarInput with name required" });

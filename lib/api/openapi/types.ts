@@ -32,8 +32,8 @@ export interface RouteSpec {
   auth?: "required" | "none" | "optional";
   /** Path parameters: name → description (every path parameter is a string segment). */
   pathParams?: Record<string, string>;
-  /** Query parameters: each key of the object is one parameter. */
-  query?: z.ZodObject;
+  /** Query parameters: each key of the object is one parameter — the schema the handler's route() parses. */
+  query?: z.ZodType;
   /** Request headers the operation reads (If-Match …). */
   requestHeaders?: Record<string, HeaderSpec & { required?: boolean }>;
   body?: { schema: z.ZodType; description?: string; example?: unknown; required?: boolean; /** default application/json */ contentType?: string };

@@ -3,10 +3,10 @@ import { invalid, notFound } from "../../domain/errors.ts";
 import { createSubscription } from "../../services/subscriptions.ts";
 import * as service from "../../services/manage-calendars.ts";
 import { route, type Context } from "../route.ts";
-import { parseOr422 } from "../validation.ts";
 import { ok, sweetdate } from "./envelope.ts";
 import { isUuid, parseBodyObject } from "./input.ts";
-import { CalendarInput, ListQuery, READ_ONLY_CALENDAR_FIELDS } from "./schemas.ts";
+import { PageQuery } from "./queries.ts";
+import { CalendarInput, READ_ONLY_CALENDAR_FIELDS } from "./schemas.ts";
 import { serializeCalendar } from "./serialize.ts";
 
 type Params = { calendar_id: string };
@@ -14,11 +14,6 @@ type Params = { calendar_id: string };
 function key(ctx: Context<Params>) {
   if (!isUuid(ctx.params.calendar_id)) throw notFound("calendar not found");
   return { uuid: ctx.params.calendar_id.toLowerCase() };
-}
-
-export function page(url: URL) {
-  const { limit, offset } = parseOr422(ListQuery.pick({ limit: true, offset: true }), Object.fromEntries(url.searchParams));
-  return { limit, offset };
 }
 
 function toInput(body: unknown): service.CalendarInput & { sourceUrl?: string } {
@@ -33,8 +28,8 @@ function toInput(body: unknown): service.CalendarInput & { sourceUrl?: string } 
 }
 
 // GET /api/v1/calendars – the caller's calendars
-export const listCalendars = route(sweetdate, async (ctx) => {
-  const p = page(ctx.url);
+export const listCalendars = route(sweetdate, { query: PageQuery }, async (ctx) => {
+  const p = ctx.query;
   const { calendars, total } = await service.listCalendars(ctx.caller.user.id, p);
   return ok({ calendars: calendars.map(serializeCalendar), meta: { ...p, total } });
 });

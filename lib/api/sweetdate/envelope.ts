@@ -1,5 +1,5 @@
 // SweetDate envelopes: `{ "status": "ok", … }` and `{ "status": "error", message, error_code, fields? }`.
-import type { AppError } from "../../domain/errors.ts";
+import { invalid, type AppError } from "../../domain/errors.ts";
 import { json, type Dialect } from "../route.ts";
 
 export function ok(body: Record<string, unknown>, status = 200, headers: Record<string, string> = {}): Response {
@@ -13,4 +13,6 @@ export const sweetdate: Dialect = {
       error.status,
     );
   },
+  /** Query parameters are input like any other: 422 VALIDATION_ERROR. */
+  queryError: invalid,
 };

@@ -1,6 +1,6 @@
 // SweetDate events: /api/v1/calendars/:calendar_id/events[/:id] and the cross-calendar /api/v1/events.
 import { AppError, invalid, notFound } from "../../domain/errors.ts";
-import { DATE_RANGE_TEXT, formatInstant, parseDateTime, parseDate } from "../../domain/time.ts";
+import { formatInstant } from "../../domain/time.ts";
 import type { CalendarRecord } from "../../domain/types.ts";
 import { syncCalendar, type SyncItem } from "../../services/sync.ts";
 import { calendarForEvents, getCalendar } from "../../services/manage-calendars.ts";
@@ -10,11 +10,11 @@ import { resolveEvent } from "../../services/get-event.ts";
 import { listEvents } from "../../services/list-events.ts";
 import { updateEvent } from "../../services/update-event.ts";
 import { loadViewer } from "../../services/viewer.ts";
+import type { z } from "zod";
 import { route, type Context } from "../route.ts";
-import { parseOr422 } from "../validation.ts";
 import { ok, sweetdate } from "./envelope.ts";
 import { isUuid, parseEventId, toEventInput } from "./input.ts";
-import { ListQuery, Scope } from "./schemas.ts";
+import { EventListQuery, ScopeQuery } from "./queries.ts";
 import { eventJson, serializeEvent } from "./serialize.ts";
 
 type CalendarParams = { calendar_id: string };
@@ -32,23 +32,8 @@ export async function eventCalendarOf(ctx: Context<CalendarParams>) {
   return calendarForEvents(ctx.params.calendar_id.toLowerCase(), ctx.caller.user.id);
 }
 
-function instant(text: string, field: string): Date {
-  const date = parseDateTime(text) ?? parseDate(text);
-  if (!date) throw invalid({ [field]: [`is not a valid ISO 8601 date-time ${DATE_RANGE_TEXT} (e.g. 2025-08-21T09:00:00Z)`] });
-  return date;
-}
-
-function listQuery(url: URL) {
-  const query = parseOr422(ListQuery, Object.fromEntries(url.searchParams));
-  if ((query.from === undefined) !== (query.to === undefined)) {
-    throw invalid({ [query.from === undefined ? "from" : "to"]: ["is required when the other end of the window is given"] });
-  }
-  const window = query.from !== undefined ? { from: instant(query.from, "from"), to: instant(query.to!, "to") } : undefined;
-  return { ...query, window };
-}
-
-async function list(ctx: Context<unknown>, calendar: CalendarRecord | undefined) {
-  const query = listQuery(ctx.url);
+async function list(ctx: Context<unknown> & { query: z.output<typeof EventListQuery> }, calendar: CalendarRecord | undefined) {
+  const { query } = ctx;
   const viewer = await loadViewer(ctx.caller.user.id);
   if (query.sync_token !== undefined) {
     if (!calendar) throw invalid({ sync_token: ["sync is per calendar: use /api/v1/calendars/:calendar_id/events"] });
@@ -67,7 +52,7 @@ async function list(ctx: Context<unknown>, calendar: CalendarRecord | undefined)
 }
 
 // GET /api/v1/calendars/:calendar_id/events – list (paged; with from/to: occurrences in the window)
-export const listCalendarEvents = route<CalendarParams>(sweetdate, async (ctx) => list(ctx, await calendarOf(ctx)));
+export const listCalendarEvents = route<CalendarParams, typeof EventListQuery>(sweetdate, { query: EventListQuery }, async (ctx) => list(ctx, await calendarOf(ctx)));
 
 function syncJson(item: SyncItem) {
   if (item.kind === "deleted") return { id: item.key, deleted: true as const };
@@ -75,7 +60,7 @@ function syncJson(item: SyncItem) {
 }
 
 // GET /api/v1/events – every event the caller may see, across calendars (web app extension)
-export const listAllEvents = route(sweetdate, async (ctx) => list(ctx, undefined));
+export const listAllEvents = route(sweetdate, { query: EventListQuery }, async (ctx) => list(ctx, undefined));
 
 // POST /api/v1/calendars/:calendar_id/events – create (201 + Location)
 export const createCalendarEvent = route<CalendarParams>(sweetdate, async (ctx) => {
@@ -90,11 +75,6 @@ function eventRef(ctx: Context<EventParams>, calendarId: number) {
   const ref = parseEventId(ctx.params.id);
   if (!ref) throw notFound();
   return { ...ref, calendarId };
-}
-
-function scopeOf(url: URL) {
-  const scope = url.searchParams.get("scope");
-  return scope === null ? undefined : parseOr422(Scope, scope, () => "scope");
 }
 
 function ifMatch(req: Request): number | undefined {
@@ -114,10 +94,10 @@ export const getCalendarEvent = route<EventParams>(sweetdate, async (ctx) => {
 });
 
 // PUT /api/v1/calendars/:calendar_id/events/:id – partial update (?scope=this|following|all)
-export const updateCalendarEvent = route<EventParams>(sweetdate, async (ctx) => {
+export const updateCalendarEvent = route<EventParams, typeof ScopeQuery>(sweetdate, { query: ScopeQuery }, async (ctx) => {
   const calendar = await eventCalendarOf(ctx);
   const ref = eventRef(ctx, calendar.id);
-  const scope = scopeOf(ctx.url);
+  const { scope } = ctx.query;
   const input = await toEventInput(await ctx.body());
   const updated = await updateEvent(ref, await loadViewer(ctx.caller.user.id), input, scope, ifMatch(ctx.req));
   const event = serializeEvent(updated);
@@ -125,8 +105,8 @@ export const updateCalendarEvent = route<EventParams>(sweetdate, async (ctx) => 
 });
 
 // DELETE /api/v1/calendars/:calendar_id/events/:id – delete (?scope=this|following|all)
-export const deleteCalendarEvent = route<EventParams>(sweetdate, async (ctx) => {
+export const deleteCalendarEvent = route<EventParams, typeof ScopeQuery>(sweetdate, { query: ScopeQuery }, async (ctx) => {
   const calendar = await eventCalendarOf(ctx);
-  await deleteEvent(eventRef(ctx, calendar.id), await loadViewer(ctx.caller.user.id), scopeOf(ctx.url), ifMatch(ctx.req));
+  await deleteEvent(eventRef(ctx, calendar.id), await loadViewer(ctx.caller.user.id), ctx.query.scope, ifMatch(ctx.req));
   return ok({});
 });

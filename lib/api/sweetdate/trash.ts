@@ -4,9 +4,9 @@ import { notFound } from "../../domain/errors.ts";
 import { listTrash, restoreFromTrash } from "../../services/trash.ts";
 import { loadViewer } from "../../services/viewer.ts";
 import { route } from "../route.ts";
-import { page } from "./calendars.ts";
 import { ok, sweetdate } from "./envelope.ts";
 import { isUuid, parseEventId } from "./input.ts";
+import { PageQuery } from "./queries.ts";
 import { serializeEvent } from "./serialize.ts";
 
 type CalendarParams = { calendar_id: string };
@@ -17,8 +17,8 @@ function calendarUuid(id: string): string {
 }
 
 // GET /api/v1/calendars/:calendar_id/trash – events deleted in the last 30 days that the caller may restore
-export const listTrashed = route<CalendarParams>(sweetdate, async (ctx) => {
-  const p = page(ctx.url);
+export const listTrashed = route<CalendarParams, typeof PageQuery>(sweetdate, { query: PageQuery }, async (ctx) => {
+  const p = ctx.query;
   const { items, total } = await listTrash(calendarUuid(ctx.params.calendar_id), await loadViewer(ctx.caller.user.id), p);
   return ok({ events: items.map((i) => ({ ...serializeEvent(i.visible), deleted_at: formatInstant(i.deletedAt) })), meta: { ...p, total } });
 });

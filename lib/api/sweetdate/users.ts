@@ -6,14 +6,12 @@ import * as members from "../../services/manage-members.ts";
 import * as participants from "../../services/manage-participants.ts";
 import { loadViewer } from "../../services/viewer.ts";
 import { route, type Context } from "../route.ts";
-import { parseOr422 } from "../validation.ts";
-import { page } from "./calendars.ts";
 import { ok, sweetdate } from "./envelope.ts";
 import { eventCalendarOf } from "./events.ts";
 import { isUuid, parseBodyObject, parseEventId } from "./input.ts";
+import { PageQuery, UserQuery } from "./queries.ts";
 import { EventUserChange, EventUserInput, MemberChange, MemberInput } from "./schemas.ts";
 import { serializeParticipant, serializeUser } from "./serialize.ts";
-import { z } from "zod";
 
 type CalendarParams = { calendar_id: string };
 type MemberParams = CalendarParams & { user_id: string };
@@ -33,16 +31,15 @@ function userUuid(id: string): string {
 const member = (m: { user: Parameters<typeof serializeUser>[0]; role: string }) => ({ ...serializeUser(m.user), role: m.role });
 
 // GET /api/v1/users?q= – find users (by email or name) to add to calendars and events
-export const listUsers = route(sweetdate, async (ctx) => {
-  const p = page(ctx.url);
-  const { q } = parseOr422(z.object({ q: z.string().max(200).optional() }), { q: ctx.url.searchParams.get("q") ?? undefined });
+export const listUsers = route(sweetdate, { query: UserQuery }, async (ctx) => {
+  const { q, ...p } = ctx.query;
   const { users, total } = await searchUsers({ viewerId: ctx.caller.user.id, q, ...p });
   return ok({ users: users.map(serializeUser), meta: { ...p, total } });
 });
 
 // GET /api/v1/calendars/:calendar_id/users – members with their roles
-export const listMembers = route<CalendarParams>(sweetdate, async (ctx) => {
-  const p = page(ctx.url);
+export const listMembers = route<CalendarParams, typeof PageQuery>(sweetdate, { query: PageQuery }, async (ctx) => {
+  const p = ctx.query;
   const { members: list, total } = await members.listMembers(calendarKey(ctx), ctx.caller.user.id, p);
   return ok({ users: list.map(member), meta: { ...p, total } });
 });
