@@ -60,13 +60,13 @@ export function route<P = Record<string, never>>(
 ): (req: Request, ctx: RouteContext<P>) => Promise<Response>;
 export function route<P = Record<string, never>, Q extends z.ZodType = z.ZodType>(
   dialect: Dialect,
-  contract: Contract<Q>,
-  fn: (ctx: Context<P> & { query: z.output<Q> }) => Promise<Response>,
+  contract: Contract<Q> & RouteOptions,
+  fn: (ctx: Omit<Context<P>, "caller"> & { caller: Caller | null; query: z.output<Q> }) => Promise<Response>,
 ): ((req: Request, ctx: RouteContext<P>) => Promise<Response>) & { contract: Contract<Q> };
 export function route<P = Record<string, never>, Q extends z.ZodType = z.ZodType>(
   dialect: Dialect,
-  contract: Contract<Q> & RouteOptions,
-  fn: (ctx: Omit<Context<P>, "caller"> & { caller: Caller | null; query: z.output<Q> }) => Promise<Response>,
+  contract: Contract<Q>,
+  fn: (ctx: Context<P> & { query: z.output<Q> }) => Promise<Response>,
 ): ((req: Request, ctx: RouteContext<P>) => Promise<Response>) & { contract: Contract<Q> };
 export function route<P = Record<string, never>>(
   dialect: Dialect,
