@@ -35,7 +35,7 @@ test("SDK SD.Calendar.create/list/get, calendar.update/delete", async ({ request
   expect(created).toMatchObject({ name: "Release train", color: "#10b981", time_zone: "Europe/Berlin", role: "owner" });
   // JSON shows the wire object only (no client internals).
   expect(CalendarEnvelope.shape.calendar.parse(JSON.parse(JSON.stringify(created)))).toEqual(created.toJSON());
-  expect(Object.keys(JSON.parse(JSON.stringify(created))).sort()).toEqual(["color", "description", "id", "inserted_at", "name", "role", "source_url", "time_zone", "updated_at"]);
+  expect(Object.keys(JSON.parse(JSON.stringify(created))).sort()).toEqual(["color", "default_reminders", "description", "id", "inserted_at", "name", "role", "source_url", "time_zone", "updated_at"]);
 
   const names = (await SD.Calendar.list()).map((c) => c.name);
   expect(names).toContain("Release train");

@@ -27,7 +27,8 @@ export function fieldErrorsOf(error: z.ZodError, rename: (field: string) => stri
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) addError(fields, rename([...issue.path, key].join(".")), "is not allowed");
+      // Array positions are left out here too, as below: `reminders.minutes`, not `reminders.0.minutes`.
+      for (const key of issue.keys) addError(fields, rename([...issue.path.filter((p) => typeof p !== "number"), key].join(".")), "is not allowed");
       continue;
     }
     const path = issue.path.filter((p) => typeof p !== "number").join(".") || "body";

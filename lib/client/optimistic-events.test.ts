@@ -8,7 +8,7 @@ function event(id: string, start: string, series: string | null = null): Event {
     id, calendar_id: "c", title: id, description: null, location: null, starts_at: start, ends_at: end, all_day: false, time_zone: "UTC",
     status: "scheduled", visibility: "public", recurrence_rule: series ? "weekly" : "none", inserted_at: start, updated_at: start,
     stakeholder: "group", default_role: "editor", tags: [], rrule: series ? "FREQ=WEEKLY" : null, rdates: [], recurring_event_id: series,
-    original_starts_at: series ? start : null, sequence: 0, editable: true, rsvp: null, ics_feed_id: null,
+    original_starts_at: series ? start : null, sequence: 0, editable: true, rsvp: null, ics_feed_id: null, reminders: [],
   };
 }
 

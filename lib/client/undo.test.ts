@@ -8,7 +8,7 @@ function event(patch: Partial<Event> = {}): Event {
     id: "e1", calendar_id: "c", title: "Stand-up", description: null, location: null, starts_at: "2026-11-18T09:00:00Z", ends_at: "2026-11-18T09:15:00Z",
     all_day: false, time_zone: "UTC", status: "scheduled", visibility: "public", recurrence_rule: "none", inserted_at: "2026-11-01T00:00:00Z",
     updated_at: "2026-11-01T00:00:00Z", stakeholder: "group", default_role: "editor", tags: [], rrule: null, rdates: [], recurring_event_id: null,
-    original_starts_at: null, sequence: 0, editable: true, rsvp: null, ics_feed_id: null, ...patch,
+    original_starts_at: null, sequence: 0, editable: true, rsvp: null, ics_feed_id: null, reminders: [], ...patch,
   };
 }
 const occurrence = event({ id: `${SERIES}_20261118T090000Z`, rrule: "FREQ=DAILY;COUNT=5", recurrence_rule: "daily", recurring_event_id: SERIES, original_starts_at: "2026-11-18T09:00:00Z" });
@@ -16,6 +16,7 @@ const occurrence = event({ id: `${SERIES}_20261118T090000Z`, rrule: "FREQ=DAILY;
 describe("undo plans", () => {
   it("inverts only the fields that changed, sending a whole span for time changes", () => {
     expect(inverseInput(event(), { title: "New" })).toEqual({ title: "Stand-up" });
+    expect(inverseInput(event({ reminders: [{ minutes_before: 10 }] }), { reminders: [] })).toEqual({ reminders: [{ minutes_before: 10 }] });
     expect(inverseInput(event(), { starts_at: "2026-11-19T09:00:00Z" })).toEqual({ all_day: false, starts_at: "2026-11-18T09:00:00Z", ends_at: "2026-11-18T09:15:00Z" });
     const allDay = event({ all_day: true, starts_at: "2026-11-18T00:00:00Z", ends_at: "2026-11-19T00:00:00Z" });
     expect(inverseInput(allDay, { starts_at: "2026-11-20", ends_at: "2026-11-21" })).toEqual({ all_day: true, starts_at: "2026-11-18", ends_at: "2026-11-19" });

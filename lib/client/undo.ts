@@ -12,7 +12,7 @@ export interface UndoStep {
   orElse?: UndoStep;
 }
 
-const WRITABLE = ["title", "description", "location", "starts_at", "ends_at", "all_day", "time_zone", "status", "visibility", "stakeholder", "default_role", "rrule"] as const;
+const WRITABLE = ["title", "description", "location", "starts_at", "ends_at", "all_day", "time_zone", "status", "visibility", "stakeholder", "default_role", "rrule", "reminders"] as const;
 
 /** `20261118T090000Z` for an instant or an all-day date. */
 export function compactStart(value: string): string {

@@ -1,17 +1,18 @@
 // Calendars and their members.
 import crypto from "node:crypto";
 import type { MemberRole } from "../domain/enums.ts";
+import { remindersFromJson } from "../domain/reminders.ts";
 import type { CalendarRecord, UserRecord } from "../domain/types.ts";
 import { db, type Tx } from "./client.ts";
 import * as fast from "./sqlite-reader.ts";
 
-const calendarSelect = { id: true, uuid: true, name: true, description: true, color: true, timeZone: true, createdAt: true, updatedAt: true } as const;
+const calendarSelect = { id: true, uuid: true, name: true, description: true, color: true, timeZone: true, createdAt: true, updatedAt: true, defaultReminders: true } as const;
 const readSelect = { ...calendarSelect, subscription: { select: { sourceUrl: true } } } as const;
 
-type CalendarRow = Omit<CalendarRecord, "role" | "sourceUrl"> & { subscription?: { sourceUrl: string } | null };
+type CalendarRow = Omit<CalendarRecord, "role" | "sourceUrl" | "defaultReminders"> & { defaultReminders: string; subscription?: { sourceUrl: string } | null };
 
-function withRole({ subscription, ...row }: CalendarRow, role: string | null): CalendarRecord {
-  return { ...row, role: role as MemberRole | null, sourceUrl: subscription?.sourceUrl ?? null };
+function withRole({ subscription, defaultReminders, ...row }: CalendarRow, role: string | null): CalendarRecord {
+  return { ...row, defaultReminders: remindersFromJson(defaultReminders), role: role as MemberRole | null, sourceUrl: subscription?.sourceUrl ?? null };
 }
 
 /** The viewer's role in every calendar they belong to. */
@@ -40,7 +41,7 @@ export async function findCalendar(key: { uuid: string } | { id: number }, userI
   if ("uuid" in key && tx === db() && fast.fastReads()) {
     const r = fast.calendarByUuid(key.uuid, userId);
     if (!r) return null;
-    const row = { id: r.id as number, uuid: r.uuid as string, name: r.name as string, description: r.description as string | null, color: r.color as string, timeZone: r.time_zone as string, createdAt: new Date(r.created_at as string), updatedAt: new Date(r.updated_at as string), subscription: r.source_url ? { sourceUrl: r.source_url as string } : null };
+    const row = { id: r.id as number, uuid: r.uuid as string, name: r.name as string, description: r.description as string | null, color: r.color as string, timeZone: r.time_zone as string, createdAt: new Date(r.created_at as string), updatedAt: new Date(r.updated_at as string), defaultReminders: r.default_reminders as string, subscription: r.source_url ? { sourceUrl: r.source_url as string } : null };
     return withRole(row, (r.role as string | null) ?? null);
   }
   const row = await tx.calendar.findUnique({
@@ -57,18 +58,23 @@ export interface CalendarWrite {
   description: string | null;
   color: string;
   timeZone: string;
+  defaultReminders?: number[];
+}
+
+function calendarColumns<T extends Partial<CalendarWrite>>({ defaultReminders, ...rest }: T): Omit<T, "defaultReminders"> & { defaultReminders?: string } {
+  return { ...rest, ...(defaultReminders !== undefined ? { defaultReminders: JSON.stringify(defaultReminders) } : {}) };
 }
 
 export async function insertCalendar(data: CalendarWrite, ownerId: number, tx: Tx = db()): Promise<CalendarRecord> {
   const row = await tx.calendar.create({
-    data: { uuid: crypto.randomUUID(), ...data, members: { create: { userId: ownerId, role: "owner" } } },
+    data: { uuid: crypto.randomUUID(), ...calendarColumns(data), members: { create: { userId: ownerId, role: "owner" } } },
     select: calendarSelect,
   });
   return withRole(row, "owner");
 }
 
 export async function updateCalendar(id: number, data: Partial<CalendarWrite>, tx: Tx = db()): Promise<void> {
-  await tx.calendar.update({ where: { id }, data });
+  await tx.calendar.update({ where: { id }, data: calendarColumns(data) });
 }
 
 export async function deleteCalendar(id: number, tx: Tx = db()): Promise<void> {

@@ -1,4 +1,5 @@
 // Row ↔ domain mapping for events. The wire never sees rows: dialect serializers read EventRecord.
+import { remindersFromJson } from "../domain/reminders.ts";
 import { searchKey } from "../domain/search.ts";
 import type { EventRecord } from "../domain/types.ts";
 import type { ParticipantRole, Rsvp, Stakeholder, StoredStatus, Visibility } from "../domain/enums.ts";
@@ -28,6 +29,7 @@ interface EventRow {
   rrule: string | null;
   exdates: string;
   rdates: string;
+  reminders: string;
   recurrenceEndsAt: Date | null;
   seriesId: number | null;
   originalStartsAt: Date | null;
@@ -67,6 +69,7 @@ export function toEventRecord(row: EventRow): EventRecord {
     exdates: (JSON.parse(row.exdates) as string[]).map((s) => new Date(s)),
     rdates: (JSON.parse(row.rdates) as string[]).map((s) => new Date(s)),
     recurrenceEndsAt: row.recurrenceEndsAt,
+    reminders: remindersFromJson(row.reminders),
     seriesId: row.seriesId,
     seriesUuid: row.series?.uuid ?? null,
     originalStartsAt: row.originalStartsAt,
@@ -108,6 +111,8 @@ export interface EventWrite {
   rdates: Date[];
   recurrenceEndsAt: Date | null;
   externalObject: { id: string; name: string; url?: string | undefined } | null;
+  /** Minutes before the start, ascending (lib/domain/reminders.ts). */
+  reminders: number[];
 }
 
 export function toEventColumns(w: Partial<EventWrite>) {
@@ -117,6 +122,7 @@ export function toEventColumns(w: Partial<EventWrite>) {
   }
   if (w.exdates !== undefined) columns.exdates = JSON.stringify(w.exdates.map((d) => d.toISOString()));
   if (w.rdates !== undefined) columns.rdates = JSON.stringify(w.rdates.map((d) => d.toISOString()));
+  if (w.reminders !== undefined) columns.reminders = JSON.stringify(w.reminders);
   if (w.externalObject !== undefined) {
     columns.externalId = w.externalObject?.id ?? null;
     columns.externalName = w.externalObject?.name ?? null;

@@ -154,6 +154,7 @@ export async function insertEvent(data: NewEvent, tx: Tx = db()): Promise<EventR
       ...(toEventColumns(data) as EventWrite & Record<string, never>),
       exdates: JSON.stringify(data.exdates.map((d) => d.toISOString())),
       rdates: JSON.stringify(data.rdates.map((d) => d.toISOString())),
+      reminders: JSON.stringify(data.reminders),
       ...(data.participants?.length ? { participants: { create: data.participants.map((p) => ({ userId: p.userId, role: p.role })) } } : {}),
     } as Prisma.EventUncheckedCreateInput,
     include: eventInclude,

@@ -92,7 +92,7 @@ function readRoles(userId: number): Map<number, MemberRole> {
 const EVENT_COLUMNS = [
   "id", "uuid", "calendar_id", "creator_id", "title", "description", "location", "all_day", "starts_at", "ends_at",
   "time_zone", "status", "visibility", "stakeholder", "default_role", "rrule", "exdates", "recurrence_ends_at", "series_id",
-  "original_starts_at", "external_id", "external_name", "external_url", "ics_feed_id", "sequence", "deleted_at", "created_at", "updated_at", "ical_uid", "rdates",
+  "original_starts_at", "external_id", "external_name", "external_url", "ics_feed_id", "sequence", "deleted_at", "created_at", "updated_at", "ical_uid", "rdates", "reminders",
 ] as const;
 const EVENT_SELECT = `SELECT ${EVENT_COLUMNS.map((c) => `e.${c}`).join(", ")}, c.uuid, s.uuid,
   (SELECT json_group_array(json_object('userId', x.user_id, 'role', x.role, 'rsvp', x.rsvp, 'uuid', x.uuid))
@@ -101,7 +101,7 @@ const EVENT_SELECT = `SELECT ${EVENT_COLUMNS.map((c) => `e.${c}`).join(", ")}, c
   FROM events e JOIN calendars c ON c.id = e.calendar_id LEFT JOIN events s ON s.id = e.series_id`;
 
 function toEvent(r: unknown[]): EventRecord {
-  const [id, uuid, calendarId, creatorId, title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, recurrenceEndsAt, seriesId, originalStartsAt, externalId, externalName, externalUrl, icsFeedId, sequence, deletedAt, createdAt, updatedAt, icalUid, rdates, calendarUuid, seriesUuid, participantsJson] = r;
+  const [id, uuid, calendarId, creatorId, title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, recurrenceEndsAt, seriesId, originalStartsAt, externalId, externalName, externalUrl, icsFeedId, sequence, deletedAt, createdAt, updatedAt, icalUid, rdates, reminders, calendarUuid, seriesUuid, participantsJson] = r;
   const participants = JSON.parse((participantsJson as string) ?? "[]") as { userId: number; role: string; rsvp: string; uuid: string }[];
   return toEventRecord({
     id: id as number,
@@ -122,6 +122,7 @@ function toEvent(r: unknown[]): EventRecord {
     rrule: rrule as string | null,
     exdates: exdates as string,
     rdates: rdates as string,
+    reminders: reminders as string,
     recurrenceEndsAt: date(recurrenceEndsAt),
     seriesId: seriesId as number | null,
     originalStartsAt: date(originalStartsAt),
@@ -204,6 +205,6 @@ export function calendarByUuid(uuid: string, userId: number): Row | null {
 
 function readCalendarByUuid(uuid: string, userId: number): Row | null {
   return (
-    (prepare(`SELECT c.id, c.uuid, c.name, c.description, c.color, c.time_zone, c.created_at, c.updated_at, m.role, s.source_url FROM calendars c LEFT JOIN calendar_members m ON m.calendar_id = c.id AND m.user_id = ? LEFT JOIN ics_subscriptions s ON s.calendar_id = c.id WHERE c.uuid = ?`).get(userId, uuid) as Row | undefined) ?? null
+    (prepare(`SELECT c.id, c.uuid, c.name, c.description, c.color, c.time_zone, c.created_at, c.updated_at, c.default_reminders, m.role, s.source_url FROM calendars c LEFT JOIN calendar_members m ON m.calendar_id = c.id AND m.user_id = ? LEFT JOIN ics_subscriptions s ON s.calendar_id = c.id WHERE c.uuid = ?`).get(userId, uuid) as Row | undefined) ?? null
   );
 }

@@ -111,17 +111,17 @@ describe("canCreateIn", () => {
 });
 
 describe("redactBusy", () => {
-  it("keeps the times and drops title, description, location, participants and external object", () => {
+  it("keeps the times and drops title, description, location, participants, external object and reminders", () => {
     const event = {
       id: 1, uuid: "e", calendarId: CALENDAR, calendarUuid: "c", creatorId: CREATOR, title: "Salary review #hr", description: "with Alice",
       location: "Room 4", allDay: false, startsAt: new Date("2030-01-01T09:00:00Z"), endsAt: new Date("2030-01-01T10:00:00Z"), timeZone: "UTC",
       status: "scheduled", visibility: "busy", stakeholder: "group", defaultRole: "editor", rrule: null, exdates: [], rdates: [], recurrenceEndsAt: null,
       seriesId: null, seriesUuid: null, originalStartsAt: null, externalObject: { id: "x", name: "CRM deal" }, icsFeedId: null, icalUid: null, sequence: 0,
       deleted: false, createdAt: new Date(0), updatedAt: new Date(0),
-      participants: [{ userId: 5, userUuid: "u5", role: "viewer", rsvp: "accepted" }],
+      participants: [{ userId: 5, userUuid: "u5", role: "viewer", rsvp: "accepted" }], reminders: [10, 1440],
     } satisfies EventRecord;
     const busy = redactBusy(event);
-    expect(busy).toMatchObject({ title: BUSY_TITLE, description: null, location: null, participants: [], externalObject: null });
+    expect(busy).toMatchObject({ title: BUSY_TITLE, description: null, location: null, participants: [], externalObject: null, reminders: [] });
     expect([busy.startsAt, busy.endsAt, busy.allDay]).toEqual([event.startsAt, event.endsAt, event.allDay]);
     expect(event.title).toBe("Salary review #hr");
   });

@@ -44,5 +44,6 @@ export function redactBusy<T extends EventRecord>(event: T): T {
     location: null,
     participants: [],
     externalObject: null,
+    reminders: [],
   };
 }

@@ -26,6 +26,8 @@ export interface EventInput {
   /** RFC 5545 RDATEs (extra occurrence starts); only for a series (see lib/services/event-fields.ts). */
   rdates?: Date[];
   externalObject?: ExternalObject | null;
+  /** Minutes before the start (lib/domain/reminders.ts); [] removes them. */
+  reminders?: number[];
   participantIds?: number[];
   editorIds?: number[];
   /** Dialect policy, not a column: a timed event may end when it starts (Kona's end_at defaults to start_at). */

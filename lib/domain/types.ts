@@ -23,6 +23,8 @@ export interface CalendarRecord {
   role: MemberRole | null;
   /** A subscribed calendar's iCalendar URL (read-only calendar), else null/absent. */
   sourceUrl?: string | null;
+  /** Reminders (minutes before start) a new event gets when its creator names none. */
+  defaultReminders: number[];
 }
 
 export interface ExternalObject {
@@ -60,6 +62,8 @@ export interface EventRecord {
   /** Extra occurrence starts of a series (RFC 5545 RDATE), sorted, none before startsAt. */
   rdates: Date[];
   recurrenceEndsAt: Date | null;
+  /** Minutes before the start at which to remind, ascending (lib/domain/reminders.ts). */
+  reminders: number[];
   seriesId: number | null;
   seriesUuid: string | null;
   originalStartsAt: Date | null;

@@ -9,7 +9,7 @@ function record(over: Partial<EventRecord>): EventRecord {
     startsAt: new Date("2025-03-24T08:00:00Z"), endsAt: new Date("2025-03-24T08:30:00Z"), timeZone: "Europe/Berlin",
     status: "scheduled", visibility: "public", stakeholder: "group", defaultRole: "editor",
     rrule: null, exdates: [], rdates: [], recurrenceEndsAt: null, seriesId: null, seriesUuid: null, originalStartsAt: null,
-    externalObject: null, icsFeedId: null, icalUid: null, sequence: 0, deleted: false,
+    externalObject: null, icsFeedId: null, icalUid: null, sequence: 0, deleted: false, reminders: [],
     createdAt: new Date("2025-01-01T00:00:00Z"), updatedAt: new Date("2025-01-02T00:00:00Z"), participants: [],
     ...over,
   };

@@ -5,6 +5,7 @@ import ICAL from "ical.js";
 import { STATUS, type StoredStatus, type Visibility } from "../domain/enums.ts";
 import { TEXT_MAX, TITLE_MAX } from "../domain/event-rules.ts";
 import { formatRRule, parseRRule, RecurrenceRuleError } from "../recurrence/index.ts";
+import { remindersOfAlarms } from "./alarms.ts";
 import type { ParsedEvent, ParsedSeries, ParseOptions, ParseProblem, ParseResult } from "./types.ts";
 import { resolveTzid, utcToZoned, zonedToUtc, type WallClock } from "./zones.ts";
 
@@ -222,8 +223,9 @@ function readEvent(block: Block, reader: Reader, calendarZone: string): RawEvent
   const uid = uidLine ? uidLine.slice(uidLine.indexOf(":") + 1).trim() || null : null;
   const name = uid ?? "(no UID)";
   let props: Prop[];
+  let components: Parameters<typeof remindersOfAlarms>[0];
   try {
-    props = (ICAL.parse(text) as unknown as [string, Prop[], unknown[]])[1];
+    [, props, components] = ICAL.parse(text) as unknown as [string, Prop[], Parameters<typeof remindersOfAlarms>[0]];
   } catch (error) {
     throw new EventError(`unreadable VEVENT: ${(error as Error).message}`);
   }
@@ -289,6 +291,7 @@ function readEvent(block: Block, reader: Reader, calendarZone: string): RawEvent
       lastModified,
       categories,
       url: textOf(props, "url"),
+      reminders: remindersOfAlarms(components, endsAt.getTime() - startsAt.getTime(), (reason) => reader.warnings.push({ uid: name, reason })),
     },
   };
 }
@@ -300,8 +303,9 @@ function generatedUid(text: string): string {
 
 /** Hash of what SweetDate stores (not SEQUENCE, LAST-MODIFIED, URL or CATEGORIES): equal = unchanged. */
 function hashSeries(series: Omit<ParsedSeries, "hash">): string {
-  const stored = ({ title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, rrule, exdates, rdates, recurrenceId }: ParsedEvent) =>
-    [title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, rrule, exdates, rdates, recurrenceId];
+  // Reminders only when there are any, so the hashes of files without VALARMs stay what they were.
+  const stored = ({ title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, rrule, exdates, rdates, recurrenceId, reminders }: ParsedEvent) =>
+    [title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, rrule, exdates, rdates, recurrenceId, ...(reminders.length ? [reminders] : [])];
   const content = JSON.stringify([series.uid, stored(series.master), series.overrides.map(stored)]);
   return crypto.createHash("sha256").update(content).digest("hex").slice(0, 40);
 }

@@ -5,6 +5,7 @@ import { tzlib_get_ical_block } from "timezones-ical-library";
 import type { Rsvp, StoredStatus, Visibility } from "../domain/enums.ts";
 import type { EventRecord } from "../domain/types.ts";
 import { formatRRule, parseRRule } from "../recurrence/index.ts";
+import { alarmDescription, alarmTrigger } from "./alarms.ts";
 import { utcToZoned } from "./zones.ts";
 
 type JCalProp = [string, Record<string, string | string[]>, string, ...unknown[]];
@@ -173,6 +174,10 @@ function vevent(input: IcalEventInput, stamp: string, zones: Set<string>): strin
     if (input.organizer) lines.push(personLine("ORGANIZER", input.organizer));
     for (const a of input.attendees ?? []) lines.push(personLine("ATTENDEE", a, PARTSTAT[a.rsvp]));
     if (input.url) lines.push(line("URL", input.url));
+    // Reminders are part of what only full readers see (busy blocks are already redacted to none).
+    for (const minutes of event.reminders) {
+      lines.push("BEGIN:VALARM", "ACTION:DISPLAY", `TRIGGER:${alarmTrigger(minutes)}`, ...textLine("DESCRIPTION", alarmDescription(event.title, minutes)), "END:VALARM");
+    }
   }
   lines.push("END:VEVENT");
   return lines.join("\r\n");

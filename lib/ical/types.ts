@@ -26,6 +26,8 @@ export interface ParsedEvent {
   lastModified: Date | null;
   categories: string[];
   url: string | null;
+  /** VALARMs with a relative TRIGGER at or before the start, as minutes before it (ascending). */
+  reminders: number[];
 }
 
 /** Everything one UID holds: a master (null when only overrides came) and its overrides. */

@@ -57,5 +57,6 @@ export function newEventDefaults(calendar: CalendarRecord, status: StoredStatus,
     rdates: [],
     recurrenceEndsAt: null,
     externalObject: null,
+    reminders: calendar.defaultReminders,
   };
 }

@@ -4,6 +4,7 @@ import { findUsersByIds } from "../db/user-repository.ts";
 import type { EventWrite } from "../db/event-mapper.ts";
 import { addError, checkEvent, type EventInput } from "../domain/event-rules.ts";
 import { invalid, type FieldErrors } from "../domain/errors.ts";
+import { checkReminders } from "../domain/reminders.ts";
 import { DATE_MAX, DATE_RANGE_TEXT, inDateRange } from "../domain/time.ts";
 import { formatRRule, MAX_RDATES, occurrenceAt, parseRRule, RDATES_ONLY_RULE, RecurrenceRuleError, validateRule } from "../recurrence/index.ts";
 
@@ -13,6 +14,11 @@ export function mergeAndCheck(current: EventWrite, input: EventInput, errors: Fi
   for (const key of Object.keys(input) as (keyof EventInput)[]) {
     if (key === "participantIds" || key === "editorIds" || key === "allowZeroLength") continue;
     (merged as unknown as Record<string, unknown>)[key] = input[key];
+  }
+  if (input.reminders !== undefined) {
+    const { reminders, problems } = checkReminders(input.reminders);
+    for (const problem of problems) addError(errors, "reminders", problem);
+    merged.reminders = reminders;
   }
   // An existing zero-length event (written through Kona) stays valid while its times are left alone.
   const untouchedInstant = input.startsAt === undefined && input.endsAt === undefined && current.startsAt.getTime() === current.endsAt.getTime();

@@ -53,6 +53,7 @@ function fieldsOf(e: ParsedEvent, rrule: string | null, rdates: Date[] = []): Ev
     rdates: [],
     recurrenceEndsAt: null,
     externalObject: null,
+    reminders: e.reminders,
   };
   // The same checks as the API: blank/long fields, zone, RRULE, the series' end for window queries.
   return mergeAndCheck(base, { rrule, rdates, allowZeroLength: true });

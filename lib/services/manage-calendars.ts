@@ -6,6 +6,7 @@ import { transaction } from "../db/transaction.ts";
 import { roleAtLeast } from "../domain/enums.ts";
 import { forbidden, invalid, notFound, type FieldErrors } from "../domain/errors.ts";
 import { addError } from "../domain/event-rules.ts";
+import { checkReminders } from "../domain/reminders.ts";
 import { isTimeZone } from "../domain/time.ts";
 import type { CalendarRecord } from "../domain/types.ts";
 
@@ -14,6 +15,8 @@ export interface CalendarInput {
   description?: string | null;
   color?: string;
   timeZone?: string;
+  /** Reminders (minutes before start) for new events whose creator names none. */
+  defaultReminders?: number[];
 }
 
 const COLOR = /^#[0-9a-fA-F]{6}$/;
@@ -26,6 +29,11 @@ function check(input: CalendarInput, creating: boolean): void {
   if (input.description && input.description.length > 10_000) addError(errors, "description", "is too long (maximum is 10000 characters)");
   if (input.color !== undefined && !COLOR.test(input.color)) addError(errors, "color", "must be a hex colour like #3b82f6");
   if (input.timeZone !== undefined && !isTimeZone(input.timeZone)) addError(errors, "time_zone", "is not a known IANA time zone");
+  if (input.defaultReminders !== undefined) {
+    const { reminders, problems } = checkReminders(input.defaultReminders);
+    for (const problem of problems) addError(errors, "default_reminders", problem);
+    input.defaultReminders = reminders;
+  }
   if (Object.keys(errors).length) throw invalid(errors);
 }
 
@@ -52,7 +60,7 @@ export async function createCalendar(userId: number, input: CalendarInput, defau
   check(input, true);
   return transaction(async (tx) => {
     const calendar = await calendars.insertCalendar(
-      { name: input.name!.trim(), description: input.description ?? null, color: input.color ?? "#3b82f6", timeZone: input.timeZone ?? defaultTimeZone },
+      { name: input.name!.trim(), description: input.description ?? null, color: input.color ?? "#3b82f6", timeZone: input.timeZone ?? defaultTimeZone, defaultReminders: input.defaultReminders ?? [] },
       userId,
       tx,
     );

@@ -9,7 +9,7 @@ import { nthOccurrence, occurrenceIndex } from "./occurrences.ts";
 
 /** Fields an override inherits from its series unless it set them itself. Times are handled apart;
  * visibility, stakeholder and participants by spreadAudience (an override never keeps a wider audience). */
-const INHERITED = ["title", "description", "location", "status", "defaultRole", "timeZone", "externalObject"] as const satisfies readonly (keyof EventWrite)[];
+const INHERITED = ["title", "description", "location", "status", "defaultRole", "timeZone", "externalObject", "reminders"] as const satisfies readonly (keyof EventWrite)[];
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 

@@ -18,8 +18,8 @@ import type { VisibleEvent } from "./list-events.ts";
 export type Scope = "this" | "following" | "all";
 
 export function writableOf(e: EventRecord): EventWrite {
-  const { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, rdates, recurrenceEndsAt, externalObject } = e;
-  return { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, rdates, recurrenceEndsAt, externalObject };
+  const { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, rdates, recurrenceEndsAt, externalObject, reminders } = e;
+  return { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, rdates, recurrenceEndsAt, externalObject, reminders };
 }
 
 /** Resolves and checks the right to write; 404 when unseen (412 with If-Match), 403 when seen but read-only. */

@@ -44,6 +44,8 @@ function columnsOf(p: ParsedEvent, base: EventWrite, recurring: boolean): EventW
     rrule: recurring ? p.rrule : null,
     // RDATEs (also without an RRULE: mergeAndCheck then stores RDATES_ONLY_RULE, see ARCHITECTURE.md).
     rdates: recurring ? p.rdates : [],
+    // VALARMs: what the client sent replaces the stored reminders (none sent = none kept).
+    reminders: p.reminders,
     // iCalendar allows DTEND = DTSTART (an instant); so does our store for Kona's events.
     allowZeroLength: true,
   });

@@ -93,6 +93,7 @@ export function parseEventBody(body: unknown, current?: CurrentEvent): KonaEvent
   externalObject(raw, input, errors);
   const rrule = recurrenceOf(raw, current?.rrule ?? null, errors);
   if (rrule !== undefined) input.rrule = rrule;
+  if (raw.reminders !== undefined) input.reminders = raw.reminders.map((r) => r.minutes_before);
   if (raw.rdates !== undefined) {
     input.rdates = [];
     for (const value of raw.rdates) {

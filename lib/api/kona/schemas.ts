@@ -2,6 +2,7 @@
 // tests (every response is parsed with these). Pure: zod and domain tables only.
 import { z } from "zod";
 import { MEMBER_ROLES } from "../../domain/enums.ts";
+import { MAX_REMINDER_MINUTES, MAX_REMINDERS } from "../../domain/reminders.ts";
 import { MAX_RDATES } from "../../recurrence/types.ts";
 
 export const MAX_INT = 2_147_483_647;
@@ -10,6 +11,10 @@ const EpochMs = z.number().int().describe("Unix epoch milliseconds (13 digits)")
 const Id = z.number().int().min(1).max(MAX_INT);
 
 // ---- Responses -------------------------------------------------------------------------------
+
+const Reminders = z
+  .array(z.strictObject({ minutes_before: z.number().int() }).meta({ id: "KonaReminder" }))
+  .describe("Extension: reminders, ascending — minutes before start_at ([] for busy blocks); exported as VALARMs");
 
 export const ExternalObject = z
   .strictObject({ id: z.string(), name: z.string(), url: z.string().optional() })
@@ -43,6 +48,7 @@ export const CalendarEvent = z
     rrule: z.string().nullable().describe("Extension: the full RFC 5545 RRULE when the Kona fields cannot express it"),
     rdates: z.array(EpochMs).describe("Extension: extra occurrence starts of the series (RFC 5545 RDATE), sorted; [] otherwise"),
     external_object: ExternalObject.nullable(),
+    reminders: Reminders,
     created_at: EpochMs,
     updated_at: EpochMs,
   })
@@ -58,6 +64,7 @@ export const Space = z
     time_zone: z.string(),
     role: z.enum(MEMBER_ROLES).describe("The caller's role in this space"),
     href: z.string(),
+    default_reminders: Reminders.describe("Extension: reminders a new event gets when it is created without `reminders`"),
     created_at: EpochMs,
     updated_at: EpochMs,
   })
@@ -99,6 +106,10 @@ const DateTimeIn = z
 const CodeIn = z.union([z.number(), z.string()], { error: "must be an integer code or its name" });
 const IdIn = z.union([z.number(), z.string()], { error: "must be an integer id" });
 const IdsIn = z.union([IdIn, z.array(IdIn).max(500)], { error: "must be an array of integer user ids" });
+const RemindersIn = z
+  .array(z.strictObject({ minutes_before: z.number().int().min(0).max(MAX_REMINDER_MINUTES) }).meta({ id: "KonaReminderInput" }))
+  .max(100)
+  .describe(`Extension: at most ${MAX_REMINDERS} reminders, each 0–${MAX_REMINDER_MINUTES} minutes before start_at; [] removes them`);
 
 export const ExternalObjectInput = z
   .strictObject({ id: z.union([z.string(), z.number()], { error: "must be a string" }), name: z.string(), url: z.string().max(2000).nullable() })
@@ -131,6 +142,7 @@ export const CalendarEventInput = z
     rdates: z.array(DateTimeIn).max(MAX_RDATES).describe("Extension: extra occurrence starts (RFC 5545 RDATE); [] removes them"),
     external_object: ExternalObjectInput,
     external_objects: z.array(ExternalObjectInput).max(1).describe("Alias of external_object as the seed names it: [] removes"),
+    reminders: RemindersIn.describe("Extension: reminders; left out on create = the space's default_reminders; [] removes them"),
   })
   .partial()
   .meta({ id: "KonaCalendarEventInput" });
@@ -140,7 +152,7 @@ export type CalendarEventInput = z.infer<typeof CalendarEventInput>;
 export const READ_ONLY_EVENT_FIELDS = ["id", "href", "creator_id", "tags", "ics_feed_id", "series_id", "num_in_series", "created_at", "updated_at"] as const;
 
 export const SpaceInput = z
-  .strictObject({ name: z.string().max(200), description: z.string().max(10_000).nullable(), color: z.string(), time_zone: z.string() })
+  .strictObject({ name: z.string().max(200), description: z.string().max(10_000).nullable(), color: z.string(), time_zone: z.string(), default_reminders: RemindersIn.describe("Extension: reminders for new events created without `reminders`") })
   .partial()
   .meta({ id: "KonaSpaceInput" });
 export const READ_ONLY_SPACE_FIELDS = ["id", "href", "role", "created_at", "updated_at"] as const;

@@ -37,6 +37,7 @@ export function serializeEvent({ event, occurrence, access }: VisibleEvent, base
     num_in_series: numInSeries,
     ...konaFieldsOf(event, occurrence),
     rdates: event.rrule ? event.rdates.map((d) => d.getTime()) : [],
+    reminders: access.see === "full" ? event.reminders.map((minutes) => ({ minutes_before: minutes })) : [],
     external_object: event.externalObject ? { id: event.externalObject.id, name: event.externalObject.name, ...(event.externalObject.url ? { url: event.externalObject.url } : {}) } : null,
     created_at: event.createdAt.getTime(),
     updated_at: event.updatedAt.getTime(),
@@ -52,6 +53,7 @@ export function serializeSpace(c: CalendarRecord, origin: string): wire.Space {
     time_zone: c.timeZone,
     role: c.role ?? "guest",
     href: `${origin}/api/spaces/${c.id}`,
+    default_reminders: c.defaultReminders.map((minutes) => ({ minutes_before: minutes })),
     created_at: c.createdAt.getTime(),
     updated_at: c.updatedAt.getTime(),
   };

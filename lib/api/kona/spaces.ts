@@ -23,6 +23,7 @@ function toInput(body: unknown): service.CalendarInput {
     ...(raw.description !== undefined ? { description: raw.description } : {}),
     ...(raw.color !== undefined ? { color: raw.color } : {}),
     ...(raw.time_zone !== undefined ? { timeZone: raw.time_zone } : {}),
+    ...(raw.default_reminders !== undefined ? { defaultReminders: raw.default_reminders.map((r) => r.minutes_before) } : {}),
   };
 }
 

@@ -32,6 +32,7 @@ export const event = {
   rrule: null,
   rdates: [],
   external_object: { id: "JIRA-42", name: "Planning ticket", url: "https://jira.example.com/browse/JIRA-42" },
+  reminders: [{ minutes_before: 15 }],
   created_at: 1755508800000,
   updated_at: 1755598500000,
 } satisfies wire.CalendarEvent;
@@ -70,6 +71,7 @@ export const space = {
   time_zone: "Europe/London",
   role: "owner",
   href: `${HOST}/api/spaces/12`,
+  default_reminders: [{ minutes_before: 15 }],
   created_at: 1754035500000,
   updated_at: 1754035500000,
 } satisfies wire.Space;

@@ -24,6 +24,7 @@ export const calendar = {
   time_zone: "Europe/London",
   role: "owner",
   source_url: null,
+  default_reminders: [{ minutes_before: 10 }],
   inserted_at: "2025-08-01T08:05:00Z",
   updated_at: "2025-08-01T08:05:00Z",
 } satisfies wire.Calendar;
@@ -35,6 +36,7 @@ export const eventInput = {
   location: "Room A",
   description: "Quarterly planning session",
   status: "tentative",
+  reminders: [{ minutes_before: 10 }, { minutes_before: 1440 }],
 } satisfies wire.EventInput;
 
 export const event = {
@@ -63,6 +65,7 @@ export const event = {
   editable: true,
   ics_feed_id: null,
   rsvp: null,
+  reminders: [{ minutes_before: 10 }, { minutes_before: 1440 }],
 } satisfies wire.Event;
 
 export const eventUpdate = { title: "Sprint Planning (Updated)", status: "confirmed", location: "Room B" } satisfies wire.EventInput;

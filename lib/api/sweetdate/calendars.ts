@@ -24,6 +24,7 @@ function toInput(body: unknown): service.CalendarInput & { sourceUrl?: string } 
     ...(raw.color !== undefined ? { color: raw.color } : {}),
     ...(raw.time_zone !== undefined ? { timeZone: raw.time_zone } : {}),
     ...(raw.source_url !== undefined ? { sourceUrl: raw.source_url } : {}),
+    ...(raw.default_reminders !== undefined ? { defaultReminders: raw.default_reminders.map((r) => r.minutes_before) } : {}),
   };
 }
 

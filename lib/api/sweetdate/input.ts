@@ -70,6 +70,7 @@ export async function toEventInput(body: unknown): Promise<EventInput> {
   // Dates without times make an all-day event when the client did not say otherwise.
   if (raw.all_day !== undefined) input.allDay = raw.all_day;
   else if (starts.dateOnly || ends.dateOnly) input.allDay = true;
+  if (raw.reminders !== undefined) input.reminders = raw.reminders.map((r) => r.minutes_before);
   const rrule = recurrence(raw, input.startsAt, errors);
   if (rrule !== undefined) input.rrule = rrule;
   if (raw.rdates !== undefined) {

@@ -2,6 +2,7 @@
 // document and the tests (every response is parsed with these). Pure: zod and domain enums only.
 import { z } from "zod";
 import { MAX_RDATES } from "../../recurrence/types.ts";
+import { MAX_REMINDER_MINUTES, MAX_REMINDERS } from "../../domain/reminders.ts";
 import { MEMBER_ROLES, PARTICIPANT_ROLES, RECURRENCE_PRESETS, RSVPS, SIGN_UP_MODES, STAKEHOLDERS, SWEETDATE_STATUSES, VISIBILITIES } from "../../domain/enums.ts";
 
 export const Status = z.enum(SWEETDATE_STATUSES);
@@ -13,6 +14,14 @@ export const MemberRole = z.enum(MEMBER_ROLES);
 export const Rsvp = z.enum(RSVPS);
 
 const Instant = z.string().describe("ISO 8601 UTC instant, e.g. 2025-08-21T09:00:00Z");
+
+export const Reminder = z.object({ minutes_before: z.number().int() }).meta({ id: "Reminder" });
+export type Reminder = z.infer<typeof Reminder>;
+const Reminders = z.array(Reminder).describe("Reminders, ascending: minutes before the start at which people who see the event in full are reminded");
+export const ReminderInput = z
+  .strictObject({ minutes_before: z.number().int().min(0).max(MAX_REMINDER_MINUTES) })
+  .meta({ id: "ReminderInput" });
+const RemindersInput = z.array(ReminderInput).max(100).describe(`At most ${MAX_REMINDERS}, each 0–${MAX_REMINDER_MINUTES} minutes (4 weeks) before the start; duplicates are merged; [] removes them`);
 
 export const Event = z
   .object({
@@ -41,6 +50,7 @@ export const Event = z
     editable: z.boolean().describe("Whether the caller may change this event"),
     ics_feed_id: z.number().int().nullable().describe("The subscription (integer id) a subscribed calendar's event came from, else null"),
     rsvp: Rsvp.nullable().describe("The caller's own answer when invited to the event (needs_action until they answer), else null"),
+    reminders: Reminders.describe("Extension: the event's reminders, ascending ([] for busy blocks); exported as VALARMs"),
   })
   .meta({ id: "Event" });
 export type Event = z.infer<typeof Event>;
@@ -69,6 +79,7 @@ export const EventInput = z
     default_role: ParticipantRole,
     participant_ids: z.array(z.string()).max(500).describe("User UUIDs added with default_role"),
     editor_ids: z.array(z.string()).max(500).describe("User UUIDs added as editors"),
+    reminders: RemindersInput.describe(`Extension: reminders — at most ${MAX_REMINDERS}, each 0–${MAX_REMINDER_MINUTES} minutes before the start; left out on create = the calendar's default_reminders; [] removes them`),
   })
   .partial()
   .meta({ id: "EventInput" });
@@ -86,6 +97,7 @@ export const Calendar = z
     time_zone: z.string(),
     role: MemberRole.describe("The caller's role in this calendar"),
     source_url: z.string().nullable().describe("A subscribed calendar's iCalendar URL (its events are read-only), else null"),
+    default_reminders: Reminders.describe("Reminders a new event gets when its creator sends no `reminders`"),
     inserted_at: Instant,
     updated_at: Instant,
   })
@@ -99,6 +111,7 @@ export const CalendarInput = z
     color: z.string().describe("Hex colour like #3b82f6"),
     time_zone: z.string(),
     source_url: z.string().max(2000).describe("Create only: subscribe to this http(s) iCalendar URL; the calendar is then read-only and refreshed by the server"),
+    default_reminders: RemindersInput.describe(`Reminders for new events that send none — at most ${MAX_REMINDERS}, each 0–${MAX_REMINDER_MINUTES} minutes; [] = none`),
   })
   .partial()
   .meta({ id: "CalendarInput" });

@@ -42,6 +42,7 @@ export function serializeEvent({ event, occurrence, access, rsvp }: VisibleEvent
     editable: access.write,
     ics_feed_id: event.icsFeedId,
     rsvp,
+    reminders: access.see === "full" ? event.reminders.map((minutes) => ({ minutes_before: minutes })) : [],
   };
 }
 
@@ -70,6 +71,7 @@ export function serializeCalendar(c: CalendarRecord): wire.Calendar {
     time_zone: c.timeZone,
     role: c.role ?? "guest",
     source_url: c.sourceUrl ?? null,
+    default_reminders: c.defaultReminders.map((minutes) => ({ minutes_before: minutes })),
     inserted_at: formatInstant(c.createdAt),
     updated_at: formatInstant(c.updatedAt),
   };

@@ -53,7 +53,7 @@ defmodule SD.ResourcesTest do
     assert created.client != nil
 
     assert SD.Calendar.to_map(created) |> Map.keys() |> Enum.sort() ==
-             ~w(color description id inserted_at name role source_url time_zone updated_at)
+             ~w(color default_reminders description id inserted_at name role source_url time_zone updated_at)
 
     refute inspect(created) =~ token()
     refute inspect(SD.Client.new(token: token())) =~ token()

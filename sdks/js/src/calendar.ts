@@ -42,6 +42,7 @@ export class Calendar implements CalendarData {
   declare readonly time_zone: string;
   declare readonly role: CalendarData["role"];
   declare readonly source_url: string | null;
+  declare readonly default_reminders: CalendarData["default_reminders"];
   declare readonly inserted_at: string;
   declare readonly updated_at: string;
   readonly #http: Transport;
@@ -57,8 +58,8 @@ export class Calendar implements CalendarData {
 
   /** The plain wire object (what `JSON.stringify` prints). */
   toJSON(): CalendarData {
-    const { id, name, description, color, time_zone, role, source_url, inserted_at, updated_at } = this;
-    return { id, name, description, color, time_zone, role, source_url, inserted_at, updated_at };
+    const { id, name, description, color, time_zone, role, source_url, default_reminders, inserted_at, updated_at } = this;
+    return { id, name, description, color, time_zone, role, source_url, default_reminders, inserted_at, updated_at };
   }
 
   // ── Events ────────────────────────────────────────────────────────────────────────────────

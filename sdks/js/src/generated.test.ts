@@ -7,7 +7,7 @@ import * as server from "../../../lib/api/sweetdate/schemas.ts";
 
 describe("sdks/js/src/generated", () => {
   it("copies lib/api/sweetdate/schemas.ts and the modules it imports", () => {
-    expect([...generatedFiles().keys()].sort()).toEqual(["enums.ts", "schemas.ts", "types.ts"]); // types.ts: lib/recurrence/types.ts (MAX_RDATES)
+    expect([...generatedFiles().keys()].sort()).toEqual(["enums.ts", "reminders.ts", "schemas.ts", "types.ts"]); // types.ts: lib/recurrence/types.ts (MAX_RDATES); reminders.ts: lib/domain/reminders.ts (limits)
   });
 
   it("is up to date with lib/ (run `npm run build -w @sweetdate/sdk` to refresh)", () => {

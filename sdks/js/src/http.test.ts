@@ -22,7 +22,7 @@ let script: Reply[] = [];
 let seen: Seen[] = [];
 let aborted = 0;
 
-const CALENDAR = { id: "7f1c2a9e-3b4d-4c5e-8f6a-1b2c3d4e5f60", name: "Team", description: null, color: "#3b82f6", time_zone: "UTC", role: "owner", source_url: null, inserted_at: "2025-08-18T09:20:00Z", updated_at: "2025-08-19T10:15:00Z" };
+const CALENDAR = { id: "7f1c2a9e-3b4d-4c5e-8f6a-1b2c3d4e5f60", name: "Team", description: null, color: "#3b82f6", time_zone: "UTC", role: "owner", source_url: null, default_reminders: [], inserted_at: "2025-08-18T09:20:00Z", updated_at: "2025-08-19T10:15:00Z" };
 const OK_CALENDAR: Reply = { status: 200, body: { status: "ok", calendar: CALENDAR } };
 const error = (status: number, code: string, extra: Record<string, unknown> = {}, headers: Record<string, string> = {}): Reply => ({ status, body: { status: "error", message: code.toLowerCase(), error_code: code, ...extra }, headers });
 
@@ -292,7 +292,7 @@ describe("sync (the client side of SPEC §11; e2e/sdk/sync.spec.ts checks it aga
     id: "0b9d8f7e-6c5b-4a39-8271-605f4e3d2c1b", calendar_id: CALENDAR.id, title: "Sprint Planning", description: null, location: null,
     starts_at: "2025-08-21T09:00:00Z", ends_at: "2025-08-21T10:00:00Z", all_day: false, time_zone: "UTC", status: "scheduled", visibility: "public",
     recurrence_rule: "none", inserted_at: "2025-08-18T09:20:00Z", updated_at: "2025-08-18T09:20:00Z", stakeholder: "group", default_role: "viewer",
-    tags: [], rrule: null, recurring_event_id: null, original_starts_at: null, sequence: 0, editable: true, rsvp: null, rdates: [], exdates: [], ics_feed_id: null,
+    tags: [], rrule: null, recurring_event_id: null, original_starts_at: null, sequence: 0, editable: true, rsvp: null, rdates: [], exdates: [], ics_feed_id: null, reminders: [],
   };
   const page = (events: unknown[], meta: Record<string, unknown>): Reply => ({ status: 200, body: { status: "ok", events, meta } });
 

@@ -20,13 +20,14 @@ use SweetDate\Exception\InvalidResponseException;
  * @property-read string $time_zone
  * @property-read string $role the caller's role: owner|admin|member|guest
  * @property-read string|null $source_url a subscribed calendar's iCalendar URL (read-only calendar), else null
+ * @property-read list<array{minutes_before: int}> $default_reminders reminders new events get when they name none
  * @property-read string $inserted_at
  * @property-read string $updated_at
  */
 final class Calendar extends Resource
 {
     protected const REQUIRED = ['id', 'name'];
-    protected const OPTIONAL = ['description', 'color', 'time_zone', 'role', 'source_url', 'inserted_at', 'updated_at'];
+    protected const OPTIONAL = ['description', 'color', 'time_zone', 'role', 'source_url', 'default_reminders', 'inserted_at', 'updated_at'];
 
     /** @param array<string, mixed> $data */
     public function __construct(private readonly Client $client, array $data)

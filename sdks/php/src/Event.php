@@ -32,6 +32,7 @@ namespace SweetDate;
  * @property-read ?string $rsvp the caller's own answer (null for the organiser)
  * @property-read ?list<string> $exdates a series' removed original starts (sync)
  * @property-read ?int $ics_feed_id the subscription it came from
+ * @property-read list<array{minutes_before: int}> $reminders minutes before the start at which to remind
  */
 final class Event extends Resource
 {
@@ -39,6 +40,6 @@ final class Event extends Resource
     protected const OPTIONAL = [
         'description', 'location', 'all_day', 'time_zone', 'status', 'visibility', 'recurrence_rule',
         'inserted_at', 'updated_at', 'stakeholder', 'default_role', 'tags', 'rrule', 'recurring_event_id',
-        'original_starts_at', 'sequence', 'editable', 'rsvp', 'exdates', 'ics_feed_id',
+        'original_starts_at', 'sequence', 'editable', 'rsvp', 'exdates', 'ics_feed_id', 'reminders',
     ];
 }

@@ -68,7 +68,7 @@ final class ResourcesTest extends LiveTestCase
         $created = Calendar::create(['name' => 'Release train', 'color' => '#10b981', 'time_zone' => 'Europe/Berlin']);
         $this->assertInstanceOf(Calendar::class, $created);
         $this->assertSame(['Release train', '#10b981', 'Europe/Berlin', 'owner'], [$created->name, $created->color, $created->time_zone, $created->role]);
-        $this->assertSame(['color', 'description', 'id', 'inserted_at', 'name', 'role', 'source_url', 'time_zone', 'updated_at'], self::sortedKeys($created->toArray()));
+        $this->assertSame(['color', 'default_reminders', 'description', 'id', 'inserted_at', 'name', 'role', 'source_url', 'time_zone', 'updated_at'], self::sortedKeys($created->toArray()));
         // print_r and var_dump show the wire fields, never the client or its token.
         $printed = print_r($created, true);
         $this->assertStringContainsString('[name] => Release train', $printed);

@@ -1,6 +1,6 @@
 defmodule SD.Calendar do
   @moduledoc """
-  A calendar (`id`, `name`, `description`, `color`, `time_zone`, your `role`, `source_url`, `inserted_at`,
+  A calendar (`id`, `name`, `description`, `color`, `time_zone`, your `role`, `source_url`, `default_reminders`, `inserted_at`,
   `updated_at`) and everything scoped under it: events, members, event participants and sync.
 
       {:ok, calendar} = SD.Calendar.get("CALENDAR-ID")
@@ -13,7 +13,7 @@ defmodule SD.Calendar do
 
   alias SD.{Client, Event, EventUser, Member, Page, Resource}
 
-  @fields [:id, :name, :description, :color, :time_zone, :role, :source_url, :inserted_at, :updated_at]
+  @fields [:id, :name, :description, :color, :time_zone, :role, :source_url, :default_reminders, :inserted_at, :updated_at]
   @derive {Inspect, except: [:client]}
   defstruct @fields ++ [extra: %{}, client: nil]
 

@@ -70,7 +70,8 @@ defmodule SD.Event do
   `inserted_at`, `updated_at`, `stakeholder`, `default_role`, `tags`, `rrule`,
   `recurring_event_id`, `original_starts_at`, `sequence` (pass it back as `if_match:`),
   `editable`, `rsvp` (your own answer, nil for the organiser), and — when the server sends them —
-  `exdates` (a series' removed occurrences, in sync rounds) and `ics_feed_id`. Fields a newer
+  `exdates` (a series' removed occurrences, in sync rounds), `ics_feed_id` and `reminders` (a list of
+  `%{"minutes_before" => n}`). Fields a newer
   server adds are in `extra` (string keys) until the SDK knows them; `to_map/1` includes them.
   """
   use SD.Resource,
@@ -99,7 +100,8 @@ defmodule SD.Event do
       :editable,
       :rsvp,
       :exdates,
-      :ics_feed_id
+      :ics_feed_id,
+      :reminders
     ],
     required: [:id, :calendar_id, :title, :starts_at, :ends_at]
 

@@ -8,7 +8,7 @@ module SD
   #   calendar = SD::Calendar.get("CALENDAR-ID")
   #   events = calendar.events(limit: 25, offset: 0, q: "meeting")
   class Calendar < Resource
-    fields :id, :name, :description, :color, :time_zone, :role, :source_url, :inserted_at, :updated_at
+    fields :id, :name, :description, :color, :time_zone, :role, :source_url, :default_reminders, :inserted_at, :updated_at
 
     attr_reader :client
 

@@ -72,12 +72,13 @@ module SD
   end
 
   # An event, or one occurrence of a recurring series (id `<series id>_<20250821T090000Z>`).
-  # `rsvp` is your own answer when invited (else nil); `exdates` comes with sync only.
+  # `rsvp` is your own answer when invited (else nil); `exdates` comes with sync only;
+  # `reminders` is a list of { "minutes_before" => n }.
   class Event < Resource
     fields :id, :calendar_id, :title, :description, :location, :starts_at, :ends_at, :all_day,
            :time_zone, :status, :visibility, :recurrence_rule, :inserted_at, :updated_at, :stakeholder,
            :default_role, :tags, :rrule, :recurring_event_id, :original_starts_at, :sequence, :editable,
-           :rsvp, :rdates, :exdates
+           :rsvp, :rdates, :exdates, :reminders
 
     # Events across every calendar you can see (from/to list occurrences in a window).
     def self.list(limit: nil, offset: nil, q: nil, from: nil, to: nil, client: SD.client)
