@@ -24,6 +24,8 @@ import { ImportDialog } from "./import-dialog.tsx";
 import { MiniMonth } from "./mini-month.tsx";
 import { CalendarView, POPOVER_CLASS, type EventChange, type VisibleRange } from "./calendar-view.tsx";
 import { EventDialog, type EditorTarget } from "./event-dialog.tsx";
+import { ReminderAlerts } from "./reminder-alerts.tsx";
+import { useReminders } from "@/lib/client/use-reminders.ts";
 import { draftAt, draftFromSelection } from "./event-form.ts";
 import { ScopeDialog } from "./scope-dialog.tsx";
 import { SearchBox } from "./search-box.tsx";
@@ -145,6 +147,8 @@ export function CalendarApp() {
     },
     [url, zone],
   );
+
+  const reminders = useReminders(Boolean(me.data), jumpTo);
 
   usePopoverOnScreen(POPOVER_CLASS);
 
@@ -310,6 +314,7 @@ export function CalendarApp() {
         }}
       />
       <ShortcutsDialog open={help} onClose={() => setHelp(false)} />
+      <ReminderAlerts shown={reminders.shown} ready={reminders.ready} onOpen={jumpTo} onDismiss={reminders.dismiss} />
     </div>
   );
 }

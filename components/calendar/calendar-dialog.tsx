@@ -11,6 +11,8 @@ import { TimeZoneSelect } from "@/components/ui/time-zone-select.tsx";
 import { CalendarIcal } from "./calendar-ical.tsx";
 import { CalendarMembers } from "./calendar-members.tsx";
 import { TrashDialog } from "./trash-dialog.tsx";
+import { RemindersField } from "./reminders-field.tsx";
+import { remindersOf, rowsOf } from "@/lib/client/reminders.ts";
 
 export const PALETTE = ["#3b82f6", "#10b981", "#f59e0b", "#ef4444", "#8b5cf6", "#ec4899", "#14b8a6", "#64748b"];
 const PALETTE_NAMES: Record<string, string> = {
@@ -31,6 +33,7 @@ export function CalendarDialog({ calendar, defaultTimeZone, meId, onClose }: { c
   const [color, setColor] = useState(calendar?.color ?? PALETTE[0]!);
   const [timeZone, setTimeZone] = useState(calendar?.time_zone ?? defaultTimeZone);
   const [sourceUrl, setSourceUrl] = useState("");
+  const [reminderRows, setReminderRows] = useState(() => rowsOf(calendar?.default_reminders ?? []));
   const [errors, setErrors] = useState<Record<string, string[]>>({});
   const [general, setGeneral] = useState<string[]>([]);
   const create = useCreateCalendar();
@@ -42,9 +45,15 @@ export function CalendarDialog({ calendar, defaultTimeZone, meId, onClose }: { c
     e.preventDefault();
     setErrors({});
     setGeneral([]);
+    const reminders = remindersOf(reminderRows);
+    if ("error" in reminders) {
+      setErrors({ default_reminders: [reminders.error] });
+      return;
+    }
+    const default_reminders = reminders.reminders;
     try {
-      if (calendar) await update.mutateAsync({ id: calendar.id, input: { name, color, time_zone: timeZone } });
-      else await create.mutateAsync({ name, color, time_zone: timeZone, ...(sourceUrl.trim() ? { source_url: sourceUrl.trim() } : {}) });
+      if (calendar) await update.mutateAsync({ id: calendar.id, input: { name, color, time_zone: timeZone, default_reminders } });
+      else await create.mutateAsync({ name, color, time_zone: timeZone, default_reminders, ...(sourceUrl.trim() ? { source_url: sourceUrl.trim() } : {}) });
       toast(calendar ? "Calendar saved" : `Calendar “${name}” created`, "success");
       onClose();
     } catch (error) {
@@ -105,6 +114,14 @@ export function CalendarDialog({ calendar, defaultTimeZone, meId, onClose }: { c
         <Field label="Time zone" errors={errors.time_zone} hint="New events in this calendar default to this zone.">
           <TimeZoneSelect value={timeZone} onChange={setTimeZone} disabled={!canEdit} />
         </Field>
+        <RemindersField
+          legend="Default reminders"
+          rows={reminderRows}
+          onChange={setReminderRows}
+          errors={errors.default_reminders}
+          hint="New events in this calendar start with these reminders."
+          disabled={!canEdit}
+        />
         {calendar ? null : (
           <Field label="Subscribe to a URL (optional)" errors={errors.source_url} hint="An iCalendar (.ics or webcal://) address: the calendar then follows it, read-only.">
             <input type="url" inputMode="url" value={sourceUrl} onChange={(e) => setSourceUrl(e.target.value)} placeholder="https://example.com/holidays.ics" />

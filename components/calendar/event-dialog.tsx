@@ -16,7 +16,7 @@ import { Dialog } from "@/components/ui/dialog.tsx";
 import { FormErrors } from "@/components/ui/field.tsx";
 import { useToast } from "@/components/ui/toast.tsx";
 import { EventDetails } from "./event-details.tsx";
-import { draftState, eventState, formFieldOf, recurrenceChanged, toInput, type Draft, type EventFormState } from "./event-form.ts";
+import { draftState, eventState, formFieldOf, recurrenceChanged, reminderErrors, toInput, type Draft, type EventFormState } from "./event-form.ts";
 import { EventFields } from "./event-fields.tsx";
 import { RsvpBar } from "./rsvp-bar.tsx";
 import { ScopeDialog } from "./scope-dialog.tsx";
@@ -30,7 +30,7 @@ export interface EventDialogProps {
   onClose: () => void;
 }
 
-const FORM_FIELDS = new Set(["title", "calendar_id", "start", "end", "time_zone", "recurrence", "location", "description", "visibility", "stakeholder", "status", "default_role", "people"]);
+const FORM_FIELDS = new Set(["title", "calendar_id", "start", "end", "time_zone", "recurrence", "location", "description", "visibility", "stakeholder", "status", "default_role", "people", "reminders"]);
 
 function splitErrors(error: unknown): { fields: Record<string, string[]>; general: string[] } {
   if (!(error instanceof ApiError) || !Object.keys(error.fields).length) return { fields: {}, general: [describeError(error)] };
@@ -54,7 +54,9 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
   const event = target.kind === "edit" ? target.event : null;
   const readOnly = event !== null && !event.editable;
   const initial = useMemo(() => (event ? eventState(event) : null), [event]);
-  const [state, setState] = useState<EventFormState>(() => (target.kind === "edit" ? eventState(target.event) : draftState(target.draft)));
+  const [state, setState] = useState<EventFormState>(() =>
+    target.kind === "edit" ? eventState(target.event) : draftState(target.draft, calendars.find((c) => c.id === target.draft.calendarId)?.default_reminders),
+  );
   const [pristine] = useState(state);
   const [peopleTouched, setPeopleTouched] = useState(false);
   const [errors, setErrors] = useState<{ fields: Record<string, string[]>; general: string[] }>({ fields: {}, general: [] });
@@ -130,8 +132,9 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
   const onSubmit = (e: React.FormEvent) => {
     e.preventDefault();
     const recurrence = validateRecurrence(form.recurrence);
-    if (recurrence.length) {
-      setErrors({ fields: { recurrence }, general: [] });
+    const reminders = reminderErrors(form);
+    if (recurrence.length || reminders.length) {
+      setErrors({ fields: { ...(recurrence.length ? { recurrence } : {}), ...(reminders.length ? { reminders } : {}) }, general: [] });
       return;
     }
     if (event?.recurring_event_id) setPrompt("save");

@@ -6,6 +6,8 @@ import { audienceSummary, labelOf, ROLE_CHOICES, STAKEHOLDER_CHOICES, STATUS_CHO
 import { moveStart, type EventFormState } from "./event-form.ts";
 import { PeoplePicker } from "./people-picker.tsx";
 import { RecurrenceEditor } from "./recurrence-editor.tsx";
+import { RemindersField } from "./reminders-field.tsx";
+import { rowsOf } from "@/lib/client/reminders.ts";
 import { TimeZoneSelect } from "@/components/ui/time-zone-select.tsx";
 
 export interface EventFieldsProps {
@@ -36,7 +38,15 @@ export function EventFields({ state, onChange, errors, calendarChoices, calendar
 
       {calendarChoices ? (
         <Field label="Calendar" errors={errors.calendar_id}>
-          <select value={state.calendarId} onChange={(e) => set({ calendarId: e.target.value })}>
+          <select
+            value={state.calendarId}
+            onChange={(e) => {
+              // Reminders left as the old calendar's defaults become the new calendar's defaults.
+              const defaults = (id: string) => JSON.stringify(rowsOf(calendarChoices.find((c) => c.id === id)?.default_reminders ?? []));
+              const untouched = JSON.stringify(state.reminders) === defaults(state.calendarId);
+              set({ calendarId: e.target.value, ...(untouched ? { reminders: JSON.parse(defaults(e.target.value)) } : {}) });
+            }}
+          >
             {calendarChoices.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
@@ -87,6 +97,14 @@ export function EventFields({ state, onChange, errors, calendarChoices, calendar
         errors={errors.recurrence}
       />
       {recurrenceHint ? <p className="field-hint">{recurrenceHint}</p> : null}
+
+      <RemindersField
+        legend="Reminders"
+        rows={state.reminders}
+        onChange={(reminders) => set({ reminders })}
+        errors={errors.reminders}
+        hint="Shown to everyone who sees this event in full, while SweetDate is open."
+      />
 
       <Field label="Location" errors={errors.location}>
         <input type="text" value={state.location} onChange={(e) => set({ location: e.target.value })} placeholder="Add a place or a link" />

@@ -1,6 +1,7 @@
 // The event dialog's form state ↔ the API's EventInput. Times are wall-clock in the event's own
 // zone; all-day end dates are inclusive here and exclusive on the wire (Google's convention).
 import type { Event, EventInput } from "@/lib/api/sweetdate/schemas.ts";
+import { remindersOf, rowsOf, type ReminderRow } from "@/lib/client/reminders.ts";
 import { alignedStart, buildRRule, emptyRecurrence, parseRecurrence, weekdayOf, type RecurrenceState } from "@/lib/client/recurrence-rule.ts";
 import { addDays, addMinutes, fromWallClock, toWallClock, utcDate } from "@/lib/client/zoned-time.ts";
 
@@ -27,6 +28,8 @@ export interface EventFormState {
   status: Status;
   /** userId → "participant" (gets the default role) | "editor". */
   people: Record<string, "participant" | "editor">;
+  /** Reminder rows as typed (checked on save); a new event starts with its calendar's defaults. */
+  reminders: ReminderRow[];
 }
 
 export interface Draft {
@@ -39,7 +42,8 @@ export interface Draft {
   endTime: string;
 }
 
-export function draftState(draft: Draft): EventFormState {
+/** `defaultReminders`: the calendar's `default_reminders`, shown (and sent) as the new event's own. */
+export function draftState(draft: Draft, defaultReminders: { minutes_before: number }[] = []): EventFormState {
   return {
     ...draft,
     title: "",
@@ -51,6 +55,7 @@ export function draftState(draft: Draft): EventFormState {
     defaultRole: "editor",
     status: "scheduled",
     people: {},
+    reminders: rowsOf(defaultReminders),
   };
 }
 
@@ -75,6 +80,7 @@ export function eventState(event: Event): EventFormState {
     defaultRole: event.default_role,
     status: event.status,
     people: {},
+    reminders: rowsOf(event.reminders),
   };
 }
 
@@ -118,6 +124,7 @@ function fullInput(unaligned: EventFormState): EventInput {
   const state = alignToRule(unaligned);
   const people = Object.entries(state.people);
   const rrule = rruleOf(state);
+  const reminders = remindersOf(state.reminders);
   return {
     title: state.title,
     all_day: state.allDay,
@@ -132,7 +139,15 @@ function fullInput(unaligned: EventFormState): EventInput {
     status: state.status,
     participant_ids: people.filter(([, r]) => r === "participant").map(([id]) => id),
     editor_ids: people.filter(([, r]) => r === "editor").map(([id]) => id),
+    // Rows were checked before saving (reminderErrors); unreadable ones never reach here.
+    reminders: "reminders" in reminders ? reminders.reminders : [],
   };
+}
+
+/** What is wrong with the typed reminder rows (shown under the control on save), or nothing. */
+export function reminderErrors(state: EventFormState): string[] {
+  const result = remindersOf(state.reminders);
+  return "error" in result ? [result.error] : [];
 }
 
 /** Create: everything. Edit: only what changed (PUT is partial), people only when touched. */

@@ -33,6 +33,7 @@ export function createRefresher(client: QueryClient, delayMs = 40): Refresher {
     } else {
       void client.invalidateQueries({ queryKey: eventKeys.ranges() });
       void client.invalidateQueries({ queryKey: eventKeys.searches() });
+      void client.invalidateQueries({ queryKey: eventKeys.reminders() });
       void client.invalidateQueries({ queryKey: calendarKeys.list() });
       for (const id of calendars) {
         void client.invalidateQueries({ predicate: (query) => inCalendar(id)(query.queryKey) });

@@ -8,6 +8,8 @@ export const eventKeys = {
   details: () => [...eventKeys.all, "detail"] as const,
   detail: (calendarId: string, id: string) => [...eventKeys.details(), calendarId, id] as const,
   participants: (calendarId: string, id: string) => [...eventKeys.all, "participants", calendarId, id] as const,
+  /** The coming weeks' occurrences with reminders (lib/client/use-reminders.ts). */
+  reminders: () => [...eventKeys.all, "reminders"] as const,
 };
 
 export const calendarKeys = {
