@@ -52,7 +52,7 @@ test("a 10-minute reminder fires on time in the page and as a desktop notificati
   await expect(dialog.getByLabel("Reminder 1: unit")).toHaveValue("minutes");
   // Permission is already granted here, so the control does not offer to ask for it.
   await expect(dialog.getByRole("button", { name: "Enable desktop notifications" })).toHaveCount(0);
-  await expectNoSeriousViolations(page, "event dialog with a reminder", '[role="dialog"]');
+  await expectNoSeriousViolations(page, "event dialog with a reminder", "dialog[open]");
   await dialog.getByRole("button", { name: "Save" }).click();
   await expect(dialog).toBeHidden();
   const [stored] = await api(page).eventsIn("2026-11-18T00:00:00Z", "2026-11-19T00:00:00Z");
@@ -98,7 +98,7 @@ test("a calendar's default reminders fill a new event's Reminders; each occurren
   await expect(calendarDialog.getByText("Each reminder needs a whole number (0 or more).")).toBeVisible();
   await calendarDialog.getByLabel("Reminder 1: how many").fill("1");
   await calendarDialog.getByLabel("Reminder 1: unit").selectOption("hours");
-  await expectNoSeriousViolations(page, "calendar dialog with a default reminder", '[role="dialog"]');
+  await expectNoSeriousViolations(page, "calendar dialog with a default reminder", "dialog[open]");
   await calendarDialog.getByRole("button", { name: "Create" }).click();
   await expect(calendarDialog).toBeHidden();
 
