@@ -64,7 +64,7 @@ type RawEventRow = Omit<Parameters<typeof toEventRecord>[0], "calendar" | "serie
 const RAW_EVENT_COLUMNS = [
   "id", "uuid", "calendarId", "creatorId", "title", "description", "location", "allDay", "startsAt", "endsAt", "timeZone", "status", "visibility",
   "stakeholder", "defaultRole", "rrule", "exdates", "rdates", "recurrenceEndsAt", "seriesId", "originalStartsAt", "externalId", "externalName",
-  "externalUrl", "icsFeedId", "icalUid", "sequence", "deletedAt", "createdAt", "updatedAt",
+  "externalUrl", "icsFeedId", "icalUid", "sequence", "deletedAt", "createdAt", "updatedAt", "reminders",
 ]
   .map((field) => `e.${snake(field)} AS "${field}"`)
   .join(", ");
