@@ -214,3 +214,23 @@ describe("lib/ical serializeCalendar writes what ical.js writes", () => {
     expect(text.split("\r\n").every((l) => Buffer.byteLength(l) <= 76)).toBe(true);
   });
 });
+
+describe("lib/ical wallClockOf", () => {
+  it("gives Date's UTC calendar fields for month ends, leap days and the instants around them (years -5 to 2500)", async () => {
+    const { wallClockOf } = await import("./zones.ts");
+    const wrong: number[] = [];
+    for (let y = -5; y <= 2500; y++) {
+      for (const m of [0, 1, 2, 11]) {
+        for (const d of [1, 28, 29, 30, 31]) {
+          for (const ms of [Date.UTC(y, m, d) - 1, Date.UTC(y, m, d), Date.UTC(y, m, d) + 45_296_789]) {
+            const date = new Date(ms);
+            const w = wallClockOf(ms);
+            const same = w.year === date.getUTCFullYear() && w.month === date.getUTCMonth() + 1 && w.day === date.getUTCDate() && w.hour === date.getUTCHours() && w.minute === date.getUTCMinutes() && w.second === date.getUTCSeconds();
+            if (!same) wrong.push(ms);
+          }
+        }
+      }
+    }
+    expect(wrong).toEqual([]);
+  });
+});
