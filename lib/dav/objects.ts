@@ -14,7 +14,8 @@ import type { CalendarRecord, EventRecord, UserRecord, Viewer } from "../domain/
 import { parseIcs, serializeCalendar, type IcalEventInput } from "../ical/index.ts";
 import { windowProblem } from "../domain/time.ts";
 import { deleteEvent } from "../services/delete-event.ts";
-import { listEvents, present, type VisibleEvent } from "../services/list-events.ts";
+import { present, type VisibleEvent } from "../domain/visible.ts";
+import { listEvents } from "../services/list-events.ts";
 import { overrideInstance } from "../services/occurrences.ts";
 import { loadViewer } from "../services/viewer.ts";
 import { writeIcalSeries } from "../services/write-ical-series.ts";

@@ -4,7 +4,7 @@ import * as events from "../db/event-repository.ts";
 import { transaction } from "../db/transaction.ts";
 import type { Viewer } from "../domain/types.ts";
 import type { EventRef } from "./get-event.ts";
-import { guard, resolveLocked, resolveWritable, splitRule, type Scope } from "./update-event.ts";
+import { guard, resolveLocked, resolveWritable, splitAt, type Scope } from "./update-event.ts";
 
 export async function deleteEvent(ref: EventRef, viewer: Viewer, scope: Scope | undefined, ifMatch?: number): Promise<void> {
   const seen = await resolveWritable(ref, viewer, ifMatch);
@@ -24,7 +24,7 @@ export async function deleteEvent(ref: EventRef, viewer: Viewer, scope: Scope | 
         await events.updateEvent(series, { exdates: [...series.exdates, cut] }, tx);
         return;
       }
-      await events.updateEvent(series, { rrule: splitRule(series, cut).head, recurrenceEndsAt: cut, exdates: series.exdates.filter((d) => d < cut), rdates: series.rdates.filter((d) => d < cut) }, tx);
+      await events.updateEvent(series, splitAt(series, cut).head, tx);
       for (const o of await events.findOverrides([series.id], tx)) if (o.originalStartsAt! >= cut && !o.deleted) await events.softDeleteEvent(o, tx);
     }),
   );

@@ -1,17 +1,13 @@
 // Listing: stored events (a series once) or, with a window, the occurrences overlapping it.
 import { findEventById, findEvents, findOverrides } from "../db/event-repository.ts";
-import { eventAccess, redactBusy } from "../domain/access.ts";
 import { invalid } from "../domain/errors.ts";
-import type { Rsvp } from "../domain/enums.ts";
-import type { EventAccess, EventRecord, Viewer } from "../domain/types.ts";
+import type { EventRecord, Viewer } from "../domain/types.ts";
+import { present, type VisibleEvent } from "../domain/visible.ts";
 import { MAX_WINDOW_DAYS, windowProblem } from "../domain/time.ts";
 import { expandSeries, overrideInstance, type EventInstance } from "./occurrences.ts";
 
-export interface VisibleEvent extends EventInstance {
-  access: EventAccess;
-  /** The viewer's own answer when invited to the event (null when not a participant). */
-  rsvp: Rsvp | null;
-}
+// What a viewer sees of an instance is the domain's rule (lib/domain/visible.ts); re-exported here.
+export { present, type VisibleEvent } from "../domain/visible.ts";
 
 export interface ListEventsInput {
   viewer: Viewer;
@@ -21,15 +17,6 @@ export interface ListEventsInput {
   orderBy?: "starts_at" | "created_at" | "updated_at";
   limit: number;
   offset: number;
-}
-
-/** What `viewer` may see of one instance (null = nothing; busy blocks are redacted). */
-export function present(instance: EventInstance, viewer: Viewer): VisibleEvent | null {
-  const access = eventAccess(instance.event, viewer);
-  if (access.see === "none") return null;
-  const event = access.see === "busy" ? redactBusy(instance.event) : instance.event;
-  const rsvp = instance.event.participants.find((p) => p.userId === viewer.userId)?.rsvp ?? null;
-  return { ...instance, event, access, rsvp };
 }
 
 /** The service's own guard (the dialects' window schema, lib/api/window.ts, checks the same rule first). */

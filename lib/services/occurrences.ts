@@ -2,24 +2,12 @@
 import { expand, indexOf, MAX_WINDOW_OCCURRENCES, occurrenceAt, parseRRule, type ExpandInput } from "../recurrence/index.ts";
 import { invalid } from "../domain/errors.ts";
 import type { EventRecord } from "../domain/types.ts";
+import type { EventInstance, OccurrenceInfo } from "../domain/visible.ts";
 
-export interface OccurrenceInfo {
-  seriesId: number;
-  seriesUuid: string;
-  originalStartsAt: Date;
-  /** 1-based position in the series (Kona num_in_series); null when not cheaply known. */
-  index: number | null;
-  /** The series' first start (DTSTART): lets a dialect describe the rule from any occurrence. */
-  seriesStartsAt?: Date;
-}
+// The instance types live in the domain (lib/domain/visible.ts); re-exported for the services.
+export type { EventInstance, OccurrenceInfo } from "../domain/visible.ts";
 
-/** An event as one caller sees it at one time: a single event, a series, or one occurrence. */
-export interface EventInstance {
-  event: EventRecord;
-  occurrence: OccurrenceInfo | null;
-}
-
-function expandInput(series: EventRecord): Omit<ExpandInput, "from" | "to"> {
+export function expandInput(series: EventRecord): Omit<ExpandInput, "from" | "to"> {
   return {
     rule: parseRRule(series.rrule!),
     start: series.startsAt,

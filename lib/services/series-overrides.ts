@@ -5,7 +5,8 @@ import type { Tx } from "../db/client.ts";
 import type { EventWrite } from "../db/event-mapper.ts";
 import * as events from "../db/event-repository.ts";
 import type { EventRecord } from "../domain/types.ts";
-import { nthOccurrence, occurrenceIndex } from "./occurrences.ts";
+import { rekey } from "../recurrence/scope.ts";
+import { expandInput } from "./occurrences.ts";
 
 /** Fields an override inherits from its series unless it set them itself. Times are handled apart;
  * visibility, stakeholder and participants by spreadAudience (an override never keeps a wider audience). */
@@ -46,11 +47,7 @@ export async function followSeries(before: EventRecord, after: EventRecord, tx: 
     return;
   }
   const moved = after.startsAt.getTime() !== before.startsAt.getTime() || after.rrule !== before.rrule || !same(after.rdates, before.rdates);
-  const map = (d: Date) => {
-    if (!moved) return d;
-    const index = occurrenceIndex(before, d);
-    return index === null ? null : nthOccurrence(after, index);
-  };
+  const map = (d: Date) => (moved ? rekey(expandInput(before), expandInput(after), d) : d);
   if (moved) await events.setExdates(after.id, before.exdates.map(map).filter((d): d is Date => d !== null), tx);
   // Move the override furthest in the direction of travel first, so keys never collide.
   const later = after.startsAt.getTime() >= before.startsAt.getTime();

@@ -7,7 +7,7 @@ import { transaction } from "../db/transaction.ts";
 import { AppError, forbidden, invalid, readOnly, type FieldErrors } from "../domain/errors.ts";
 import type { EventInput } from "../domain/event-rules.ts";
 import type { EventRecord, Viewer } from "../domain/types.ts";
-import { formatRRule, parseRRule } from "../recurrence/index.ts";
+import { shiftDates, shiftSeries, splitSeries, type SeriesSplit } from "../recurrence/scope.ts";
 import { mergeAndCheck, participantsOf } from "./event-fields.ts";
 import { resolveEvent, type EventRef, type ResolvedEvent } from "./get-event.ts";
 import { occurrenceIndex } from "./occurrences.ts";
@@ -143,14 +143,13 @@ async function changeThis(resolved: ResolvedEvent, input: EventInput, tx: Tx): P
 async function changeFollowing(resolved: ResolvedEvent, input: EventInput, tx: Tx): Promise<EventRef> {
   const series = resolved.series!;
   const cut = resolved.visible.occurrence!.originalStartsAt;
-  const { head, tail } = splitRule(series, cut);
-  const duration = series.endsAt.getTime() - series.startsAt.getTime();
-  const tailBase: EventWrite = { ...writableOf(series), startsAt: cut, endsAt: new Date(cut.getTime() + duration), rrule: tail, exdates: series.exdates.filter((d) => d >= cut), rdates: series.rdates.filter((d) => d >= cut) };
+  const { head, tail } = splitAt(series, cut);
+  const tailBase: EventWrite = { ...writableOf(series), ...tail };
   const errors: FieldErrors = {};
   const fields = mergeAndCheck(tailBase, input, errors);
   const participants = await participantsOf(input, fields.defaultRole, errors, tx);
   if (Object.keys(errors).length) throw invalid(errors);
-  await events.updateEvent(series, { rrule: head, exdates: series.exdates.filter((d) => d < cut), rdates: series.rdates.filter((d) => d < cut), recurrenceEndsAt: cut }, tx);
+  await events.updateEvent(series, head, tx);
   const created = await events.insertEvent(
     { ...fields, calendarId: series.calendarId, creatorId: series.creatorId, participants: participants ?? series.participants.map((p) => ({ userId: p.userId, role: p.role })) },
     tx,
@@ -162,13 +161,9 @@ async function changeFollowing(resolved: ResolvedEvent, input: EventInput, tx: T
   return { uuid: created.uuid };
 }
 
-/** The rule for occurrences before `cut` and the rule for those from `cut` on. */
-export function splitRule(series: EventRecord, cut: Date): { head: string; tail: string } {
-  const rule = parseRRule(series.rrule!);
-  const index = occurrenceIndex(series, cut) ?? 1;
-  const head = rule.count ? { ...rule, count: index - 1 } : { ...rule, until: new Date(cut.getTime() - 1000) };
-  const tail = rule.count ? { ...rule, count: rule.count - index + 1 } : rule;
-  return { head: formatRRule(head), tail: formatRRule(tail) };
+/** scope=following at the occurrence starting at `cut` (lib/recurrence/scope.ts does the arithmetic). */
+export function splitAt(series: EventRecord, cut: Date): SeriesSplit {
+  return splitSeries({ ...series, rrule: series.rrule! }, cut, occurrenceIndex(series, cut) ?? 1);
 }
 
 async function moveOverrides(from: EventRecord, to: EventRecord, cut: Date, tx: Tx): Promise<void> {
@@ -181,19 +176,11 @@ async function moveOverrides(from: EventRecord, to: EventRecord, cut: Date, tx: 
 async function changeAll(resolved: ResolvedEvent, input: EventInput, tx: Tx): Promise<EventRef> {
   const series = resolved.series!;
   const occurrence = resolved.visible.occurrence;
-  const shifted: EventInput = { ...input };
-  if (occurrence) {
-    // Times in the input are those of the addressed occurrence: turn them into a series shift.
-    const delta = (input.startsAt?.getTime() ?? occurrence.originalStartsAt.getTime()) - occurrence.originalStartsAt.getTime();
-    const length = input.endsAt && input.startsAt ? input.endsAt.getTime() - input.startsAt.getTime() : input.endsAt ? input.endsAt.getTime() - occurrence.originalStartsAt.getTime() : series.endsAt.getTime() - series.startsAt.getTime();
-    if (input.startsAt || input.endsAt) {
-      shifted.startsAt = new Date(series.startsAt.getTime() + delta);
-      shifted.endsAt = new Date(shifted.startsAt.getTime() + length);
-    }
-  }
+  // Times in the input are those of the addressed occurrence: turn them into a series shift.
+  const shifted: EventInput = occurrence ? { ...input, ...shiftSeries(series, occurrence.originalStartsAt, input) } : { ...input };
   // RDATEs move with the series (they are instants, not occurrence numbers).
   const startShift = (shifted.startsAt?.getTime() ?? series.startsAt.getTime()) - series.startsAt.getTime();
-  if (startShift !== 0 && series.rdates.length && shifted.rdates === undefined) shifted.rdates = series.rdates.map((d) => new Date(d.getTime() + startShift));
+  if (startShift !== 0 && series.rdates.length && shifted.rdates === undefined) shifted.rdates = shiftDates(series.rdates, startShift);
   const ref = await applyChange(series, shifted, tx);
   const after = (await events.findEventById(series.id, tx))!;
   await followSeries(series, after, tx);

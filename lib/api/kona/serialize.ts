@@ -1,7 +1,7 @@
 // Domain → Kona wire, field by field (a whitelist: nothing else leaves the server).
 import { deriveTags } from "../../domain/tags.ts";
 import type { CalendarRecord, UserRecord } from "../../domain/types.ts";
-import type { VisibleEvent } from "../../services/list-events.ts";
+import type { VisibleEvent } from "../../domain/visible.ts";
 import { konaDefaultRole, konaStakeholder, konaStatus, konaVisibility } from "./enums.ts";
 import { konaFieldsOf } from "./recurrence.ts";
 import type * as wire from "./schemas.ts";

@@ -6,7 +6,7 @@ import type { CalendarRecord, UserRecord } from "../../domain/types.ts";
 import { invitationState, type InvitationRecord, type SignUpSetting } from "../../services/invitations.ts";
 import type { ApiTokenRecord } from "../../db/user-repository.ts";
 import { parseRRule, ruleToPreset } from "../../recurrence/index.ts";
-import type { VisibleEvent } from "../../services/list-events.ts";
+import type { VisibleEvent } from "../../domain/visible.ts";
 import type { ParticipantView } from "../../services/manage-participants.ts";
 import type * as wire from "./schemas.ts";
 
