@@ -2,7 +2,7 @@
 import { expand, indexOf, MAX_WINDOW_OCCURRENCES, occurrenceAt, parseRRule, type ExpandInput } from "../recurrence/index.ts";
 import { invalid } from "../domain/errors.ts";
 import type { EventRecord } from "../domain/types.ts";
-import type { EventInstance, OccurrenceInfo } from "../domain/visible.ts";
+import type { EventInstance } from "../domain/visible.ts";
 
 // The instance types live in the domain (lib/domain/visible.ts); re-exported for the services.
 export type { EventInstance, OccurrenceInfo } from "../domain/visible.ts";
