@@ -26,7 +26,8 @@ import { CalendarView, POPOVER_CLASS, type EventChange, type VisibleRange } from
 import { EventDialog, type EditorTarget } from "./event-dialog.tsx";
 import { ReminderAlerts } from "./reminder-alerts.tsx";
 import { useReminders } from "@/lib/client/use-reminders.ts";
-import { draftAt, draftFromSelection } from "./event-form.ts";
+import { draftAt, draftFromSelection, type Draft } from "./event-form.ts";
+import { QuickCreate } from "./quick-create.tsx";
 import { ScopeDialog } from "./scope-dialog.tsx";
 import { SearchBox } from "./search-box.tsx";
 import { ShortcutsDialog } from "./shortcuts-dialog.tsx";
@@ -60,6 +61,7 @@ export function CalendarApp() {
   const [range, setRange] = useState<VisibleRange | null>(null);
   const events = useEventsInRange(range ? { from: range.from, to: range.to } : null);
   const [editor, setEditor] = useState<EditorTarget | null>(null);
+  const [quick, setQuick] = useState<{ draft: Draft; anchor: { x: number; y: number } | null } | null>(null);
   const [calendarDialog, setCalendarDialog] = useState<{ calendar: Calendar | null } | null>(null);
   const [importing, setImporting] = useState<{ file: File | null } | null>(null);
   const [pendingChange, setPendingChange] = useState<EventChange | null>(null);
@@ -274,9 +276,9 @@ export function CalendarApp() {
                   colorScheme={colorScheme}
                   compact={isPhone}
                   onRangeChange={onRangeChange}
-                  onSelect={(selection) => {
+                  onSelect={(selection, pointer) => {
                     if (!calendars.data) return;
-                    if (defaultCalendar) setEditor({ kind: "create", draft: draftFromSelection(selection, defaultCalendar.id, zone) });
+                    if (defaultCalendar) setQuick({ draft: draftFromSelection(selection, defaultCalendar.id, zone), anchor: pointer });
                     else needCalendar();
                   }}
                   onEventOpen={(event) => setEditor({ kind: "edit", event })}
@@ -299,6 +301,18 @@ export function CalendarApp() {
       </div>
 
       {editor && me.data ? <EventDialog key={editor.kind === "edit" ? editor.event.id : "new"} target={editor} calendars={calendarList} me={me.data} onClose={() => setEditor(null)} /> : null}
+      {quick ? (
+        <QuickCreate
+          draft={quick.draft}
+          anchor={quick.anchor}
+          calendars={calendarList.filter((c) => c.role !== "guest")}
+          onClose={() => setQuick(null)}
+          onMore={(draft) => {
+            setQuick(null);
+            setEditor({ kind: "create", draft });
+          }}
+        />
+      ) : null}
       {importing && calendars.data ? <ImportDialog calendars={calendars.data} initialFile={importing.file} onClose={() => setImporting(null)} /> : null}
       {calendarDialog ? <CalendarDialog calendar={calendarDialog.calendar} defaultTimeZone={zone} meId={me.data?.id} onClose={() => setCalendarDialog(null)} /> : null}
       <ScopeDialog

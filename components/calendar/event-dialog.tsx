@@ -57,7 +57,8 @@ export function EventDialog({ target, calendars, me, onClose }: EventDialogProps
   const [state, setState] = useState<EventFormState>(() =>
     target.kind === "edit" ? eventState(target.event) : draftState(target.draft, calendars.find((c) => c.id === target.draft.calendarId)?.default_reminders),
   );
-  const [pristine] = useState(state);
+  // A draft that arrives with a title (typed in the quick-create popover) already holds the user's work.
+  const [pristine] = useState(() => (target.kind === "create" && target.draft.title ? { ...state, title: "" } : state));
   const [peopleTouched, setPeopleTouched] = useState(false);
   const [errors, setErrors] = useState<{ fields: Record<string, string[]>; general: string[] }>({ fields: {}, general: [] });
   const [prompt, setPrompt] = useState<null | "save" | "delete" | "confirm-delete" | "discard">(null);

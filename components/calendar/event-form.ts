@@ -40,13 +40,15 @@ export interface Draft {
   startTime: string;
   endDate: string;
   endTime: string;
+  /** What was typed in the quick-create popover before "More options". */
+  title?: string;
 }
 
 /** `defaultReminders`: the calendar's `default_reminders`, shown (and sent) as the new event's own. */
 export function draftState(draft: Draft, defaultReminders: { minutes_before: number }[] = []): EventFormState {
   return {
     ...draft,
-    title: "",
+    title: draft.title ?? "",
     location: "",
     description: "",
     recurrence: emptyRecurrence(draft.startDate),

@@ -1,11 +1,11 @@
-// `npm run screenshots` (never `npm test`): writes docs/screenshots/*.png — month, week, the event
-// dialog, sharing, an invitation and the trash; light and dark; desktop and a 375 px phone. Data
+// `npm run screenshots` (never `npm test`): writes docs/screenshots/*.png — month, week, quick create,
+// the mini-month, the event dialog and its time-zone picker, sharing, an invitation and the trash; light and dark; desktop and a 375 px phone. Data
 // is made over the API so the pictures show a lived-in calendar.
 import { expect, test, type Page } from "@playwright/test";
 import path from "node:path";
 import { EventEnvelope, MemberEnvelope, Ok } from "../../lib/api/sweetdate/schemas.ts";
 import { newUser } from "../helpers.ts";
-import { api, freezeClock, openCalendarAt, signUp } from "../ui/ui-helpers.ts";
+import { api, dayCell, freezeClock, openCalendarAt, quickCreate, signUp } from "../ui/ui-helpers.ts";
 
 const OUT = path.resolve(import.meta.dirname, "../../docs/screenshots");
 
@@ -56,9 +56,24 @@ for (const device of ["desktop", "phone"] as const) {
       await expect(page.getByText("Design review").first()).toBeVisible();
       await page.screenshot({ path: `${OUT}/month-${scheme}-${device}.png` });
 
+      // Quick create: a click on a day opens the popover beside it.
+      await dayCell(page, "2026-11-26").click();
+      await quickCreate(page).getByLabel("Title", { exact: true }).fill("Team lunch");
+      await page.screenshot({ path: `${OUT}/quick-create-${scheme}-${device}.png` });
+      await page.keyboard.press("Escape");
+
       await openCalendarAt(page, "week", "2026-11-18");
       await expect(page.getByText("Lunch with Sam").first()).toBeVisible();
       await page.screenshot({ path: `${OUT}/week-${scheme}-${device}.png` });
+
+      // The mini-month navigator (in the drawer on a phone), showing the week.
+      if (device === "phone") {
+        await page.getByRole("button", { name: "Show calendars" }).click();
+        await page.screenshot({ path: `${OUT}/mini-month-${scheme}-${device}.png` });
+        await page.keyboard.press("Escape");
+      } else {
+        await page.locator(".mini-month").screenshot({ path: `${OUT}/mini-month-${scheme}-${device}.png` });
+      }
 
       if (device === "phone") {
         await openCalendarAt(page, "list", "2026-11-18");
@@ -73,6 +88,11 @@ for (const device of ["desktop", "phone"] as const) {
       await dialog.getByLabel("Repeat", { exact: true }).selectOption("custom");
       await dialog.getByRole("checkbox", { name: "Thursday" }).check();
       await page.screenshot({ path: `${OUT}/event-dialog-${scheme}-${device}.png` });
+      // The time-zone picker, searched by offset.
+      await dialog.getByRole("combobox", { name: "Time zone" }).fill("+5:30");
+      await dialog.getByRole("listbox", { name: "Time zones" }).scrollIntoViewIfNeeded();
+      await page.screenshot({ path: `${OUT}/time-zone-picker-${scheme}-${device}.png` });
+      await dialog.getByRole("combobox", { name: "Time zone" }).press("Escape");
       await dialog.getByRole("button", { name: "Cancel" }).click();
       await page.getByRole("dialog", { name: "Discard changes?" }).getByRole("button", { name: "Discard" }).click();
 

@@ -1,7 +1,7 @@
 // axe on every page and dialog, light and dark: no serious or critical violations.
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { api, calendarReady, eventDialog, freezeClock, openCalendarAt, signUp } from "./ui-helpers.ts";
+import { api, calendarReady, dayCell, eventDialog, freezeClock, openCalendarAt, quickCreate, signUp } from "./ui-helpers.ts";
 
 async function expectNoSeriousViolations(page: Page, label: string) {
   // Scan the settled page, not one caught mid-navigation (first-run redirects, URL normalisation).
@@ -41,11 +41,23 @@ for (const scheme of ["light", "dark"] as const) {
       await expectNoSeriousViolations(page, `calendar ${view}`);
     }
 
+    // The quick-create popover (a click on a day), and its time-zone-free fields.
+    await openCalendarAt(page, "month", "2026-11-18");
+    await dayCell(page, "2026-11-25").click();
+    await expect(quickCreate(page).getByLabel("Title", { exact: true })).toBeFocused();
+    await expectNoSeriousViolations(page, "quick-create popover");
+    await page.keyboard.press("Escape");
+    await expect(quickCreate(page)).toBeHidden();
+
     await openCalendarAt(page, "week", "2026-11-18");
     await page.getByRole("button", { name: /Design review/ }).click();
     const dialog = eventDialog(page);
     await dialog.getByLabel("Repeat", { exact: true }).selectOption("custom");
     await expectNoSeriousViolations(page, "event dialog");
+    await dialog.getByRole("combobox", { name: "Time zone" }).fill("new");
+    await expect(dialog.getByRole("listbox", { name: "Time zones" })).toBeVisible();
+    await expectNoSeriousViolations(page, "time-zone picker open");
+    await dialog.getByRole("combobox", { name: "Time zone" }).press("Escape");
     await dialog.getByRole("button", { name: "Delete" }).click();
     await expectNoSeriousViolations(page, "delete confirmation");
     await page.keyboard.press("Escape");

@@ -1,7 +1,7 @@
 // The calendar's main flows through the real UI on a throw-away database; results are checked
 // over the API with the page's own session.
 import { expect, test } from "@playwright/test";
-import { api, center, dayCell, drag, eventDialog, freezeClock, openCalendarAt, signUp, watchConsole } from "./ui-helpers.ts";
+import { api, center, dayCell, drag, eventDialog, freezeClock, moreOptions, openCalendarAt, quickCreate, signUp, watchConsole } from "./ui-helpers.ts";
 
 const NOV = ["2026-11-01T00:00:00Z", "2026-12-01T00:00:00Z"] as const;
 
@@ -23,12 +23,15 @@ test("sign up, create a calendar, a timed event, an all-day event and a custom w
   // Timed: click a day in the month view.
   await openCalendarAt(page, "month", "2026-11-18");
   await dayCell(page, "2026-11-19").click();
-  let dialog = eventDialog(page);
-  await expect(dialog).toBeVisible();
-  await expect(dialog.getByLabel("Title", { exact: true })).toBeFocused();
-  await dialog.getByLabel("Title", { exact: true }).fill("Planning meeting");
-  await expect(dialog.getByLabel("Start time", { exact: true })).toHaveValue("09:00");
-  await dialog.getByLabel("Start time", { exact: true }).fill("14:00");
+  const quick = quickCreate(page);
+  await expect(quick.getByLabel("Title", { exact: true })).toBeFocused();
+  await quick.getByLabel("Title", { exact: true }).fill("Planning meeting");
+  await expect(quick.getByLabel("Starts", { exact: true })).toHaveValue("09:00");
+  await quick.getByLabel("Starts", { exact: true }).fill("14:00");
+  await expect(quick.getByLabel("Ends", { exact: true })).toHaveValue("15:00");
+  let dialog = await moreOptions(page); // what was typed comes along
+  await expect(dialog.getByLabel("Title", { exact: true })).toHaveValue("Planning meeting");
+  await expect(dialog.getByLabel("Start time", { exact: true })).toHaveValue("14:00");
   await expect(dialog.getByLabel("End time", { exact: true })).toHaveValue("15:00");
   await dialog.getByLabel("Location", { exact: true }).fill("Room 4");
   await dialog.getByRole("button", { name: "Save" }).click();
@@ -39,7 +42,8 @@ test("sign up, create a calendar, a timed event, an all-day event and a custom w
   const from = await center(dayCell(page, "2026-11-24"));
   const to = await center(dayCell(page, "2026-11-26"));
   await drag(page, from, to);
-  dialog = eventDialog(page);
+  await expect(quickCreate(page).getByTestId("quick-create-when")).toHaveText("Tuesday, November 24, 2026 – Thursday, November 26, 2026 · All day");
+  dialog = await moreOptions(page);
   await expect(dialog.getByRole("checkbox", { name: "All day" })).toBeChecked();
   await expect(dialog.getByLabel("Start date", { exact: true })).toHaveValue("2026-11-24");
   await expect(dialog.getByLabel("End date", { exact: true })).toHaveValue("2026-11-26");

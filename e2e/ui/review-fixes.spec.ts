@@ -4,7 +4,7 @@
 import { expect, test } from "@playwright/test";
 import { CalendarEnvelope, EventEnvelope } from "../../lib/api/sweetdate/schemas.ts";
 import { newUser } from "../helpers.ts";
-import { api, dayCell, eventDialog, freezeClock, openCalendarAt, signUp, watchConsole } from "./ui-helpers.ts";
+import { api, dayCell, eventDialog, freezeClock, moreOptions, openCalendarAt, signUp, watchConsole } from "./ui-helpers.ts";
 
 /** Select everything in the field, delete it, then type — as a person retypes a number. */
 async function retype(field: import("@playwright/test").Locator, text: string) {
@@ -56,7 +56,7 @@ test("a weekly rule without the start's weekday moves the start to the first cho
   const calendar = await api(page).createCalendar("Team");
   await openCalendarAt(page, "month", "2026-11-18");
   await dayCell(page, "2026-11-18").click(); // a Wednesday
-  const dialog = eventDialog(page);
+  const dialog = await moreOptions(page);
   await dialog.getByLabel("Title").fill("Gym");
   await dialog.getByLabel("Repeat", { exact: true }).selectOption("custom");
   await dialog.getByRole("checkbox", { name: "Thursday" }).check();

@@ -3,7 +3,7 @@
 import { expect, test } from "@playwright/test";
 import { CalendarEnvelope, EventUsersEnvelope, MemberEnvelope, UserEnvelope } from "../../lib/api/sweetdate/schemas.ts";
 import { newUser } from "../helpers.ts";
-import { api, calendarReady, dayCell, eventDialog, freezeClock, openCalendarAt, signUp, watchConsole } from "./ui-helpers.ts";
+import { api, calendarReady, dayCell, freezeClock, moreOptions, openCalendarAt, signUp, watchConsole } from "./ui-helpers.ts";
 
 test("hide and show calendars (remembered), rename and recolour one", async ({ page }) => {
   const problems = watchConsole(page);
@@ -78,7 +78,7 @@ test("invite calendar members as participants and editors", async ({ page }) => 
 
   await openCalendarAt(page, "month", "2026-11-18");
   await dayCell(page, "2026-11-19").click();
-  const dialog = eventDialog(page);
+  const dialog = await moreOptions(page);
   await dialog.getByLabel("Title", { exact: true }).fill("Launch prep");
   await dialog.getByLabel("Participants' role", { exact: true }).selectOption("viewer");
   await dialog.getByLabel("Role of Katherine Johnson").selectOption("editor");

@@ -1,6 +1,6 @@
 // On purpose, once, away from UTC: a browser and account in New York.
 import { expect, test } from "@playwright/test";
-import { api, center, dayCell, drag, eventDialog, freezeClock, openCalendarAt, signUp, watchConsole } from "./ui-helpers.ts";
+import { api, center, dayCell, drag, freezeClock, moreOptions, openCalendarAt, signUp, watchConsole } from "./ui-helpers.ts";
 
 test.use({ timezoneId: "America/New_York" });
 
@@ -17,7 +17,7 @@ test("times are shown and saved in the user's zone (America/New_York)", async ({
   await expect(page.getByRole("button", { name: /9a Standing call/ })).toBeVisible();
 
   await dayCell(page, "2026-11-19").click();
-  const dialog = eventDialog(page);
+  const dialog = await moreOptions(page);
   await expect(dialog.getByLabel("Time zone", { exact: true })).toHaveValue("(UTC−05:00) New York — America/New_York");
   await expect(dialog.getByText("Start and end are America/New_York times.")).toBeVisible();
   await dialog.getByLabel("Title", { exact: true }).fill("Client lunch");

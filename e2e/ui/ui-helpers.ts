@@ -98,3 +98,15 @@ export async function calendarReady(page: Page) {
 export function eventDialog(page: Page) {
   return page.getByRole("dialog", { name: /New event|Edit event/ });
 }
+
+/** The popover a click or a selection on the calendar opens. */
+export function quickCreate(page: Page) {
+  return page.getByRole("dialog", { name: "Quick add" });
+}
+
+/** From the quick-create popover to the full event dialog, as a person would ("More options"). */
+export async function moreOptions(page: Page) {
+  await quickCreate(page).getByRole("button", { name: "More options" }).click();
+  await expect(quickCreate(page)).toBeHidden();
+  return eventDialog(page);
+}
