@@ -69,13 +69,31 @@ export interface IcalRun {
   /** Latency of a small list and of /api/health while nothing else runs, and during the import. */
   idleProbes: number[];
   probes: number[];
+  /** CPU seconds the server process spent on the import and on one export (Linux /proc; null elsewhere). */
+  importCpuMs: number | null;
+  exportCpuMs: number | null;
+}
+
+/** CPU time (user + system) a process has used so far, in ms, from /proc (null when unavailable). */
+export function processCpuMs(pid: number | undefined): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100; // utime + stime, in clock ticks (USER_HZ = 100)
+  } catch {
+    return null;
+  }
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const max = (xs: number[]) => Math.max(0, ...xs);
 
 /** One import / re-import / export round into a new calendar on the server at `base`. */
-export async function measureIcal(base: string, auth: Record<string, string>): Promise<IcalRun> {
+export async function measureIcal(base: string, auth: Record<string, string>, serverPid?: number): Promise<IcalRun> {
+  const cpu = () => (serverPid === undefined ? null : processCpuMs(serverPid));
+  const cpuSince = (start: number | null) => {
+    const now = cpu();
+    return start === null || now === null ? null : now - start;
+  };
   const text = bigIcs();
   const vevents = (text.match(/BEGIN:VEVENT/g) ?? []).length;
   const created = await fetch(`${base}/api/v1/calendars`, { method: "POST", headers: { ...auth, "content-type": "application/json" }, body: JSON.stringify({ name: "iCalendar bench", time_zone: "Europe/Berlin" }) });
@@ -97,11 +115,13 @@ export async function measureIcal(base: string, auth: Record<string, string>): P
       await new Promise((r) => setTimeout(r, 100));
     }
   })();
+  const importCpu = cpu();
   const imported = await timed(async () => {
     const response = await fetch(`${base}/api/v1/calendars/${calendar.id}/import`, { method: "POST", headers: { ...auth, "content-type": "text/calendar" }, body: text });
     return (await response.json()) as { import: { created: number; failed: unknown[] } };
   });
   importing = false;
+  const importCpuMs = cpuSince(importCpu);
   await prober;
   const again = await timed(async () => {
     const response = await fetch(`${base}/api/v1/calendars/${calendar.id}/import`, { method: "POST", headers: { ...auth, "content-type": "text/calendar" }, body: text });
@@ -109,8 +129,11 @@ export async function measureIcal(base: string, auth: Record<string, string>): P
   });
   const exportMs: number[] = [];
   let bytes = 0;
+  let exportCpuMs: number | null = null;
   for (let i = 0; i < 3; i++) {
+    const exportCpu = cpu();
     const t = await timed(async () => (await fetch(`${base}/api/v1/calendars/${calendar.id}/ics`, { headers: auth })).text());
+    if (i === 2) exportCpuMs = cpuSince(exportCpu);
     exportMs.push(t.ms);
     bytes = t.value.length;
   }
@@ -126,6 +149,8 @@ export async function measureIcal(base: string, auth: Record<string, string>): P
     exportMib: bytes / 1024 / 1024,
     idleProbes,
     probes,
+    importCpuMs,
+    exportCpuMs,
   };
 }
 
@@ -143,8 +168,17 @@ export function icalTable(database: string, runs: IcalRun[]): string {
 | \`POST …/import\`, new calendar (${first.created.toLocaleString("en")} created, ${first.failed} failed) | ${s(median(runs.map((r) => r.importMs)))}${list(runs.map((r) => r.importMs), s)} | ≤ 10 s |
 | same file again (${first.unchanged.toLocaleString("en")} unchanged) | ${s(median(runs.map((r) => r.againMs)))}${list(runs.map((r) => r.againMs), s)} | |
 | \`GET …/ics\` of that calendar (${first.exportMib.toFixed(1)} MiB), median of 3 requests | ${s(median(exports))}${list(exports, s)} | ≤ 2 s |
-| other requests (a week's list, /api/health) before the import: median / max | ${median(runs.flatMap((r) => r.idleProbes)).toFixed(0)} ms / ${max(runs.flatMap((r) => r.idleProbes)).toFixed(0)} ms | |
+${cpuRow(runs)}| other requests (a week's list, /api/health) before the import: median / max | ${median(runs.flatMap((r) => r.idleProbes)).toFixed(0)} ms / ${max(runs.flatMap((r) => r.idleProbes)).toFixed(0)} ms | |
 | other requests during the import (${first.probes.length} requests): median / max | ${median(during).toFixed(0)} ms / ${max(worst).toFixed(0)} ms${list(during, (x) => x.toFixed(0))} | not blocked |
+`;
+}
+
+/** The server's own CPU time: what the wall-clock times would be on an otherwise idle core (PostgreSQL's work not included). */
+function cpuRow(runs: IcalRun[]): string {
+  const imports = runs.map((r) => r.importCpuMs).filter((x): x is number => x !== null);
+  const exports = runs.map((r) => r.exportCpuMs).filter((x): x is number => x !== null);
+  if (!imports.length || !exports.length) return "";
+  return `| the app server's CPU time: import / one export | ${s(median(imports))} / ${s(median(exports))}${list(imports, s)} | |
 `;
 }
 
@@ -154,15 +188,15 @@ events in four zones, all-day days, weekly series each with an override and an E
 }
 
 /** Runs against a server at `base` (bench/run.ts: SQLite); returns the Markdown section. */
-export async function runIcalBench(base: string, auth: Record<string, string>): Promise<string> {
-  const run = await measureIcal(base, auth);
+export async function runIcalBench(base: string, auth: Record<string, string>, serverPid?: number): Promise<string> {
+  const run = await measureIcal(base, auth, serverPid);
   return `${describe(run)}\n\n${icalTable("SQLite", [run])}`;
 }
 
 const root = path.resolve(import.meta.dirname, "..");
 
 /** A fresh database (SQLite file or PostgreSQL database), a user with a token, and the built app on it. */
-async function withServer<T>(kind: "sqlite" | "postgres", port: number, work: (base: string, auth: Record<string, string>) => Promise<T>): Promise<T> {
+async function withServer<T>(kind: "sqlite" | "postgres", port: number, work: (base: string, auth: Record<string, string>, pid: number | undefined) => Promise<T>): Promise<T> {
   const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const suffix = crypto.randomBytes(3).toString("hex");
   let databaseUrl: string;
@@ -211,7 +245,7 @@ async function withServer<T>(kind: "sqlite" | "postgres", port: number, work: (b
     });
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`);
-    return await work(base, { authorization: `Bearer ${token}` });
+    return await work(base, { authorization: `Bearer ${token}` }, server.pid);
   } finally {
     if (server) {
       const exited = new Promise((resolve) => server!.once("exit", resolve));
@@ -236,7 +270,7 @@ async function waitFor(url: string) {
 
 /** The PostgreSQL table for bench/run.ts (a server of its own on a fresh database). */
 export async function runIcalBenchPostgres(port: number): Promise<string> {
-  return withServer("postgres", port, async (base, auth) => icalTable("PostgreSQL", [await measureIcal(base, auth)]));
+  return withServer("postgres", port, async (base, auth, pid) => icalTable("PostgreSQL", [await measureIcal(base, auth, pid)]));
 }
 
 async function main() {
@@ -255,8 +289,8 @@ async function main() {
     // A fresh server per run, so each import meets an empty calendar on a warm app.
     for (let i = 0; i < runs; i++) {
       const load = os.loadavg()[0]!;
-      const run = await withServer(kind, port, (base, auth) => measureIcal(base, auth));
-      console.error(`${kind} run ${i + 1}: import ${s(run.importMs)}, again ${s(run.againMs)}, export ${run.exportMs.map(s).join(" / ")}, probes during import median ${median(run.probes).toFixed(0)} ms max ${max(run.probes).toFixed(0)} ms (load average ${load.toFixed(2)} → ${os.loadavg()[0]!.toFixed(2)})`);
+      const run = await withServer(kind, port, (base, auth, pid) => measureIcal(base, auth, pid));
+      console.error(`${kind} run ${i + 1}: import ${s(run.importMs)} (server CPU ${run.importCpuMs === null ? "?" : s(run.importCpuMs)}), again ${s(run.againMs)}, export ${run.exportMs.map(s).join(" / ")} (server CPU ${run.exportCpuMs === null ? "?" : s(run.exportCpuMs)}), probes during import median ${median(run.probes).toFixed(0)} ms max ${max(run.probes).toFixed(0)} ms (load average ${load.toFixed(2)} → ${os.loadavg()[0]!.toFixed(2)})`);
       results.push(run);
     }
     sample ??= results[0]!;

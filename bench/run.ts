@@ -106,7 +106,7 @@ async function main() {
     }
     let ical = "";
     try {
-      ical = await runIcalBench(base, auth);
+      ical = await runIcalBench(base, auth, server.pid);
       // PostgreSQL: a server of its own on a fresh database, on the next port (free until the change-feed section).
       ical += `\n${process.env.BENCH_PG === "0" ? "(PostgreSQL run skipped with BENCH_PG=0)\n" : await runIcalBenchPostgres(port + 1)}`;
     } catch (error) {
