@@ -1,6 +1,7 @@
 "use client";
 import type { Calendar, Event } from "@/lib/api/sweetdate/schemas.ts";
 import { describeRecurrence } from "@/lib/client/recurrence-rule.ts";
+import { describeOffset } from "@/lib/domain/reminders.ts";
 import { formatEventTime, toWallClock, utcDate } from "@/lib/client/zoned-time.ts";
 import { labelOf, STAKEHOLDER_CHOICES, STATUS_CHOICES, VISIBILITY_CHOICES } from "./choices.ts";
 import { isBusyBlock } from "./to-fullcalendar.ts";
@@ -45,6 +46,12 @@ export function EventDetails({ event, calendar, viewerZone }: { event: Event; ca
           <>
             <dt>Description</dt>
             <dd className="prewrap">{event.description}</dd>
+          </>
+        ) : null}
+        {event.reminders.length ? (
+          <>
+            <dt>Reminders</dt>
+            <dd>{event.reminders.map((r) => (r.minutes_before === 0 ? "At the start" : `${describeOffset(r.minutes_before)} before`)).join(", ")}</dd>
           </>
         ) : null}
         {!busy ? (

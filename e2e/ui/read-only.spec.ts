@@ -16,8 +16,8 @@ test("a guest sees read-only events and busy blocks", async ({ page, request }) 
   const added = await request.post(`${BASE_URL}/api/v1/calendars/${shared.id}/users`, { headers: owner.auth, data: { user_id: me.id, role: "guest" } });
   MemberEnvelope.parse(await added.json());
   const create = (data: Record<string, unknown>) => request.post(`${BASE_URL}/api/v1/calendars/${shared.id}/events`, { headers: owner.auth, data });
-  const board = await (await create({ title: "Board meeting", starts_at: "2026-11-17T14:00:00Z", ends_at: "2026-11-17T15:00:00Z", location: "HQ" })).json();
-  await create({ title: "Secret interview", starts_at: "2026-11-18T10:00:00Z", ends_at: "2026-11-18T11:00:00Z", visibility: "busy", description: "candidate X" });
+  const board = await (await create({ title: "Board meeting", starts_at: "2026-11-17T14:00:00Z", ends_at: "2026-11-17T15:00:00Z", location: "HQ", reminders: [{ minutes_before: 15 }, { minutes_before: 1440 }] })).json();
+  await create({ title: "Secret interview", starts_at: "2026-11-18T10:00:00Z", ends_at: "2026-11-18T11:00:00Z", visibility: "busy", description: "candidate X", reminders: [{ minutes_before: 5 }] });
 
   let puts = 0;
   page.on("request", (r) => {
@@ -37,6 +37,7 @@ test("a guest sees read-only events and busy blocks", async ({ page, request }) 
   const details = page.getByRole("dialog", { name: "Board meeting" });
   await expect(details).toContainText("You can see this event but not change it.");
   await expect(details).toContainText("HQ");
+  await expect(details).toContainText("Reminders15 minutes before, 1 day before");
   await expect(details.getByRole("button", { name: "Save" })).toHaveCount(0);
   await details.getByRole("button", { name: "Close" }).first().click();
 
@@ -44,6 +45,7 @@ test("a guest sees read-only events and busy blocks", async ({ page, request }) 
   const busy = page.getByRole("dialog", { name: "Busy" });
   await expect(busy).toContainText("Someone is busy at this time");
   await expect(busy).not.toContainText("candidate X");
+  await expect(busy).not.toContainText("Reminders");
   await page.keyboard.press("Escape");
   await expect(busy).toBeHidden();
 

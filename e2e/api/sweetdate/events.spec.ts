@@ -217,7 +217,7 @@ test("every event field is always present, null when empty", async ({ request })
   const { event } = await expectBody(await request.post(base, { headers: user.auth, data: { title: "bare", starts_at: "2025-08-21T09:00:00Z", ends_at: "2025-08-21T10:00:00Z" } }), 201, EventEnvelope);
   expect(z.object({}).passthrough().parse(event)).toMatchObject({ description: null, location: null, rrule: null, ics_feed_id: null });
   expect(Object.keys(event).sort()).toEqual(
-    ["id", "calendar_id", "title", "description", "location", "starts_at", "ends_at", "all_day", "time_zone", "status", "visibility", "recurrence_rule", "inserted_at", "updated_at", "stakeholder", "default_role", "tags", "rrule", "rdates", "recurring_event_id", "original_starts_at", "sequence", "editable", "rsvp", "ics_feed_id"].sort(),
+    ["id", "calendar_id", "title", "description", "location", "starts_at", "ends_at", "all_day", "time_zone", "status", "visibility", "recurrence_rule", "inserted_at", "updated_at", "stakeholder", "default_role", "tags", "rrule", "rdates", "recurring_event_id", "original_starts_at", "sequence", "editable", "rsvp", "ics_feed_id", "reminders"].sort(),
   );
 });
 
