@@ -86,7 +86,7 @@ function startServer(port: number, databaseUrl: string, bodyFile?: string): Chil
   });
 }
 
-async function waitFor(url: string) {
+export async function waitFor(url: string) {
   for (let i = 0; i < 600; i++) {
     try {
       if ((await fetch(url)).ok) return;

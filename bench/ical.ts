@@ -10,6 +10,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import pg from "pg";
+import { waitFor } from "./feed.ts";
 
 const EVENTS = 20_000;
 
@@ -256,17 +257,6 @@ async function withServer<T>(kind: "sqlite" | "postgres", port: number, work: (b
   }
 }
 
-async function waitFor(url: string) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not start: ${url}`);
-}
 
 /** The PostgreSQL table for bench/run.ts (a server of its own on a fresh database). */
 export async function runIcalBenchPostgres(port: number): Promise<string> {

@@ -4,6 +4,7 @@ import crypto from "node:crypto";
 import ICAL from "ical.js";
 import { STATUS, type StoredStatus, type Visibility } from "../domain/enums.ts";
 import { TEXT_MAX, TITLE_MAX } from "../domain/event-rules.ts";
+import { daysInMonth } from "../recurrence/civil.ts";
 import { formatRRule, parseRRule, RecurrenceRuleError } from "../recurrence/index.ts";
 import { remindersOfAlarms } from "./alarms.ts";
 import type { ParsedEvent, ParsedSeries, ParseOptions, ParseProblem, ParseResult } from "./types.ts";
@@ -104,16 +105,10 @@ function wallOf(value: string): { wall: WallClock; date: boolean; utc: boolean }
   const hour = +(m[4] ?? 0);
   const minute = +(m[5] ?? 0);
   const second = +(m[6] ?? 0);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 60) throw new EventError(`"${value}" is not a valid date`);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year < 100 ? 1900 + year : year, month) /* as Date.UTC reads years 0–99 */ || hour > 23 || minute > 59 || second > 60) throw new EventError(`"${value}" is not a valid date`);
   return { wall: { year, month, day, hour, minute, second: Math.min(second, 59) }, date: m[4] === undefined, utc: m[7] !== undefined };
 }
 
-/** Days in a month as Date.UTC counts them (years 0–99 are read as 1900–1999). Arithmetic, no Date: this runs per value. */
-function daysInMonth(year: number, month: number): number {
-  if (month !== 2) return [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]!;
-  const y = year < 100 ? 1900 + year : year;
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0 ? 29 : 28;
-}
 
 function rawTimes(prop: Prop): RawTime[] {
   const tzid = typeof prop[1].tzid === "string" ? prop[1].tzid : null;

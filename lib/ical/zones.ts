@@ -1,5 +1,6 @@
 // TZID → IANA zone, and UTC instant ↔ wall-clock parts in a zone.
 import { isTimeZone } from "../domain/time.ts";
+import { civilFromDays, DAY_MS, packedDay, packedMonth, packedYear } from "../recurrence/civil.ts";
 import { getZone } from "../recurrence/zone.ts";
 import { WINDOWS_ZONES } from "./windows-zones.ts";
 
@@ -63,27 +64,19 @@ export function utcToZoned(at: Date, timeZone: string): WallClock {
   return wallClockOf(ms + getZone(timeZone).offsetAt(ms));
 }
 
-const DAY_MS = 86_400_000;
-
 /**
  * The calendar fields of a "local" millisecond count (proleptic Gregorian, as Date's UTC getters
- * give them), by arithmetic: exports call this per written time, and a Date per call costs.
- * Days → civil date after H. Hinnant's days-from-civil inverse (eras of 400 years from 0000-03-01).
+ * give them), by the recurrence engine's day arithmetic: exports call this per written time, and a
+ * Date per call costs.
  */
 export function wallClockOf(localMs: number): WallClock {
   const days = Math.floor(localMs / DAY_MS);
   const msOfDay = localMs - days * DAY_MS;
-  const z = days + 719_468;
-  const era = Math.floor(z / 146_097);
-  const dayOfEra = z - era * 146_097;
-  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
-  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
-  const mp = Math.floor((5 * dayOfYear + 2) / 153);
-  const month = mp < 10 ? mp + 3 : mp - 9;
+  const civil = civilFromDays(days);
   return {
-    year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0),
-    month,
-    day: dayOfYear - Math.floor((153 * mp + 2) / 5) + 1,
+    year: packedYear(civil),
+    month: packedMonth(civil),
+    day: packedDay(civil),
     hour: Math.floor(msOfDay / 3_600_000),
     minute: Math.floor(msOfDay / 60_000) % 60,
     second: Math.floor(msOfDay / 1000) % 60,
