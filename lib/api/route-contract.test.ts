@@ -103,3 +103,29 @@ describe("route() query contracts — Kona (400 problem with invalid_params)", (
     expect(() => parseQuery(kona, UserListQuery, url(`like=${"a".repeat(201)}`))).toThrow(expect.objectContaining({ fields: { like: ["is too long (maximum is 200 characters)"] } }));
   });
 });
+
+describe("route() body contracts — SweetDate", () => {
+  const post = (body: string) => new Request("http://localhost/api/v1/x", { method: "POST", body, headers: { "content-type": "application/json" } });
+  const Input = z.strictObject({ name: z.string().min(1).max(5), size: z.number().int().optional() });
+  const handler = route(sweetdate, { body: { schema: Input, readOnly: ["id"] }, public: true, rateLimit: false }, async (c) => json({ input: c.input }));
+
+  it("hands the handler the parsed body, read-only fields dropped", async () => {
+    expect(await (await handler(post('{"id":"x","name":"Ann","size":2}'), ctx)).json()).toEqual({ input: { name: "Ann", size: 2 } });
+  });
+
+  it("answers 422 naming each field: blank, too long, wrong type, not allowed, not an object", async () => {
+    const fields = async (body: string) => {
+      const response = await handler(post(body), ctx);
+      expect(response.status, body).toBe(422);
+      return (await response.json()).fields;
+    };
+    expect(await fields('{"size":1.5}')).toEqual({ name: ["can't be blank"], size: ["must be an integer"] });
+    expect(await fields('{"name":"Annabel","extra":1}')).toEqual({ name: ["is too long (maximum is 5 characters)"], extra: ["is not allowed"] });
+    expect(await fields("[1]")).toEqual({ body: ["must be a JSON object"] });
+  });
+
+  it("keeps the body's transport errors: 415 without JSON, 400 for unparsable JSON", async () => {
+    expect((await handler(new Request("http://localhost/api/v1/x", { method: "POST", body: "name=a" }), ctx)).status).toBe(415);
+    expect((await handler(post("{"), ctx)).status).toBe(400);
+  });
+});

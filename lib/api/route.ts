@@ -5,7 +5,7 @@ import { readBodyText } from "./body.ts";
 import { addError, AppError, invalid, type FieldErrors } from "../domain/errors.ts";
 import { authenticate, checkCsrf, type Caller } from "./auth.ts";
 import { checkRateLimit } from "./rate-limit.ts";
-import { fieldErrorsOf } from "./validation.ts";
+import { fieldErrorsOf, parseOr422 } from "./validation.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -16,11 +16,24 @@ export interface Dialect {
   field?(name: string): string;
   /** The error for query parameters that do not parse (SweetDate: 422; Kona: 400), naming each. */
   queryError(fields: FieldErrors): AppError;
+  /** The resource object in a JSON body, read-only fields a client may echo back dropped (before the schema). */
+  bodyObject?(body: unknown, readOnly: readonly string[]): unknown;
 }
 
-/** What a route takes besides its path: the query's zod schema (parsed before the handler runs). */
-export interface Contract<Q extends z.ZodType> {
-  query: Q;
+/**
+ * What a route takes besides its path, parsed before the handler runs: the query string's schema
+ * (→ `ctx.query`) and the JSON body's (→ `ctx.input`, a 422 naming each field when it does not fit).
+ */
+export interface Contract<Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
+  query?: Q;
+  body?: { schema: B; readOnly?: readonly string[] };
+}
+
+type Parsed<Q extends z.ZodType, B extends z.ZodType> = { query: z.output<Q>; input: z.output<B> };
+
+/** A JSON body through the contract's schema (after the dialect's bodyObject), or a 422 naming each field. */
+export function parseBody<B extends z.ZodType>(dialect: Dialect, contract: { schema: B; readOnly?: readonly string[] }, body: unknown): z.output<B> {
+  return parseOr422(contract.schema, dialect.bodyObject ? dialect.bodyObject(body, contract.readOnly ?? []) : body);
 }
 
 /**
@@ -58,16 +71,16 @@ export function route<P = Record<string, never>>(
   dialect: Dialect,
   fn: (ctx: Context<P>) => Promise<Response>,
 ): (req: Request, ctx: RouteContext<P>) => Promise<Response>;
-export function route<P = Record<string, never>, Q extends z.ZodType = z.ZodType>(
+export function route<P = Record<string, never>, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(
   dialect: Dialect,
-  contract: Contract<Q> & RouteOptions,
-  fn: (ctx: Omit<Context<P>, "caller"> & { caller: Caller | null; query: z.output<Q> }) => Promise<Response>,
-): ((req: Request, ctx: RouteContext<P>) => Promise<Response>) & { contract: Contract<Q> };
-export function route<P = Record<string, never>, Q extends z.ZodType = z.ZodType>(
+  contract: Contract<Q, B> & RouteOptions,
+  fn: (ctx: Omit<Context<P>, "caller"> & { caller: Caller | null } & Parsed<Q, B>) => Promise<Response>,
+): ((req: Request, ctx: RouteContext<P>) => Promise<Response>) & { contract: Contract<Q, B> };
+export function route<P = Record<string, never>, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(
   dialect: Dialect,
-  contract: Contract<Q>,
-  fn: (ctx: Context<P> & { query: z.output<Q> }) => Promise<Response>,
-): ((req: Request, ctx: RouteContext<P>) => Promise<Response>) & { contract: Contract<Q> };
+  contract: Contract<Q, B>,
+  fn: (ctx: Context<P> & Parsed<Q, B>) => Promise<Response>,
+): ((req: Request, ctx: RouteContext<P>) => Promise<Response>) & { contract: Contract<Q, B> };
 export function route<P = Record<string, never>>(
   dialect: Dialect,
   fn: (ctx: Omit<Context<P>, "caller"> & { caller: Caller | null }) => Promise<Response>,
@@ -75,11 +88,11 @@ export function route<P = Record<string, never>>(
 ): (req: Request, ctx: RouteContext<P>) => Promise<Response>;
 export function route<P>(
   dialect: Dialect,
-  fnOrContract: ((ctx: Context<P>) => Promise<Response>) | Contract<z.ZodType>,
-  fnOrOptions?: ((ctx: Context<P> & { query: unknown }) => Promise<Response>) | RouteOptions,
+  fnOrContract: ((ctx: Context<P>) => Promise<Response>) | Contract,
+  fnOrOptions?: ((ctx: Context<P> & { query: unknown; input: unknown }) => Promise<Response>) | RouteOptions,
 ) {
   const contract = typeof fnOrContract === "function" ? undefined : fnOrContract;
-  const fn = (typeof fnOrContract === "function" ? fnOrContract : fnOrOptions) as (ctx: Context<P> & { query?: unknown }) => Promise<Response>;
+  const fn = (typeof fnOrContract === "function" ? fnOrContract : fnOrOptions) as (ctx: Context<P> & { query?: unknown; input?: unknown }) => Promise<Response>;
   const options = typeof fnOrContract === "function" ? (fnOrOptions as RouteOptions | undefined) : (fnOrContract as Partial<RouteOptions>);
   const handler = async (req: Request, routeContext: RouteContext<P>): Promise<Response> => {
     const requestId = crypto.randomUUID();
@@ -95,8 +108,9 @@ export function route<P>(
       const params = routeContext?.params ? await routeContext.params : ({} as P);
       const url = publicUrl(req);
       checkQuery(url);
-      const query = contract ? parseQuery(dialect, contract.query, url) : undefined;
-      const response = await fn({ req, url, params, caller: caller as Caller, body: () => readJson(req), query });
+      const query = contract?.query ? parseQuery(dialect, contract.query, url) : undefined;
+      const input = contract?.body ? parseBody(dialect, contract.body, await readJson(req)) : undefined;
+      const response = await fn({ req, url, params, caller: caller as Caller, body: () => readJson(req), query, input });
       response.headers.set("x-request-id", requestId);
       return response;
     } catch (error) {

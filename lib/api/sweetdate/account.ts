@@ -6,7 +6,6 @@ import { SESSION_COOKIE, sessionSecret } from "../auth.ts";
 import { signInAttempt, signUpAttempt } from "../rate-limit.ts";
 import { route } from "../route.ts";
 import { ok, sweetdate } from "./envelope.ts";
-import { parseBodyObject } from "./input.ts";
 import { ProfileInput, SignInInput, SignUpInput, TokenInput } from "./schemas.ts";
 import { serializeToken, serializeUser } from "./serialize.ts";
 
@@ -24,21 +23,22 @@ async function signedIn(req: Request, userId: number, status: number, user: Para
 // POST /api/v1/auth/sign-up – create an account and sign in
 export const signUp = route(
   sweetdate,
+  { body: { schema: SignUpInput }, public: true },
   async (ctx) => {
-    const body = parseBodyObject(SignUpInput, await ctx.body(), []);
+    const body = ctx.input;
     const email = normalizeEmail(body.email);
     await signUpAttempt(ctx.req, email);
     const user = await accounts.signUp({ email, password: body.password, name: body.name, timeZone: body.time_zone, invitation: body.invitation });
     return signedIn(ctx.req, user.id, 201, user);
   },
-  { public: true },
 );
 
 // POST /api/v1/auth/sign-in – email + password → session cookie
 export const signIn = route(
   sweetdate,
+  { body: { schema: SignInInput }, public: true },
   async (ctx) => {
-    const body = parseBodyObject(SignInInput, await ctx.body(), []);
+    const body = ctx.input;
     // One spelling of the address for the throttle and the lookup alike (" Ann@X.org" = "ann@x.org").
     const email = normalizeEmail(body.email);
     const attempt = await signInAttempt(ctx.req, email);
@@ -46,7 +46,6 @@ export const signIn = route(
     await attempt.succeeded();
     return signedIn(ctx.req, user.id, 200, user);
   },
-  { public: true },
 );
 
 // POST /api/v1/auth/sign-out – end the browser session
@@ -74,8 +73,8 @@ export const status = route(
 export const me = route(sweetdate, async (ctx) => ok({ user: serializeUser(ctx.caller.user) }));
 
 // PUT /api/v1/me – change name and/or time zone
-export const updateMe = route(sweetdate, async (ctx) => {
-  const body = parseBodyObject(ProfileInput, await ctx.body(), ["id", "email", "inserted_at", "updated_at"]);
+export const updateMe = route(sweetdate, { body: { schema: ProfileInput, readOnly: ["id", "email", "inserted_at", "updated_at"] } }, async (ctx) => {
+  const body = ctx.input;
   const user = await accounts.updateProfile(ctx.caller.user.id, { name: body.name, timeZone: body.time_zone });
   return ok({ user: serializeUser(user) });
 });
@@ -84,8 +83,8 @@ export const updateMe = route(sweetdate, async (ctx) => {
 export const listTokens = route(sweetdate, async (ctx) => ok({ tokens: (await accounts.listApiTokens(ctx.caller.user.id)).map(serializeToken) }));
 
 // POST /api/v1/tokens – create a token; the secret is in this response only
-export const createToken = route(sweetdate, async (ctx) => {
-  const body = parseBodyObject(TokenInput, await ctx.body(), []);
+export const createToken = route(sweetdate, { body: { schema: TokenInput } }, async (ctx) => {
+  const body = ctx.input;
   const token = await accounts.createApiToken(ctx.caller.user.id, body.name);
   return ok({ token: serializeToken(token) }, 201);
 });

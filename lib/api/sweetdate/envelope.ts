@@ -15,4 +15,11 @@ export const sweetdate: Dialect = {
   },
   /** Query parameters are input like any other: 422 VALIDATION_ERROR. */
   queryError: invalid,
+  /** A body is one JSON object; read-only fields (echoed from a read) are ignored. */
+  bodyObject(body: unknown, readOnly: readonly string[]): unknown {
+    if (body === null || typeof body !== "object" || Array.isArray(body)) throw invalid({ body: ["must be a JSON object"] });
+    const copy = { ...(body as Record<string, unknown>) };
+    for (const key of readOnly) delete copy[key];
+    return copy;
+  },
 };

@@ -5,7 +5,8 @@ import { invalid, type FieldErrors } from "../../domain/errors.ts";
 import { addError, type EventInput } from "../../domain/event-rules.ts";
 import { DATE_RANGE_TEXT, parseCompactInstant, parseDate, parseDateTime } from "../../domain/time.ts";
 import { formatRRule, parseRRule, presetToRule, RecurrenceRuleError, ruleToPreset } from "../../recurrence/index.ts";
-import { parseOr422 } from "../validation.ts";
+import { parseBody } from "../route.ts";
+import { sweetdate } from "./envelope.ts";
 import * as wire from "./schemas.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,16 +24,9 @@ export function parseEventId(id: string): { uuid: string; originalStart?: Date }
   return originalStart ? { uuid: uuid.toLowerCase(), originalStart } : null;
 }
 
-function strip(body: unknown, readOnly: readonly string[]): unknown {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) return body;
-  const copy = { ...(body as Record<string, unknown>) };
-  for (const key of readOnly) delete copy[key];
-  return copy;
-}
-
+/** A body parsed in the handler (where a route's contract cannot take it yet): as route() would. */
 export function parseBodyObject<T extends import("zod").ZodType>(schema: T, body: unknown, readOnly: readonly string[]) {
-  if (body === null || typeof body !== "object" || Array.isArray(body)) throw invalid({ body: ["must be a JSON object"] });
-  return parseOr422(schema, strip(body, readOnly));
+  return parseBody(sweetdate, { schema, readOnly }, body);
 }
 
 /** SweetDate status names are stored as themselves. */

@@ -8,7 +8,8 @@ import { loadViewer } from "../../services/viewer.ts";
 import { route, type Context } from "../route.ts";
 import { ok, sweetdate } from "./envelope.ts";
 import { eventCalendarOf } from "./events.ts";
-import { isUuid, parseBodyObject, parseEventId } from "./input.ts";
+import type { z } from "zod";
+import { isUuid, parseEventId } from "./input.ts";
 import { PageQuery, UserQuery } from "./queries.ts";
 import { EventUserChange, EventUserInput, MemberChange, MemberInput } from "./schemas.ts";
 import { serializeParticipant, serializeUser } from "./serialize.ts";
@@ -45,15 +46,15 @@ export const listMembers = route<CalendarParams, typeof PageQuery>(sweetdate, { 
 });
 
 // POST /api/v1/calendars/:calendar_id/users – add a member { user_id, role }
-export const addMember = route<CalendarParams>(sweetdate, async (ctx) => {
-  const body = parseBodyObject(MemberInput, await ctx.body(), []);
+export const addMember = route<CalendarParams, z.ZodType, typeof MemberInput>(sweetdate, { body: { schema: MemberInput } }, async (ctx) => {
+  const body = ctx.input;
   const added = await members.addMember(calendarKey(ctx), ctx.caller.user.id, userUuid(body.user_id), body.role ?? "member");
   return ok({ user: member(added) }, 201, { location: `${ctx.url.origin}/api/v1/calendars/${ctx.params.calendar_id}/users/${added.user.uuid}` });
 });
 
 // PUT /api/v1/calendars/:calendar_id/users/:user_id – change a member's role
-export const changeMember = route<MemberParams>(sweetdate, async (ctx) => {
-  const body = parseBodyObject(MemberChange, await ctx.body(), ["user_id", "id"]);
+export const changeMember = route<MemberParams, z.ZodType, typeof MemberChange>(sweetdate, { body: { schema: MemberChange, readOnly: ["user_id", "id"] } }, async (ctx) => {
+  const body = ctx.input;
   const changed = await members.changeMember(calendarKey(ctx), ctx.caller.user.id, userUuid(ctx.params.user_id), body.role);
   return ok({ user: member(changed) });
 });
@@ -78,15 +79,15 @@ export const listEventUsers = route<EventParams>(sweetdate, async (ctx) => {
 });
 
 // POST /api/v1/calendars/:calendar_id/events/:id/users – add a participant { user_id, role?, rsvp? }
-export const addEventUser = route<EventParams>(sweetdate, async (ctx) => {
-  const body = parseBodyObject(EventUserInput, await ctx.body(), []);
+export const addEventUser = route<EventParams, z.ZodType, typeof EventUserInput>(sweetdate, { body: { schema: EventUserInput } }, async (ctx) => {
+  const body = ctx.input;
   const added = await participants.addParticipant(await eventRef(ctx), await loadViewer(ctx.caller.user.id), userUuid(body.user_id), body.role, body.rsvp);
   return ok({ user: serializeParticipant(added) }, 201, { location: `${ctx.url.origin}/api/v1/calendars/${ctx.params.calendar_id}/events/${ctx.params.id}/users/${added.user.uuid}` });
 });
 
 // PUT /api/v1/calendars/:calendar_id/events/:id/users/:user_id – change role and/or RSVP
-export const changeEventUser = route<EventUserParams>(sweetdate, async (ctx) => {
-  const body = parseBodyObject(EventUserChange, await ctx.body(), ["user_id", "id"]);
+export const changeEventUser = route<EventUserParams, z.ZodType, typeof EventUserChange>(sweetdate, { body: { schema: EventUserChange, readOnly: ["user_id", "id"] } }, async (ctx) => {
+  const body = ctx.input;
   const changed = await participants.changeParticipant(await eventRef(ctx), await loadViewer(ctx.caller.user.id), userUuid(ctx.params.user_id), body);
   return ok({ user: serializeParticipant(changed) });
 });
