@@ -51,11 +51,11 @@ function hasBadEncoding(pathname) {
 
 const SECURITY_HEADERS = { "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin", "x-frame-options": "DENY" };
 
-/** 404 in the dialect the path belongs to (SweetDate /api/v1, Kona /api), plain text elsewhere. */
+/** 404 in the dialect the path belongs to (SweetDate /api/v1 and /feeds, Kona /api), plain text elsewhere. */
 function notFound(req, res, pathname) {
   let type = "text/plain; charset=utf-8";
   let body = "Not found";
-  if (/^\/api\/(v1\/(?!calendar_events)|health)/.test(pathname)) {
+  if (/^\/(api\/(v1\/(?!calendar_events)|health)|feeds\/)/.test(pathname)) {
     type = "application/json; charset=utf-8";
     body = JSON.stringify({ status: "error", message: "not found", error_code: "NOT_FOUND" });
   } else if (pathname.startsWith("/api/")) {
