@@ -20,7 +20,6 @@ describe("environment (lib/env.ts)", () => {
       SUBSCRIPTIONS_SCHEDULER: true,
       SWEETDATE_STREAM_PING_MS: 20_000,
       SWEETDATE_FEED_POLL_MS: 150,
-      SWEETDATE_PRISMA_ONLY: false,
     });
     expect(parsed.SIGNUP_MODE).toBeUndefined();
     expect(parseEnv({ TRUST_PROXY: "", RATE_LIMIT_PER_MINUTE: " ", SIGNUP_MODE: "" })).toEqual(parseEnv({}));

@@ -58,8 +58,6 @@ export const EnvSchema = z.object({
   SWEETDATE_STREAM_PING_MS: integer(20_000, 100, 3_600_000),
   /** Milliseconds between change-feed polls on SQLite. */
   SWEETDATE_FEED_POLL_MS: integer(150, 10, 60_000),
-  /** 1: no raw-SQL fast path on SQLite, Prisma for every query. */
-  SWEETDATE_PRISMA_ONLY: flag(false),
   /** The file the benchmark's baseline route answers with (`npm run bench` sets it). */
   SWEETDATE_BENCH_BODY: optional(z.string()),
 });

@@ -5,6 +5,7 @@ import { readBodyText } from "./body.ts";
 import { addError, AppError, invalid, type FieldErrors } from "../domain/errors.ts";
 import { authenticate, checkCsrf, type Caller } from "./auth.ts";
 import { checkRateLimit } from "./rate-limit.ts";
+import { stringify } from "./json-text.ts";
 import { fieldErrorsOf, parseOr422 } from "./validation.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -197,7 +198,7 @@ function checkQuery(url: URL): void {
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
+  return new Response(stringify(body), { status, headers: { "content-type": "application/json; charset=utf-8", ...headers } });
 }
 
 const HOST = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;

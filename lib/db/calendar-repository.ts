@@ -4,7 +4,8 @@ import type { MemberRole } from "../domain/enums.ts";
 import { remindersFromJson } from "../domain/reminders.ts";
 import type { CalendarRecord, UserRecord } from "../domain/types.ts";
 import { db, type Tx } from "./client.ts";
-import * as fast from "./sqlite-reader.ts";
+import { instantOf } from "../domain/event-model.ts";
+import { readerFor, sql } from "./sql.ts";
 
 const calendarSelect = { id: true, uuid: true, name: true, description: true, color: true, timeZone: true, createdAt: true, updatedAt: true, defaultReminders: true } as const;
 const readSelect = { ...calendarSelect, subscription: { select: { sourceUrl: true } } } as const;
@@ -17,9 +18,8 @@ function withRole({ subscription, defaultReminders, ...row }: CalendarRow, role:
 
 /** The viewer's role in every calendar they belong to. */
 export async function rolesOf(userId: number, tx: Tx = db()): Promise<Map<number, MemberRole>> {
-  if (tx === db() && fast.fastReads()) return fast.roles(userId);
-  const rows = await tx.calendarMember.findMany({ where: { userId }, select: { calendarId: true, role: true } });
-  return new Map(rows.map((r) => [r.calendarId, r.role as MemberRole]));
+  const rows = await readerFor(tx).all(sql`SELECT calendar_id, role FROM calendar_members WHERE user_id = ${userId}`);
+  return new Map(rows.map((r) => [Number(r.calendar_id), r.role as MemberRole]));
 }
 
 export async function listCalendarsOf(userId: number, page: { limit: number; offset: number }, tx: Tx = db()): Promise<{ calendars: CalendarRecord[]; total: number }> {
@@ -38,19 +38,23 @@ export async function listCalendarsOf(userId: number, page: { limit: number; off
 }
 
 export async function findCalendar(key: { uuid: string } | { id: number }, userId: number, tx: Tx = db()): Promise<CalendarRecord | null> {
-  if ("uuid" in key && tx === db() && fast.fastReads()) {
-    const r = fast.calendarByUuid(key.uuid, userId);
-    if (!r) return null;
-    const row = { id: r.id as number, uuid: r.uuid as string, name: r.name as string, description: r.description as string | null, color: r.color as string, timeZone: r.time_zone as string, createdAt: new Date(r.created_at as string), updatedAt: new Date(r.updated_at as string), defaultReminders: r.default_reminders as string, subscription: r.source_url ? { sourceUrl: r.source_url as string } : null };
-    return withRole(row, (r.role as string | null) ?? null);
-  }
-  const row = await tx.calendar.findUnique({
-    where: key,
-    select: { ...readSelect, members: { where: { userId }, select: { role: true } } },
-  });
-  if (!row) return null;
-  const { members, ...rest } = row;
-  return withRole(rest, members[0]?.role ?? null);
+  const where = "uuid" in key ? sql`c.uuid = ${key.uuid}` : sql`c.id = ${key.id}`;
+  const [r] = await readerFor(tx).all(sql`SELECT c.id, c.uuid, c.name, c.description, c.color, c.time_zone, c.created_at, c.updated_at, c.default_reminders, m.role, s.source_url
+    FROM calendars c LEFT JOIN calendar_members m ON m.calendar_id = c.id AND m.user_id = ${userId} LEFT JOIN ics_subscriptions s ON s.calendar_id = c.id WHERE ${where}`);
+  if (!r) return null;
+  return {
+    id: Number(r.id),
+    uuid: r.uuid as string,
+    name: r.name as string,
+    description: (r.description as string | null) ?? null,
+    color: r.color as string,
+    timeZone: r.time_zone as string,
+    createdAt: instantOf(r.created_at),
+    updatedAt: instantOf(r.updated_at),
+    role: (r.role as MemberRole | null) ?? null,
+    sourceUrl: (r.source_url as string | null) ?? null,
+    defaultReminders: remindersFromJson(r.default_reminders as string | null),
+  };
 }
 
 export interface CalendarWrite {

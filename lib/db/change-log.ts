@@ -2,6 +2,7 @@
 // transaction, which stored event changed and the calendar's new version. REST sync, CalDAV sync
 // and the live stream all read it. See ARCHITECTURE.md "Change feed" for who must call what.
 import { db, provider, type Tx } from "./client.ts";
+import { readerFor, sql, type Writer } from "./sql.ts";
 
 export type ChangeKind = "created" | "updated" | "deleted" | "access" | "calendar";
 
@@ -24,9 +25,10 @@ interface TxState {
   recorded: Set<string>;
   calendars: Set<number>;
 }
-// Per transaction client (Prisma makes a fresh one for each $transaction): one version per calendar.
+// Per transaction client (Prisma makes a fresh one for each $transaction, rawTransaction a fresh
+// writer): one version per calendar.
 const states = new WeakMap<object, TxState>();
-function stateOf(tx: Tx): TxState {
+function stateOf(tx: Tx | Writer): TxState {
   let state = states.get(tx);
   if (!state) states.set(tx, (state = { versions: new Map(), recorded: new Set(), calendars: new Set() }));
   return state;
@@ -38,14 +40,14 @@ function stateOf(tx: Tx): TxState {
  * one calendar commit in order and a reader never skips one. Call it first in a write transaction
  * (before touching event rows) so every writer takes its locks in the same order.
  */
-export async function lockCalendar(tx: Tx, calendarId: number): Promise<number> {
+export async function lockCalendar(tx: Tx | Writer, calendarId: number): Promise<number> {
   const state = stateOf(tx);
   const known = state.versions.get(calendarId);
   if (known !== undefined) return known;
-  const rows = await tx.$queryRaw<{ version: number | bigint }[]>`
+  const rows = await readerFor(tx).all(sql`
     INSERT INTO calendar_sync (calendar_id, version, floor) VALUES (${calendarId}, 1, 0)
     ON CONFLICT (calendar_id) DO UPDATE SET version = calendar_sync.version + 1
-    RETURNING version`;
+    RETURNING version`);
   const version = Number(rows[0]!.version);
   state.versions.set(calendarId, version);
   state.calendars.add(calendarId);
@@ -54,15 +56,14 @@ export async function lockCalendar(tx: Tx, calendarId: number): Promise<number> 
 }
 
 /** Records one change inside the caller's write transaction; returns the calendar's new version. */
-export async function recordChange(tx: Tx, change: Change): Promise<number> {
+export async function recordChange(tx: Tx | Writer, change: Change): Promise<number> {
   const version = await lockCalendar(tx, change.calendarId);
   const key = `${change.calendarId}:${change.eventId ?? ""}:${change.userId ?? ""}:${change.formerKey ?? ""}:${change.kind === "deleted" ? "d" : ""}`;
   const state = stateOf(tx);
   if (state.recorded.has(key)) return version;
   state.recorded.add(key);
-  await tx.changeLog.create({
-    data: { calendarId: change.calendarId, version, kind: change.kind, eventId: change.eventId ?? null, formerKey: change.formerKey ?? null, userId: change.userId ?? null },
-  });
+  await readerFor(tx).all(sql`INSERT INTO change_log (calendar_id, version, kind, event_id, former_key, user_id, created_at)
+    VALUES (${change.calendarId}, ${version}, ${change.kind}, ${change.eventId ?? null}, ${change.formerKey ?? null}, ${change.userId ?? null}, ${new Date()})`);
   if (change.userId != null && provider() === "postgres") await notify(tx, { c: change.calendarId, v: version, u: change.userId });
   return version;
 }
@@ -73,13 +74,13 @@ export async function recordChanges(tx: Tx, calendarId: number, eventIds: number
 }
 
 /** Did this transaction record any change? (The transaction wrapper wakes the feed after commit.) */
-export function changedCalendars(tx: Tx): number[] {
+export function changedCalendars(tx: Tx | Writer): number[] {
   return [...(states.get(tx)?.calendars ?? [])];
 }
 
-async function notify(tx: Tx, payload: { c: number; v: number; u?: number }): Promise<void> {
+async function notify(tx: Tx | Writer, payload: { c: number; v: number; u?: number }): Promise<void> {
   // Delivered by PostgreSQL on COMMIT only, to every instance's listener (lib/db/change-feed.ts).
-  await tx.$executeRaw`SELECT pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(payload)})`;
+  await readerFor(tx).all(sql`SELECT count(*) AS sent FROM (SELECT pg_notify(${NOTIFY_CHANNEL}, ${JSON.stringify(payload)})) n`);
 }
 
 export interface CalendarVersion {

@@ -2,22 +2,33 @@
 // clients share one model, so the rest of lib/db is written once against the SQLite client's types.
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client.ts";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client.ts";
 import { dbConfig, type Provider } from "./config.ts";
 import { serialised } from "./sqlite-serial.ts";
 import { env } from "../env.ts";
+import { clearReadCache } from "./read-cache.ts";
+import { closeReader } from "./sql.ts";
 
 export type Db = InstanceType<typeof SqliteClient>;
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
-const globalForDb = globalThis as unknown as { sweetdateDb?: { db: Db; provider: Provider } };
+interface Connection {
+  db: Db;
+  provider: Provider;
+  /** PostgreSQL: the one pool Prisma and the read path (lib/db/sql.ts) share. */
+  pool?: pg.Pool;
+}
 
-function create(): { db: Db; provider: Provider } {
+const globalForDb = globalThis as unknown as { sweetdateDb?: Connection };
+
+function create(): Connection {
   const config = dbConfig();
   if (config.provider === "postgres") {
-    const adapter = new PrismaPg({ connectionString: config.url, max: env().DB_POOL_SIZE });
-    return { db: new PostgresClient({ adapter }) as unknown as Db, provider: "postgres" };
+    const pool = new pg.Pool({ connectionString: config.url, max: env().DB_POOL_SIZE, allowExitOnIdle: true });
+    pool.on("error", (error) => console.error("idle PostgreSQL connection failed", error));
+    return { db: new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db, provider: "postgres", pool };
   }
   const adapter = serialised(new PrismaBetterSQLite3({ url: config.file!, timeout: 10_000 }));
   return { db: new SqliteClient({ adapter }), provider: "sqlite" };
@@ -33,7 +44,17 @@ export function provider(): Provider {
   return globalForDb.sweetdateDb.provider;
 }
 
+/** PostgreSQL's connection pool (null on SQLite). */
+export function pgPool(): pg.Pool | null {
+  globalForDb.sweetdateDb ??= create();
+  return globalForDb.sweetdateDb.pool ?? null;
+}
+
 export async function closeDb(): Promise<void> {
-  await globalForDb.sweetdateDb?.db.$disconnect();
+  clearReadCache();
+  await closeReader();
+  const connection = globalForDb.sweetdateDb;
   globalForDb.sweetdateDb = undefined;
+  await connection?.db.$disconnect();
+  await connection?.pool?.end();
 }

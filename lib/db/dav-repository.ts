@@ -3,29 +3,34 @@
 import type { EventRecord } from "../domain/types.ts";
 import { db, type Tx } from "./client.ts";
 import { inSlices } from "./slices.ts";
-import { eventInclude, toEventRecord } from "./event-mapper.ts";
+import { selectEventRows } from "./event-mapper.ts";
+import { readerFor, sql, type Sql } from "./sql.ts";
 
 export interface StoredObject {
   event: EventRecord;
   davHref: string | null;
 }
 
+async function findMaster(where: Sql, tx: Tx): Promise<StoredObject | null> {
+  const found = (await selectEventRows(readerFor(tx), sql`${where} AND e.series_id IS NULL AND e.deleted_at IS NULL`, sql`ORDER BY e.id LIMIT 1`, ["dav_href"]))[0];
+  return found ? { event: found.event, davHref: (found.row.dav_href as string | null) ?? null } : null;
+}
+
 /** The live master/single event a resource name addresses in a calendar. */
 export async function findObjectRow(calendarId: number, name: string, tx: Tx = db()): Promise<StoredObject | null> {
-  const byHref = await tx.event.findFirst({ where: { calendarId, davHref: name, seriesId: null, deletedAt: null }, include: eventInclude });
-  if (byHref) return { event: toEventRecord(byHref), davHref: byHref.davHref };
+  const byHref = await findMaster(sql`e.calendar_id = ${calendarId} AND e.dav_href = ${name}`, tx);
+  if (byHref) return byHref;
   const uuid = /^([0-9a-f-]{36})\.ics$/i.exec(name)?.[1]?.toLowerCase();
   if (!uuid) return null;
-  const row = await tx.event.findFirst({ where: { calendarId, uuid, davHref: null, seriesId: null, deletedAt: null }, include: eventInclude });
-  return row ? { event: toEventRecord(row), davHref: null } : null;
+  return findMaster(sql`e.calendar_id = ${calendarId} AND e.uuid = ${uuid} AND e.dav_href IS NULL`, tx);
 }
 
 /** The live master holding an iCalendar UID in a calendar (its own uuid when none was given). */
 export async function findObjectByUid(calendarId: number, uid: string, tx: Tx = db()): Promise<StoredObject | null> {
-  const row =
-    (await tx.event.findFirst({ where: { calendarId, icalUid: uid, seriesId: null, deletedAt: null }, include: eventInclude })) ??
-    (/^[0-9a-f-]{36}$/i.test(uid) ? await tx.event.findFirst({ where: { calendarId, uuid: uid.toLowerCase(), icalUid: null, seriesId: null, deletedAt: null }, include: eventInclude }) : null);
-  return row ? { event: toEventRecord(row), davHref: row.davHref } : null;
+  return (
+    (await findMaster(sql`e.calendar_id = ${calendarId} AND e.ical_uid = ${uid}`, tx)) ??
+    (/^[0-9a-f-]{36}$/i.test(uid) ? await findMaster(sql`e.calendar_id = ${calendarId} AND e.uuid = ${uid.toLowerCase()} AND e.ical_uid IS NULL`, tx) : null)
+  );
 }
 
 /** Resource names of masters, deleted or not, for rows the change log named (overrides map to their series). */

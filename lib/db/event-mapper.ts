@@ -1,134 +1,53 @@
-// Row ↔ domain mapping for events. The wire never sees rows: dialect serializers read EventRecord.
-import { remindersFromJson } from "../domain/reminders.ts";
+// Stored rows → EventRecord, for every event read on both engines: one SELECT of the columns the
+// model names (lib/domain/event-model.ts), read by name, plus one query for the participants of
+// all the rows found (never one per event).
+import { EVENT_COLUMNS, eventFieldsOf, storedValuesOf, type EventRecord, type EventWrite, type ParticipantRecord, type Row } from "../domain/event-model.ts";
+import type { ParticipantRole, Rsvp } from "../domain/enums.ts";
 import { searchKey } from "../domain/search.ts";
-import type { EventRecord } from "../domain/types.ts";
-import type { ParticipantRole, Rsvp, Stakeholder, StoredStatus, Visibility } from "../domain/enums.ts";
+import { ids, raw, sql, type Reader, type Sql } from "./sql.ts";
 
-export const eventInclude = {
-  calendar: { select: { uuid: true } },
-  series: { select: { uuid: true } },
-  participants: { select: { userId: true, role: true, rsvp: true, user: { select: { uuid: true } } }, orderBy: { createdAt: "asc" } },
-} as const;
+const selectOf = (extra: readonly string[]) =>
+  raw(
+    `SELECT ${[...EVENT_COLUMNS, ...extra].map((c) => `e.${c}`).join(", ")}, c.uuid AS calendar_uuid, s.uuid AS series_uuid
+     FROM events e JOIN calendars c ON c.id = e.calendar_id LEFT JOIN events s ON s.id = e.series_id`,
+  );
+const SELECT = selectOf([]);
 
-interface EventRow {
-  id: number;
-  uuid: string;
-  calendarId: number;
-  creatorId: number;
-  title: string;
-  description: string | null;
-  location: string | null;
-  allDay: boolean;
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string;
-  status: string;
-  visibility: string;
-  stakeholder: string;
-  defaultRole: string;
-  rrule: string | null;
-  exdates: string;
-  rdates: string;
-  reminders: string;
-  recurrenceEndsAt: Date | null;
-  seriesId: number | null;
-  originalStartsAt: Date | null;
-  externalId: string | null;
-  externalName: string | null;
-  externalUrl: string | null;
-  icsFeedId: number | null;
-  icalUid: string | null;
-  sequence: number;
-  deletedAt: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-  calendar: { uuid: string };
-  series: { uuid: string } | null;
-  participants: { userId: number; role: string; rsvp: string; user: { uuid: string } }[];
+/** Rows of `events e` matching `where` (then `tail`: ORDER BY, LIMIT), each with its record. `extra` columns come back on the row. */
+export async function selectEventRows(reader: Reader, where: Sql, tail: Sql = raw(""), extra: readonly string[] = []): Promise<{ event: EventRecord; row: Row }[]> {
+  const rows = await reader.all(sql`${extra.length ? selectOf(extra) : SELECT} WHERE ${where} ${tail}`);
+  const participants = await participantsOf(reader, rows.map((r) => Number(r.id)));
+  return rows.map((row) => ({ event: toEventRecord(row, participants.get(Number(row.id)) ?? []), row }));
 }
 
-export function toEventRecord(row: EventRow): EventRecord {
-  return {
-    id: row.id,
-    uuid: row.uuid,
-    calendarId: row.calendarId,
-    calendarUuid: row.calendar.uuid,
-    creatorId: row.creatorId,
-    title: row.title,
-    description: row.description,
-    location: row.location,
-    allDay: row.allDay,
-    startsAt: row.startsAt,
-    endsAt: row.endsAt,
-    timeZone: row.timeZone,
-    status: row.status as StoredStatus,
-    visibility: row.visibility as Visibility,
-    stakeholder: row.stakeholder as Stakeholder,
-    defaultRole: row.defaultRole as ParticipantRole,
-    rrule: row.rrule,
-    exdates: (JSON.parse(row.exdates) as string[]).map((s) => new Date(s)),
-    rdates: (JSON.parse(row.rdates) as string[]).map((s) => new Date(s)),
-    recurrenceEndsAt: row.recurrenceEndsAt,
-    reminders: remindersFromJson(row.reminders),
-    seriesId: row.seriesId,
-    seriesUuid: row.series?.uuid ?? null,
-    originalStartsAt: row.originalStartsAt,
-    externalObject:
-      row.externalId !== null
-        ? { id: row.externalId, name: row.externalName ?? "", ...(row.externalUrl ? { url: row.externalUrl } : {}) }
-        : null,
-    icsFeedId: row.icsFeedId,
-    icalUid: row.icalUid,
-    sequence: row.sequence,
-    deleted: row.deletedAt !== null,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    participants: row.participants.map((p) => ({
-      userId: p.userId,
-      userUuid: p.user.uuid,
-      role: p.role as ParticipantRole,
-      rsvp: p.rsvp as Rsvp,
-    })),
-  };
+export async function selectEvents(reader: Reader, where: Sql, tail: Sql = raw("")): Promise<EventRecord[]> {
+  return (await selectEventRows(reader, where, tail)).map((r) => r.event);
 }
 
-/** The writable columns of an event, as services hand them to the repository. */
-export interface EventWrite {
-  title: string;
-  description: string | null;
-  location: string | null;
-  allDay: boolean;
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string;
-  status: StoredStatus;
-  visibility: Visibility;
-  stakeholder: Stakeholder;
-  defaultRole: ParticipantRole;
-  rrule: string | null;
-  exdates: Date[];
-  /** RFC 5545 RDATEs: extra occurrence starts of a series (see lib/services/event-fields.ts). */
-  rdates: Date[];
-  recurrenceEndsAt: Date | null;
-  externalObject: { id: string; name: string; url?: string | undefined } | null;
-  /** Minutes before the start, ascending (lib/domain/reminders.ts). */
-  reminders: number[];
-}
+const CHUNK = 1000;
 
-export function toEventColumns(w: Partial<EventWrite>) {
-  const columns: Record<string, unknown> = {};
-  for (const key of ["title", "description", "location", "allDay", "startsAt", "endsAt", "timeZone", "status", "visibility", "stakeholder", "defaultRole", "rrule", "recurrenceEndsAt"] as const) {
-    if (w[key] !== undefined) columns[key] = w[key];
+/** Participants of the given events, in the order they were added. */
+async function participantsOf(reader: Reader, eventIds: number[]): Promise<Map<number, ParticipantRecord[]>> {
+  const byEvent = new Map<number, ParticipantRecord[]>();
+  for (let i = 0; i < eventIds.length; i += CHUNK) {
+    const rows = await reader.all(sql`SELECT p.event_id, p.user_id, p.role, p.rsvp, u.uuid FROM event_participants p JOIN users u ON u.id = p.user_id
+      WHERE p.event_id IN (${ids(eventIds.slice(i, i + CHUNK))}) ORDER BY p.created_at, p.user_id`);
+    for (const r of rows) {
+      const id = Number(r.event_id);
+      if (!byEvent.has(id)) byEvent.set(id, []);
+      byEvent.get(id)!.push({ userId: Number(r.user_id), userUuid: r.uuid as string, role: r.role as ParticipantRole, rsvp: r.rsvp as Rsvp });
+    }
   }
-  if (w.exdates !== undefined) columns.exdates = JSON.stringify(w.exdates.map((d) => d.toISOString()));
-  if (w.rdates !== undefined) columns.rdates = JSON.stringify(w.rdates.map((d) => d.toISOString()));
-  if (w.reminders !== undefined) columns.reminders = JSON.stringify(w.reminders);
-  if (w.externalObject !== undefined) {
-    columns.externalId = w.externalObject?.id ?? null;
-    columns.externalName = w.externalObject?.name ?? null;
-    columns.externalUrl = w.externalObject?.url ?? null;
-  }
-  return columns;
+  return byEvent;
+}
+
+export function toEventRecord(row: Row, participants: ParticipantRecord[]): EventRecord {
+  return { ...eventFieldsOf(row), calendarUuid: row.calendar_uuid as string, seriesUuid: (row.series_uuid as string | null) ?? null, participants };
+}
+
+/** Prisma data for the writable fields present in `write`. */
+export function toEventColumns(write: Partial<EventWrite>): Record<string, unknown> {
+  return storedValuesOf(write);
 }
 
 export const SHORT_SPAN_MS = 7 * 86_400_000;
@@ -143,3 +62,4 @@ export function spanClassOf(e: { rrule: string | null; startsAt: Date; endsAt: D
 export function searchTextOf(e: { title: string; description: string | null; location: string | null }): string {
   return searchKey([e.title, e.description ?? "", e.location ?? ""].join("\n"));
 }
+

@@ -1,136 +1,131 @@
 // Events in the database. Every query that lists events takes the viewer and pre-filters with the
 // same rule as lib/domain/access.ts, so totals and pages are exact.
-import { searchKey } from "../domain/search.ts";
+// Events: every read, and the insert, is one SQL text for both engines (lib/db/sql.ts); the other writes go through Prisma.
 import crypto from "node:crypto";
 import { roleAtLeast } from "../domain/enums.ts";
+import { snakeCase, type EventWrite } from "../domain/event-model.ts";
+import { searchKey } from "../domain/search.ts";
 import type { EventRecord, Viewer } from "../domain/types.ts";
 import { compactInstant } from "../domain/time.ts";
 import { recordChange } from "./change-log.ts";
 import { db, type Tx } from "./client.ts";
-import { inSlices } from "./slices.ts";
-import { eventInclude, searchTextOf, SHORT_SPAN_MS, spanClassOf, toEventColumns, toEventRecord, type EventWrite } from "./event-mapper.ts";
-import type { Prisma } from "./generated/sqlite/client.ts";
-import * as fast from "./sqlite-reader.ts";
-
-type Where = Prisma.EventWhereInput;
+import { searchTextOf, selectEvents, SHORT_SPAN_MS, spanClassOf, toEventColumns } from "./event-mapper.ts";
+import { ids, join, raw, readerFor, sql, type Sql, type Writer } from "./sql.ts";
 
 function adminCalendars(viewer: Viewer): number[] {
   return [...viewer.roles].filter(([, role]) => roleAtLeast(role, "admin")).map(([id]) => id);
 }
 
-/** SQL twin of eventAccess(...).see !== "none". */
-export function visibleTo(viewer: Viewer): Where {
-  const admin = adminCalendars(viewer);
-  const member = [...viewer.roles.keys()];
-  return {
-    OR: [
-      { creatorId: viewer.userId },
-      { participants: { some: { userId: viewer.userId } } },
-      { stakeholder: "everyone", visibility: { not: "private" } },
-      { stakeholder: "everyone", calendarId: { in: admin } },
-      { stakeholder: "group", calendarId: { in: member }, visibility: { not: "private" } },
-      { stakeholder: "group", calendarId: { in: admin } },
-    ],
-  };
+/** The access rule in SQL: exactly the events for which eventAccess(...).see !== "none". */
+export function visibleTo(viewer: Viewer): Sql {
+  const admin = ids(adminCalendars(viewer));
+  const member = ids(viewer.roles.keys());
+  const uid = viewer.userId;
+  return sql`(e.creator_id = ${uid}
+    OR EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.user_id = ${uid})
+    OR (e.stakeholder = 'everyone' AND e.visibility <> 'private')
+    OR (e.stakeholder = 'everyone' AND e.calendar_id IN (${admin}))
+    OR (e.stakeholder = 'group' AND e.calendar_id IN (${member}) AND e.visibility <> 'private')
+    OR (e.stakeholder = 'group' AND e.calendar_id IN (${admin})))`;
 }
 
-/** SQL twin of eventAccess(...).see === "full": only these may match a search by hidden text. */
-function fullySeenBy(viewer: Viewer): Where {
-  return {
-    OR: [
-      { creatorId: viewer.userId },
-      { participants: { some: { userId: viewer.userId } } },
-      { calendarId: { in: adminCalendars(viewer) } },
-      { visibility: "public" },
-    ],
-  };
+/** eventAccess(...).see === "full" in SQL: only these may match a search by hidden text. */
+function fullySeenBy(viewer: Viewer): Sql {
+  return sql`(e.creator_id = ${viewer.userId}
+    OR EXISTS (SELECT 1 FROM event_participants p WHERE p.event_id = e.id AND p.user_id = ${viewer.userId})
+    OR e.calendar_id IN (${ids(adminCalendars(viewer))}) OR e.visibility = 'public')`;
+}
+
+/** `search_text` contains the search key, literally (`%`, `_` and `\` are just characters). */
+function matches(q: string): Sql {
+  return sql`e.search_text LIKE ${`%${searchKey(q).replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
+}
+
+/**
+ * Events and series overlapping [from, to). Each branch is one index range on
+ * ([calendar_id,] span_class, starts_at): the calendar goes inside every branch so both engines can
+ * use a multi-index OR.
+ */
+function inWindow(window: { from: Date; to: Date }, calendarId: number | undefined): Sql {
+  const { from, to } = window;
+  const cal = calendarId !== undefined ? sql`e.calendar_id = ${calendarId} AND ` : raw("");
+  return sql`(
+       (${cal}e.span_class = 0 AND e.starts_at >= ${new Date(from.getTime() - SHORT_SPAN_MS)} AND e.starts_at < ${to} AND e.ends_at > ${from})
+    OR (${cal}e.span_class = 1 AND e.starts_at < ${to} AND e.ends_at > ${from})
+    OR (${cal}e.span_class = 2 AND e.starts_at < ${to} AND (e.recurrence_ends_at IS NULL OR e.recurrence_ends_at > ${from}))
+    OR (${cal}e.span_class = 0 AND e.starts_at = ${from} AND e.ends_at = ${from}))`;
 }
 
 export interface EventQuery {
   viewer: Viewer;
   calendarId?: number | undefined;
   q?: string | undefined;
-  window?: { from: Date; to: Date } | undefined;
   orderBy?: "starts_at" | "created_at" | "updated_at";
   limit?: number;
   offset?: number;
 }
 
-function whereOf(query: EventQuery): Where {
-  const and: Where[] = [{ deletedAt: null }, visibleTo(query.viewer)];
-  // With a window the calendar is part of each window branch instead (see below).
-  if (query.calendarId !== undefined && !query.window) and.push({ calendarId: query.calendarId });
-  if (query.q) and.push({ searchText: { contains: searchKey(query.q) } }, fullySeenBy(query.viewer));
-  if (query.window) {
-    const { from, to } = query.window;
-    // Each branch is one index range on ([calendar_id,] span_class, starts_at): the calendar goes
-    // inside every branch so SQLite and PostgreSQL can use a multi-index OR.
-    const cal = query.calendarId !== undefined ? { calendarId: query.calendarId } : {};
-    and.push({
-      OR: [
-        { ...cal, spanClass: 0, startsAt: { gte: new Date(from.getTime() - SHORT_SPAN_MS), lt: to }, endsAt: { gt: from } },
-        { ...cal, spanClass: 1, startsAt: { lt: to }, endsAt: { gt: from } },
-        { ...cal, spanClass: 2, startsAt: { lt: to }, OR: [{ recurrenceEndsAt: null }, { recurrenceEndsAt: { gt: from } }] },
-        // Zero-length events sitting exactly at the window start.
-        { ...cal, spanClass: 0, startsAt: from, endsAt: from },
-      ],
-    });
-  } else {
-    // Outside a window, a series is listed once: its overrides are part of it.
-    and.push({ seriesId: null });
-  }
-  return { AND: and };
+function whereOf(query: EventQuery): Sql {
+  const and = [raw("e.deleted_at IS NULL"), visibleTo(query.viewer)];
+  if (query.calendarId !== undefined) and.push(sql`e.calendar_id = ${query.calendarId}`);
+  if (query.q) and.push(matches(query.q), fullySeenBy(query.viewer));
+  // Outside a window, a series is listed once: its overrides are part of it.
+  and.push(raw("e.series_id IS NULL"));
+  return joinAnd(and);
 }
 
+const joinAnd = (parts: Sql[]): Sql => join(parts, " AND ");
+
 const ORDER = {
-  starts_at: [{ startsAt: "asc" }, { id: "asc" }],
-  created_at: [{ createdAt: "desc" }, { id: "desc" }],
-  updated_at: [{ updatedAt: "desc" }, { id: "desc" }],
+  starts_at: raw("ORDER BY e.starts_at, e.id"),
+  created_at: raw("ORDER BY e.created_at DESC, e.id DESC"),
+  updated_at: raw("ORDER BY e.updated_at DESC, e.id DESC"),
 } as const;
 
+/** Stored events (a series once), paged. */
 export async function findEvents(query: EventQuery, tx: Tx = db()): Promise<{ events: EventRecord[]; total: number }> {
-  if (query.window && query.limit === undefined && query.orderBy === undefined && tx === db() && fast.fastReads()) {
-    // Cached records are shared between requests: callers get a copy of the list, never mutate records.
-    const events = [...fast.eventsInWindow(query.viewer, query.window, query.calendarId, query.q)];
-    return { events, total: events.length };
-  }
+  const reader = readerFor(tx);
   const where = whereOf(query);
-  if (query.limit === undefined) {
-    // Unbounded (a whole calendar for CalDAV): the ids in order first, then the records in slices —
-    // the participants of 100,000 events in one query would bind more parameters than a database takes.
-    const ids = (await tx.event.findMany({ where, select: { id: true }, orderBy: [...ORDER[query.orderBy ?? "starts_at"]] })).map((r) => r.id);
-    const byId = new Map((await findEventsByIds(ids, tx)).map((e) => [e.id, e]));
-    const events = ids.map((id) => byId.get(id)).filter((e): e is EventRecord => e !== undefined);
-    return { events, total: events.length };
-  }
-  const [rows, total] = await Promise.all([
-    tx.event.findMany({
-      where,
-      include: eventInclude,
-      orderBy: [...ORDER[query.orderBy ?? "starts_at"]],
-      ...(query.limit !== undefined ? { take: query.limit, skip: query.offset ?? 0 } : {}),
-    }),
-    query.limit !== undefined ? tx.event.count({ where }) : Promise.resolve(-1),
+  const page = query.limit !== undefined ? sql` LIMIT ${query.limit} OFFSET ${query.offset ?? 0}` : raw("");
+  const [events, count] = await Promise.all([
+    selectEvents(reader, where, sql`${ORDER[query.orderBy ?? "starts_at"]}${page}`),
+    query.limit !== undefined ? reader.all(sql`SELECT count(*) AS n FROM events e WHERE ${where}`) : Promise.resolve(null),
   ]);
-  const events = rows.map(toEventRecord);
-  return { events, total: total < 0 ? events.length : total };
+  return { events, total: count ? Number(count[0]!.n) : events.length };
+}
+
+/** What a window list is made of: the rows overlapping it, the overrides of its series, and the series of overrides found outside them. */
+export interface WindowRows {
+  events: readonly EventRecord[];
+  overrides: readonly EventRecord[];
+  parents: readonly EventRecord[];
+}
+
+/** Every visible event, series and override overlapping the window, plus what expanding them needs. */
+export async function findWindow(viewer: Viewer, window: { from: Date; to: Date }, calendarId: number | undefined, q: string | undefined): Promise<WindowRows> {
+  const reader = readerFor();
+  const and = [raw("e.deleted_at IS NULL"), visibleTo(viewer), inWindow(window, calendarId)];
+  if (q) and.push(matches(q), fullySeenBy(viewer));
+  const events = await selectEvents(reader, joinAnd(and), raw("ORDER BY e.starts_at, e.id"));
+  const seriesIds = events.filter((e) => e.rrule !== null && e.seriesId === null).map((e) => e.id);
+  const inList = new Set(seriesIds);
+  const missing = [...new Set(events.filter((e) => e.seriesId !== null && !inList.has(e.seriesId)).map((e) => e.seriesId!))];
+  const [overrides, parents] = await Promise.all([findOverrides(seriesIds), missing.length ? selectEvents(reader, sql`e.id IN (${ids(missing)}) AND e.deleted_at IS NULL`) : []]);
+  return { events, overrides, parents };
 }
 
 export async function findEventByUuid(uuid: string, tx: Tx = db()): Promise<EventRecord | null> {
-  const row = await tx.event.findUnique({ where: { uuid }, include: eventInclude });
-  return row && !row.deletedAt ? toEventRecord(row) : null;
+  return (await selectEvents(readerFor(tx), sql`e.uuid = ${uuid} AND e.deleted_at IS NULL`))[0] ?? null;
 }
 
-export async function findEventById(id: number, tx: Tx = db()): Promise<EventRecord | null> {
-  const row = await tx.event.findUnique({ where: { id }, include: eventInclude });
-  return row && !row.deletedAt ? toEventRecord(row) : null;
+export async function findEventById(id: number, tx: Tx | Writer = db()): Promise<EventRecord | null> {
+  return (await selectEvents(readerFor(tx), sql`e.id = ${id} AND e.deleted_at IS NULL`))[0] ?? null;
 }
 
+/** Every override row (deleted ones too) of the given series. */
 export async function findOverrides(seriesIds: number[], tx: Tx = db()): Promise<EventRecord[]> {
   if (seriesIds.length === 0) return [];
-  if (tx === db() && fast.fastReads()) return fast.overridesOf(seriesIds);
-  const rows = await inSlices(seriesIds, (ids) => tx.event.findMany({ where: { seriesId: { in: ids } }, include: eventInclude }));
-  return rows.map(toEventRecord);
+  return selectEvents(readerFor(tx), sql`e.series_id IN (${ids(seriesIds)})`, raw("ORDER BY e.id"));
 }
 
 export interface NewEvent extends EventWrite {
@@ -141,26 +136,30 @@ export interface NewEvent extends EventWrite {
   participants?: { userId: number; role: string }[];
 }
 
-export async function insertEvent(data: NewEvent, tx: Tx = db()): Promise<EventRecord> {
-  const row = await tx.event.create({
-    data: {
-      uuid: crypto.randomUUID(),
-      calendarId: data.calendarId,
-      creatorId: data.creatorId,
-      seriesId: data.seriesId ?? null,
-      originalStartsAt: data.originalStartsAt ?? null,
-      searchText: searchTextOf(data),
-      spanClass: spanClassOf(data),
-      ...(toEventColumns(data) as EventWrite & Record<string, never>),
-      exdates: JSON.stringify(data.exdates.map((d) => d.toISOString())),
-      rdates: JSON.stringify(data.rdates.map((d) => d.toISOString())),
-      reminders: JSON.stringify(data.reminders),
-      ...(data.participants?.length ? { participants: { create: data.participants.map((p) => ({ userId: p.userId, role: p.role })) } } : {}),
-    } as Prisma.EventUncheckedCreateInput,
-    include: eventInclude,
-  });
-  await recordChange(tx, { calendarId: row.calendarId, eventId: row.id, kind: "created" });
-  return toEventRecord(row);
+export async function insertEvent(data: NewEvent, tx: Tx | Writer = db()): Promise<EventRecord> {
+  const run = readerFor(tx);
+  const now = new Date();
+  const columns: Record<string, unknown> = {
+    uuid: crypto.randomUUID(),
+    calendarId: data.calendarId,
+    creatorId: data.creatorId,
+    seriesId: data.seriesId ?? null,
+    originalStartsAt: data.originalStartsAt ?? null,
+    searchText: searchTextOf(data),
+    spanClass: spanClassOf(data),
+    ...toEventColumns(data),
+    sequence: 0,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const names = Object.keys(columns);
+  const [row] = await run.all(sql`INSERT INTO events (${raw(names.map(snakeCase).join(", "))}) VALUES (${join(names.map((name) => sql`${columns[name]}`), ", ")}) RETURNING id`);
+  const id = Number(row!.id);
+  if (data.participants?.length) {
+    await run.all(sql`INSERT INTO event_participants (event_id, user_id, role, rsvp, created_at) VALUES ${join(data.participants.map((p) => sql`(${id}, ${p.userId}, ${p.role}, 'needs_action', ${now})`), ", ")}`);
+  }
+  await recordChange(tx, { calendarId: data.calendarId, eventId: id, kind: "created" });
+  return (await findEventById(id, tx))!;
 }
 
 /** Writes changed columns, bumps `sequence`; `expectedSequence` guards against lost updates. */
@@ -186,7 +185,7 @@ export class ConcurrentUpdateError extends Error {
 }
 
 export async function softDeleteEvent(event: EventRecord, tx: Tx = db()): Promise<void> {
-  await tx.event.update({ where: { id: event.id }, data: { deletedAt: new Date(), sequence: { increment: 1 }, externalId: null, externalName: null, externalUrl: null } });
+  await tx.event.update({ where: { id: event.id }, data: { ...toEventColumns({ externalObject: null }), deletedAt: new Date(), sequence: { increment: 1 } } });
   await recordChange(tx, { calendarId: event.calendarId, eventId: event.id, kind: "deleted" });
   // Overrides of a deleted series go with it.
   const overrides = await tx.event.findMany({ where: { seriesId: event.id, deletedAt: null }, select: { id: true } });
@@ -243,23 +242,23 @@ export async function rekeyOverride(overrideId: number, originalStartsAt: Date |
 }
 
 export async function setExdates(eventId: number, exdates: Date[], tx: Tx = db()): Promise<void> {
-  const row = await tx.event.update({ where: { id: eventId }, data: { exdates: JSON.stringify(exdates.map((d) => d.toISOString())) }, select: { calendarId: true } });
+  const row = await tx.event.update({ where: { id: eventId }, data: toEventColumns({ exdates }), select: { calendarId: true } });
   await recordChange(tx, { calendarId: row.calendarId, eventId, kind: "updated" });
 }
 
 /** Sync's full round: the calendar's stored rows (series, single events and overrides) the viewer may see, by id. */
 export async function findStoredEvents(viewer: Viewer, calendarId: number, page: { limit: number; offset: number }, tx: Tx = db()): Promise<{ events: EventRecord[]; total: number }> {
-  const where: Where = { AND: [{ calendarId, deletedAt: null }, visibleTo(viewer)] };
-  const [rows, total] = await Promise.all([
-    tx.event.findMany({ where, include: eventInclude, orderBy: [{ id: "asc" }], take: page.limit, skip: page.offset }),
-    tx.event.count({ where }),
+  const reader = readerFor(tx);
+  const where = sql`e.calendar_id = ${calendarId} AND e.deleted_at IS NULL AND ${visibleTo(viewer)}`;
+  const [events, count] = await Promise.all([
+    selectEvents(reader, where, sql`ORDER BY e.id LIMIT ${page.limit} OFFSET ${page.offset}`),
+    reader.all(sql`SELECT count(*) AS n FROM events e WHERE ${where}`),
   ]);
-  return { events: rows.map(toEventRecord), total };
+  return { events, total: Number(count[0]!.n) };
 }
 
 /** Rows by id, deleted ones included (sync reports them as deletions). */
-export async function findEventsByIds(ids: number[], tx: Tx = db()): Promise<EventRecord[]> {
-  if (ids.length === 0) return [];
-  const rows = await inSlices(ids, (slice) => tx.event.findMany({ where: { id: { in: slice } }, include: eventInclude }));
-  return rows.map(toEventRecord);
+export async function findEventsByIds(eventIds: number[], tx: Tx = db()): Promise<EventRecord[]> {
+  if (eventIds.length === 0) return [];
+  return selectEvents(readerFor(tx), sql`e.id IN (${ids(eventIds)})`, raw("ORDER BY e.id"));
 }

@@ -2,72 +2,15 @@
 // their change-log rows), private feeds and subscriptions.
 import { lockCalendar } from "./change-log.ts";
 import { db, provider, type Tx } from "./client.ts";
-import { searchTextOf, spanClassOf, toEventColumns, toEventRecord, type EventWrite } from "./event-mapper.ts";
+import { instantOf, snakeCase, type EventWrite } from "../domain/event-model.ts";
+import { searchTextOf, selectEvents, spanClassOf, toEventColumns } from "./event-mapper.ts";
+import { readerFor, sql } from "./sql.ts";
 import type { EventRecord } from "../domain/types.ts";
-import { Prisma } from "./generated/sqlite/client.ts";
-import * as fast from "./sqlite-reader.ts";
-
-/** A field's column name (the schema maps camelCase fields to snake_case columns). */
-const snake = (field: string) => field.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
 /** Every stored, non-deleted row of a calendar (series, singles and overrides), by start. */
 export async function findCalendarRows(calendarId: number, tx: Tx = db()): Promise<EventRecord[]> {
-  if (tx === db() && fast.fastReads()) return fast.calendarRows(calendarId);
-  // Two plain queries instead of findMany with its relations: Prisma's engine maps a 20,000-row
-  // result with nested relations several times slower than the rows take to arrive.
-  const rows = await tx.$queryRaw<RawEventRow[]>`
-    SELECT ${Prisma.raw(RAW_EVENT_COLUMNS)}, c.uuid AS "calendarUuid", s.uuid AS "seriesUuid"
-    FROM events e JOIN calendars c ON c.id = e.calendar_id LEFT JOIN events s ON s.id = e.series_id
-    WHERE e.calendar_id = ${calendarId} AND e.deleted_at IS NULL
-    ORDER BY e.starts_at, e.id`;
-  const participants = await tx.$queryRaw<{ eventId: number | bigint; userId: number | bigint; role: string; rsvp: string; uuid: string }[]>`
-    SELECT p.event_id AS "eventId", p.user_id AS "userId", p.role, p.rsvp, u.uuid
-    FROM event_participants p JOIN users u ON u.id = p.user_id JOIN events e ON e.id = p.event_id
-    WHERE e.calendar_id = ${calendarId} AND e.deleted_at IS NULL
-    ORDER BY p.created_at`;
-  const byEvent = new Map<number, { userId: number; role: string; rsvp: string; user: { uuid: string } }[]>();
-  for (const p of participants) {
-    const list = byEvent.get(Number(p.eventId)) ?? [];
-    list.push({ userId: Number(p.userId), role: p.role, rsvp: p.rsvp, user: { uuid: p.uuid } });
-    byEvent.set(Number(p.eventId), list);
-  }
-  return rows.map((r) => {
-    const id = Number(r.id);
-    return toEventRecord({
-      ...r,
-      id,
-      calendarId: Number(r.calendarId),
-      creatorId: Number(r.creatorId),
-      seriesId: r.seriesId === null ? null : Number(r.seriesId),
-      icsFeedId: r.icsFeedId === null ? null : Number(r.icsFeedId),
-      sequence: Number(r.sequence),
-      allDay: Boolean(r.allDay),
-      calendar: { uuid: r.calendarUuid },
-      series: r.seriesUuid === null ? null : { uuid: r.seriesUuid },
-      participants: byEvent.get(id) ?? [],
-    });
-  });
+  return selectEvents(readerFor(tx), sql`e.calendar_id = ${calendarId} AND e.deleted_at IS NULL`, sql`ORDER BY e.starts_at, e.id`);
 }
-
-type RawEventRow = Omit<Parameters<typeof toEventRecord>[0], "calendar" | "series" | "participants" | "id" | "calendarId" | "creatorId" | "seriesId" | "icsFeedId" | "sequence"> & {
-  id: number | bigint;
-  calendarId: number | bigint;
-  creatorId: number | bigint;
-  seriesId: number | bigint | null;
-  icsFeedId: number | bigint | null;
-  sequence: number | bigint;
-  calendarUuid: string;
-  seriesUuid: string | null;
-};
-
-// The columns toEventRecord() reads, named as it names them.
-const RAW_EVENT_COLUMNS = [
-  "id", "uuid", "calendarId", "creatorId", "title", "description", "location", "allDay", "startsAt", "endsAt", "timeZone", "status", "visibility",
-  "stakeholder", "defaultRole", "rrule", "exdates", "rdates", "recurrenceEndsAt", "seriesId", "originalStartsAt", "externalId", "externalName",
-  "externalUrl", "icsFeedId", "icalUid", "sequence", "deletedAt", "createdAt", "updatedAt", "reminders",
-]
-  .map((field) => `e.${snake(field)} AS "${field}"`)
-  .join(", ");
 
 /** What an import needs to know about the calendar's existing UIDs. */
 export interface StoredSeries {
@@ -135,7 +78,7 @@ function jsonValue(value: unknown, postgres: boolean): unknown {
 async function insertRows(tx: Tx, table: string, rows: Record<string, unknown>[], returning: boolean): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   if (rows.length === 0) return ids;
-  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].map((field) => [field, snake(field)] as const);
+  const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))].map((field) => [field, snakeCase(field)] as const);
   const postgres = provider() === "postgres";
   const names = columns.map(([, column]) => column).join(", ");
   const sql = postgres
@@ -191,6 +134,7 @@ export async function deleteRows(ids: number[], calendarId: number, tx: Tx): Pro
 
 /** Marks every event of a subscribed calendar as coming from its feed (rows the shared series writer added). */
 export async function stampFeed(calendarId: number, icsFeedId: number, tx: Tx): Promise<void> {
+  await lockCalendar(tx, calendarId);
   await tx.event.updateMany({ where: { calendarId, icsFeedId: null }, data: { icsFeedId } });
 }
 
@@ -240,7 +184,21 @@ export async function insertSubscription(calendarId: number, sourceUrl: string, 
 }
 
 export async function findSubscription(calendarId: number, tx: Tx = db()): Promise<SubscriptionRecord | null> {
-  return tx.icsSubscription.findUnique({ where: { calendarId } });
+  // On every event write (is the calendar read-only?): the raw read path, not Prisma's engine.
+  const [r] = await readerFor(tx).all(sql`SELECT id, calendar_id, source_url, etag, last_modified, refresh_interval_seconds, last_fetched_at, next_fetch_at, last_error
+    FROM ics_subscriptions WHERE calendar_id = ${calendarId}`);
+  if (!r) return null;
+  return {
+    id: Number(r.id),
+    calendarId: Number(r.calendar_id),
+    sourceUrl: r.source_url as string,
+    etag: (r.etag as string | null) ?? null,
+    lastModified: (r.last_modified as string | null) ?? null,
+    refreshIntervalSeconds: Number(r.refresh_interval_seconds),
+    lastFetchedAt: r.last_fetched_at == null ? null : instantOf(r.last_fetched_at),
+    nextFetchAt: instantOf(r.next_fetch_at),
+    lastError: (r.last_error as string | null) ?? null,
+  };
 }
 
 export async function updateSubscription(id: number, data: Partial<Omit<SubscriptionRecord, "id" | "calendarId" | "sourceUrl">>, tx: Tx = db()): Promise<void> {

@@ -1,7 +1,7 @@
 // Rate-limit counters in PostgreSQL, so every instance behind a load balancer enforces one limit:
 // one UPSERT per counted request, fixed windows aligned on the database's clock (no skew between
 // instances). SQLite installations are one process and count in memory (lib/api/rate-limit.ts).
-import { db } from "./client.ts";
+import { db, pgPool } from "./client.ts";
 
 export interface WindowCount {
   hits: number;
@@ -11,7 +11,8 @@ export interface WindowCount {
 
 /** Counts one hit for `key` in its current window of `windowMs`; returns the hits so far. */
 export async function hitBucket(key: string, windowMs: number): Promise<WindowCount> {
-  const rows = await db().$queryRawUnsafe<{ hits: number; ms_left: bigint | number }[]>(
+  // On every request: straight on the pool, not through Prisma's engine.
+  const { rows } = await pgPool()!.query<{ hits: number; ms_left: string | number }>(
     `WITH now_ms AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS t)
      INSERT INTO rate_limit_buckets (key, window_start, expires_at, hits)
      SELECT $1, (t / $2) * $2, (t / $2) * $2 + $2, 1 FROM now_ms
@@ -20,8 +21,7 @@ export async function hitBucket(key: string, windowMs: number): Promise<WindowCo
        window_start = GREATEST(EXCLUDED.window_start, rate_limit_buckets.window_start),
        expires_at = GREATEST(EXCLUDED.expires_at, rate_limit_buckets.expires_at)
      RETURNING hits, expires_at - (SELECT t FROM now_ms) AS ms_left`,
-    key,
-    BigInt(windowMs),
+    [key, windowMs],
   );
   const row = rows[0]!;
   return { hits: Number(row.hits), msLeft: Number(row.ms_left) };

@@ -45,9 +45,22 @@ function beginImmediately(adapter: Adapter): void {
   client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
 }
 
+// One per process (there is one SQLite writer connection): raw write transactions (lib/db/sql.ts)
+// take it too, so they never start while a Prisma transaction holds the file's write lock.
+const lock = fifoLock();
+
+/** Runs `work` while no Prisma transaction or lone query is on the SQLite connection. */
+export async function withWriteLock<T>(work: () => Promise<T>): Promise<T> {
+  const release = await lock();
+  try {
+    return await work();
+  } finally {
+    release();
+  }
+}
+
 function serialise(adapter: Adapter): Adapter {
   beginImmediately(adapter);
-  const lock = fifoLock();
   const alone = <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       if (insideTransaction.getStore()) return run(...args);

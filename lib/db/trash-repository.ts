@@ -1,7 +1,9 @@
 // The trash: soft-deleted events (deleted_at set) of one calendar, and putting them back.
 import { recordChange } from "./change-log.ts";
 import { db, type Tx } from "./client.ts";
-import { eventInclude, toEventRecord } from "./event-mapper.ts";
+import { instantOf } from "../domain/event-model.ts";
+import { selectEventRows, selectEvents } from "./event-mapper.ts";
+import { readerFor, sql, type Sql } from "./sql.ts";
 import type { EventRecord } from "../domain/types.ts";
 
 export interface TrashedEvent {
@@ -9,20 +11,18 @@ export interface TrashedEvent {
   deletedAt: Date;
 }
 
+async function findTrashedWhere(where: Sql, tx: Tx): Promise<TrashedEvent[]> {
+  const rows = await selectEventRows(readerFor(tx), sql`${where} AND e.series_id IS NULL AND e.deleted_at IS NOT NULL`, sql`ORDER BY e.deleted_at DESC, e.id DESC`);
+  return rows.map(({ event, row }) => ({ event: { ...event, deleted: false }, deletedAt: instantOf(row.deleted_at) }));
+}
+
 /** Single events and series (not their overrides) deleted since `since`, newest deletion first. */
 export async function findTrashed(calendarId: number, since: Date, tx: Tx = db()): Promise<TrashedEvent[]> {
-  const rows = await tx.event.findMany({
-    where: { calendarId, seriesId: null, deletedAt: { gte: since } },
-    include: eventInclude,
-    orderBy: [{ deletedAt: "desc" }, { id: "desc" }],
-  });
-  return rows.map((row) => ({ event: { ...toEventRecord(row), deleted: false }, deletedAt: row.deletedAt! }));
+  return findTrashedWhere(sql`e.calendar_id = ${calendarId} AND e.deleted_at >= ${since}`, tx);
 }
 
 export async function findTrashedByUuid(uuid: string, tx: Tx = db()): Promise<TrashedEvent | null> {
-  const row = await tx.event.findUnique({ where: { uuid }, include: eventInclude });
-  if (!row || !row.deletedAt || row.seriesId !== null) return null;
-  return { event: { ...toEventRecord(row), deleted: false }, deletedAt: row.deletedAt };
+  return (await findTrashedWhere(sql`e.uuid = ${uuid}`, tx))[0] ?? null;
 }
 
 /**
@@ -43,6 +43,6 @@ export async function restoreOverride(seriesId: number, calendarId: number, orig
   const row = await tx.event.findFirst({ where: { seriesId, originalStartsAt, deletedAt: { not: null } }, select: { id: true } });
   if (!row) return null;
   await recordChange(tx, { calendarId, eventId: row.id, kind: "created" });
-  const restored = await tx.event.update({ where: { id: row.id }, data: { deletedAt: null, sequence: { increment: 1 } }, include: eventInclude });
-  return toEventRecord(restored);
+  await tx.event.update({ where: { id: row.id }, data: { deletedAt: null, sequence: { increment: 1 } } });
+  return (await selectEvents(readerFor(tx), sql`e.id = ${row.id}`))[0]!;
 }

@@ -1,9 +1,10 @@
 // Users, browser sessions and API tokens. Secrets are never stored: only their SHA-256.
 import crypto from "node:crypto";
-import type { UserRecord } from "../domain/types.ts";
+import type { ApiTokenRecord, UserRecord } from "../domain/types.ts";
 import { db, provider, type Tx } from "./client.ts";
 import { inSlices } from "./slices.ts";
-import { fastReads, tokenUser } from "./sqlite-reader.ts";
+import { instantOf } from "../domain/event-model.ts";
+import { readerFor, sql } from "./sql.ts";
 
 const userSelect = { id: true, uuid: true, email: true, name: true, timeZone: true, createdAt: true, updatedAt: true } as const;
 
@@ -101,13 +102,6 @@ export async function deleteSession(tokenHash: string, tx: Tx = db()): Promise<v
   await tx.session.deleteMany({ where: { tokenHash } });
 }
 
-export interface ApiTokenRecord {
-  uuid: string;
-  name: string;
-  prefix: string;
-  createdAt: Date;
-  lastUsedAt: Date | null;
-}
 const tokenSelect = { uuid: true, name: true, prefix: true, createdAt: true, lastUsedAt: true } as const;
 
 export async function insertApiToken(userId: number, name: string, tokenHash: string, prefix: string, tx: Tx = db()): Promise<ApiTokenRecord> {
@@ -125,18 +119,11 @@ export async function revokeApiToken(userId: number, uuid: string, tx: Tx = db()
 
 /** The token's user, recording the use (at most once a minute, so reads stay cheap). */
 export async function findApiTokenUser(tokenHash: string, tx: Tx = db()): Promise<UserRecord | null> {
-  if (tx === db() && fastReads()) {
-    const found = tokenUser(tokenHash);
-    if (!found || found.revoked) return null;
-    if (!found.lastUsedAt || Date.now() - found.lastUsedAt.getTime() > 60_000) {
-      await tx.apiToken.update({ where: { id: found.tokenId }, data: { lastUsedAt: new Date() } });
-    }
-    return found.user;
+  const [r] = await readerFor(tx).all(sql`SELECT t.id AS token_id, t.revoked_at, t.last_used_at, u.id, u.uuid, u.email, u.name, u.time_zone, u.created_at, u.updated_at
+    FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ${tokenHash}`);
+  if (!r || r.revoked_at != null) return null;
+  if (r.last_used_at == null || Date.now() - instantOf(r.last_used_at).getTime() > 60_000) {
+    await tx.apiToken.update({ where: { id: Number(r.token_id) }, data: { lastUsedAt: new Date() } });
   }
-  const token = await tx.apiToken.findUnique({ where: { tokenHash }, select: { id: true, revokedAt: true, lastUsedAt: true, user: { select: userSelect } } });
-  if (!token || token.revokedAt) return null;
-  if (!token.lastUsedAt || Date.now() - token.lastUsedAt.getTime() > 60_000) {
-    await tx.apiToken.update({ where: { id: token.id }, data: { lastUsedAt: new Date() } });
-  }
-  return token.user;
+  return { id: Number(r.id), uuid: r.uuid as string, email: r.email as string, name: r.name as string, timeZone: r.time_zone as string, createdAt: instantOf(r.created_at), updatedAt: instantOf(r.updated_at) };
 }

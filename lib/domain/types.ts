@@ -1,4 +1,4 @@
-import type { MemberRole, ParticipantRole, Rsvp, Stakeholder, StoredStatus, Visibility } from "./enums.ts";
+import type { MemberRole } from "./enums.ts";
 
 export interface UserRecord {
   id: number;
@@ -27,55 +27,15 @@ export interface CalendarRecord {
   defaultReminders: number[];
 }
 
-export interface ExternalObject {
-  id: string;
-  name: string;
-  url?: string | undefined;
-}
+export type { EventRecord, EventWrite, ExternalObject, ParticipantRecord } from "./event-model.ts";
 
-export interface ParticipantRecord {
-  userId: number;
-  userUuid: string;
-  role: ParticipantRole;
-  rsvp: Rsvp;
-}
-
-export interface EventRecord {
-  id: number;
+/** An API token as its owner sees it (the secret itself is never stored). */
+export interface ApiTokenRecord {
   uuid: string;
-  calendarId: number;
-  calendarUuid: string;
-  creatorId: number;
-  title: string;
-  description: string | null;
-  location: string | null;
-  allDay: boolean;
-  startsAt: Date;
-  endsAt: Date;
-  timeZone: string;
-  status: StoredStatus;
-  visibility: Visibility;
-  stakeholder: Stakeholder;
-  defaultRole: ParticipantRole;
-  rrule: string | null;
-  exdates: Date[];
-  /** Extra occurrence starts of a series (RFC 5545 RDATE), sorted, none before startsAt. */
-  rdates: Date[];
-  recurrenceEndsAt: Date | null;
-  /** Minutes before the start at which to remind, ascending (lib/domain/reminders.ts). */
-  reminders: number[];
-  seriesId: number | null;
-  seriesUuid: string | null;
-  originalStartsAt: Date | null;
-  externalObject: ExternalObject | null;
-  icsFeedId: number | null;
-  /** The iCalendar UID it was imported or PUT with; null = its uuid (see lib/ical). */
-  icalUid: string | null;
-  sequence: number;
-  deleted: boolean;
+  name: string;
+  prefix: string;
   createdAt: Date;
-  updatedAt: Date;
-  participants: ParticipantRecord[];
+  lastUsedAt: Date | null;
 }
 
 /** What a caller may do with one event, decided by lib/domain/access.ts. */

@@ -8,7 +8,7 @@ import { addError, AppError, conflict, forbidden, invalid, notFound, type FieldE
 import { transaction } from "../db/transaction.ts";
 import { admitSignUp, consumeInvitation } from "./invitations.ts";
 import { isTimeZone } from "../domain/time.ts";
-import type { UserRecord } from "../domain/types.ts";
+import type { ApiTokenRecord, UserRecord } from "../domain/types.ts";
 
 export const SESSION_DAYS = 30;
 
@@ -78,7 +78,7 @@ export async function userForToken(secret: string): Promise<UserRecord | null> {
   return users.findApiTokenUser(users.hashSecret(secret));
 }
 
-export async function createApiToken(userId: number, name: string | undefined): Promise<users.ApiTokenRecord & { token: string }> {
+export async function createApiToken(userId: number, name: string | undefined): Promise<ApiTokenRecord & { token: string }> {
   const label = (name ?? "").trim() || "API token";
   if (label.length > 100) throw invalid({ name: ["is too long (maximum is 100 characters)"] });
   const token = newSecret("sdt");

@@ -1,6 +1,6 @@
-import type { EventWrite } from "../db/event-mapper.ts";
+import type { EventWrite } from "../domain/event-model.ts";
 import { insertEvent } from "../db/event-repository.ts";
-import { transaction } from "../db/transaction.ts";
+import { writeTransaction } from "../db/transaction.ts";
 import { canCreateIn } from "../domain/access.ts";
 import { DEFAULTS, type StoredStatus } from "../domain/enums.ts";
 import { forbidden, invalid, notFound, type FieldErrors } from "../domain/errors.ts";
@@ -32,7 +32,7 @@ export async function createEvent(viewer: Viewer, calendar: CalendarRecord | nul
   const fields = mergeAndCheck(newEventDefaults(calendar, defaultStatus, input.startsAt!), input, errors);
   const participants = await participantsOf(input, fields.defaultRole, errors);
   if (Object.keys(errors).length) throw invalid(errors);
-  const event = await transaction((tx) =>
+  const event = await writeTransaction((tx) =>
     insertEvent({ ...fields, calendarId: calendar.id, creatorId: viewer.userId, ...(participants ? { participants } : {}) }, tx),
   );
   return present({ event, occurrence: null }, viewer)!;

@@ -1,7 +1,7 @@
 // Shared by create/update: turning an EventInput into checked columns.
 import type { Tx } from "../db/client.ts";
 import { findUsersByIds } from "../db/user-repository.ts";
-import type { EventWrite } from "../db/event-mapper.ts";
+import type { EventWrite } from "../domain/event-model.ts";
 import { addError, checkEvent, type EventInput } from "../domain/event-rules.ts";
 import { invalid, type FieldErrors } from "../domain/errors.ts";
 import { checkReminders } from "../domain/reminders.ts";

@@ -1,7 +1,7 @@
 // Importing iCalendar text into a calendar (the API's import and subscription refreshes): idempotent
 // by UID, counted per UID, in batched transactions that yield between batches.
 import crypto from "node:crypto";
-import type { EventWrite } from "../db/event-mapper.ts";
+import type { EventWrite } from "../domain/event-model.ts";
 import { findEventById, findOverrides } from "../db/event-repository.ts";
 import * as store from "../db/ical-repository.ts";
 import { transaction } from "../db/transaction.ts";

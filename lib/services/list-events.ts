@@ -1,7 +1,8 @@
 // Listing: stored events (a series once) or, with a window, the occurrences overlapping it.
-import { findEventById, findEvents, findOverrides } from "../db/event-repository.ts";
+import { findEvents, findWindow, type WindowRows } from "../db/event-repository.ts";
+import { cachedRead } from "../db/read-cache.ts";
 import { invalid } from "../domain/errors.ts";
-import type { EventRecord, Viewer } from "../domain/types.ts";
+import type { Viewer } from "../domain/types.ts";
 import { present, type VisibleEvent } from "../domain/visible.ts";
 import { MAX_WINDOW_DAYS, windowProblem } from "../domain/time.ts";
 import { expandSeries, overrideInstance, type EventInstance } from "./occurrences.ts";
@@ -29,22 +30,22 @@ export function checkWindow(window: { from: Date; to: Date }, names = { from: "f
 export async function listEvents(input: ListEventsInput): Promise<{ items: VisibleEvent[]; total: number }> {
   const { viewer, window } = input;
   if (!window) {
-    const { events, total } = await findEvents({ ...input, window: undefined });
+    const { events, total } = await findEvents(input);
     return { items: events.map((event) => present({ event, occurrence: null }, viewer)).filter((v) => v !== null), total };
   }
   checkWindow(window);
-  const { events } = await findEvents({ viewer, calendarId: input.calendarId, q: input.q, window });
-  const instances = await instancesInWindow(events, window);
+  // The expanded window is kept (frozen) until one of the calendars it read changes (lib/db/read-cache.ts).
+  const roles = [...viewer.roles].map(([id, role]) => `${id}${role[0]}`).join(",");
+  const key = `window:${viewer.userId}:${roles}:${input.calendarId ?? ""}:${window.from.getTime()}:${window.to.getTime()}:${input.q ?? ""}`;
+  const instances = await cachedRead(key, input.calendarId, async () => instancesInWindow(await findWindow(viewer, window, input.calendarId, input.q), window));
   const visible = instances.map((i) => present(i, viewer)).filter((v): v is VisibleEvent => v !== null);
   sortInstances(visible, input.orderBy ?? "starts_at");
   return { items: visible.slice(input.offset, input.offset + input.limit), total: visible.length };
 }
 
-/** Expands the series among `events` and places overrides as the occurrences they replace. */
-export async function instancesInWindow(events: EventRecord[], window: { from: Date; to: Date }): Promise<EventInstance[]> {
-  const series = events.filter((e) => e.rrule !== null && e.seriesId === null);
-  const seriesById = new Map(series.map((s) => [s.id, s]));
-  const overrides = await findOverrides(series.map((s) => s.id));
+/** Expands the series among the window's rows and places overrides as the occurrences they replace. */
+export function instancesInWindow({ events, overrides, parents }: WindowRows, window: { from: Date; to: Date }): EventInstance[] {
+  const seriesById = new Map([...events, ...parents].filter((s) => s.rrule !== null && s.seriesId === null).map((s) => [s.id, s]));
   const replaced = new Map<number, Set<number>>();
   for (const o of overrides) {
     if (!replaced.has(o.seriesId!)) replaced.set(o.seriesId!, new Set());
@@ -55,7 +56,7 @@ export async function instancesInWindow(events: EventRecord[], window: { from: D
     if (event.rrule !== null && event.seriesId === null) {
       result.push(...expandSeries(event, replaced.get(event.id) ?? new Set(), window));
     } else if (event.seriesId !== null) {
-      const parent = seriesById.get(event.seriesId) ?? (await findEventById(event.seriesId));
+      const parent = seriesById.get(event.seriesId);
       result.push(parent ? overrideInstance(event, parent) : { event, occurrence: null });
     } else {
       result.push({ event, occurrence: null });

@@ -2,7 +2,7 @@
 // when a change for the whole series (or its following part) alters visibility, stakeholder or
 // participants, its overrides take the same change. Their own other edits (title, times …) stay.
 import type { Tx } from "../db/client.ts";
-import type { EventWrite } from "../db/event-mapper.ts";
+import type { EventWrite } from "../domain/event-model.ts";
 import * as events from "../db/event-repository.ts";
 import type { EventRecord } from "../domain/types.ts";
 

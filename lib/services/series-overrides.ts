@@ -2,7 +2,7 @@
 // occurrence number, and every field the override did not change itself takes the series' new value.
 // "Did not change itself" = the override's value equals the series' value before the edit.
 import type { Tx } from "../db/client.ts";
-import type { EventWrite } from "../db/event-mapper.ts";
+import type { EventWrite } from "../domain/event-model.ts";
 import * as events from "../db/event-repository.ts";
 import type { EventRecord } from "../domain/types.ts";
 import { rekey } from "../recurrence/scope.ts";

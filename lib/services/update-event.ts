@@ -1,6 +1,6 @@
 // Changing an event: a single event, or an occurrence / series with scope this | following | all.
 import * as events from "../db/event-repository.ts";
-import type { EventWrite } from "../db/event-mapper.ts";
+import { writableOf, type EventWrite } from "../domain/event-model.ts";
 import { lockCalendar } from "../db/change-log.ts";
 import type { Tx } from "../db/client.ts";
 import { transaction } from "../db/transaction.ts";
@@ -16,11 +16,6 @@ import { spreadAudience } from "./series-audience.ts";
 import type { VisibleEvent } from "./list-events.ts";
 
 export type Scope = "this" | "following" | "all";
-
-export function writableOf(e: EventRecord): EventWrite {
-  const { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, rdates, recurrenceEndsAt, externalObject, reminders } = e;
-  return { title, description, location, allDay, startsAt, endsAt, timeZone, status, visibility, stakeholder, defaultRole, rrule, exdates, rdates, recurrenceEndsAt, externalObject, reminders };
-}
 
 /** Resolves and checks the right to write; 404 when unseen (412 with If-Match), 403 when seen but read-only. */
 export async function resolveWritable(ref: EventRef, viewer: Viewer, ifMatch?: number, tx?: Tx): Promise<ResolvedEvent> {

@@ -3,7 +3,7 @@
 // are matched by RECURRENCE-ID (updated, added, or deleted when the new data no longer has them).
 // Fields iCalendar does not carry (audience, default role, participants, external object) stay
 // as they were. Runs inside the caller's transaction; the repository records the change log.
-import type { EventWrite } from "../db/event-mapper.ts";
+import { writableOf, type EventWrite } from "../domain/event-model.ts";
 import { insertEvent, softDeleteEvent, updateEvent } from "../db/event-repository.ts";
 import { setIcalIdentity } from "../db/dav-repository.ts";
 import { lockCalendar } from "../db/change-log.ts";
@@ -12,7 +12,6 @@ import type { CalendarRecord, EventRecord } from "../domain/types.ts";
 import type { ParsedEvent, ParsedSeries } from "../ical/index.ts";
 import { newEventDefaults } from "./create-event.ts";
 import { mergeAndCheck } from "./event-fields.ts";
-import { writableOf } from "./update-event.ts";
 
 export interface StoredSeries {
   master: EventRecord;

@@ -45,10 +45,7 @@ async function list(ctx: Context<unknown> & { query: z.output<typeof EventListQu
   }
   const calendarId = calendar?.id;
   const { items, total } = await listEvents({ viewer, calendarId, q: query.q, window: query.window, limit: query.limit, offset: query.offset });
-  // The body is assembled from each event's (cached) JSON text: same bytes as ok({ events, meta }).
-  const meta = JSON.stringify({ limit: query.limit, offset: query.offset, total });
-  const body = `{"status":"ok","events":[${items.map(eventJson).join(",")}],"meta":${meta}}`;
-  return new Response(body, { headers: { "content-type": "application/json; charset=utf-8" } });
+  return ok({ events: items.map(eventJson), meta: { limit: query.limit, offset: query.offset, total } });
 }
 
 // GET /api/v1/calendars/:calendar_id/events – list (paged; with from/to: occurrences in the window)

@@ -4,11 +4,12 @@ import { deriveTags } from "../../domain/tags.ts";
 import { compactInstant, formatInstant } from "../../domain/time.ts";
 import type { CalendarRecord, UserRecord } from "../../domain/types.ts";
 import { invitationState, type InvitationRecord, type SignUpSetting } from "../../services/invitations.ts";
-import type { ApiTokenRecord } from "../../db/user-repository.ts";
+import type { ApiTokenRecord } from "../../domain/types.ts";
 import { parseRRule, ruleToPreset } from "../../recurrence/index.ts";
 import type { VisibleEvent } from "../../domain/visible.ts";
 import type { ParticipantView } from "../../services/manage-participants.ts";
 import type * as wire from "./schemas.ts";
+import { cachedJson, type JsonText } from "../json-text.ts";
 
 export function occurrenceId(seriesUuid: string, originalStart: Date): string {
   return `${seriesUuid}_${compactInstant(originalStart)}`;
@@ -46,20 +47,14 @@ export function serializeEvent({ event, occurrence, access, rsvp }: VisibleEvent
   };
 }
 
-// Stored records are shared between requests until the data changes (lib/db/sqlite-reader.ts), so
-// the JSON of a whole event is kept beside its record, per way of seeing it. Occurrences are fresh
-// objects each time and are simply serialized.
-const jsonCache = new WeakMap<object, Map<string, string>>();
-
-/** The event's JSON text, as JSON.stringify(serializeEvent(visible)) would give it. */
-export function eventJson(visible: VisibleEvent): string {
-  if (visible.occurrence) return JSON.stringify(serializeEvent(visible));
-  const key = `${visible.access.see}:${visible.access.write}:${visible.rsvp}`;
-  let perAccess = jsonCache.get(visible.event);
-  if (!perAccess) jsonCache.set(visible.event, (perAccess = new Map()));
-  let text = perAccess.get(key);
-  if (text === undefined) perAccess.set(key, (text = JSON.stringify(serializeEvent(visible))));
-  return text;
+/**
+ * The event's JSON. Listed records and occurrences are frozen and shared while their calendar is
+ * unchanged (lib/db/read-cache.ts), so their JSON is kept beside them per way of seeing them; a
+ * busy block is redacted afresh each time and simply serialized.
+ */
+export function eventJson(visible: VisibleEvent): wire.Event | JsonText {
+  if (!Object.isFrozen(visible.event)) return serializeEvent(visible);
+  return cachedJson(visible.event, `${visible.access.see}:${visible.access.write}:${visible.rsvp}`, () => serializeEvent(visible));
 }
 
 export function serializeCalendar(c: CalendarRecord): wire.Calendar {

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { cachedJson, JsonText, stringify } from "./json-text.ts";
+
+describe("stringify", () => {
+  it("writes JsonText values as their text, exactly where JSON.stringify would write the value", () => {
+    const events = [{ id: "a", title: 'quote " and \u0000 nul' }, { id: "b", n: [1, 2] }];
+    const body = { status: "ok", events: events.map((e) => new JsonText(JSON.stringify(e))), meta: { total: 2, note: "\u0000x:0" } };
+    expect(stringify(body)).toBe(JSON.stringify({ status: "ok", events, meta: { total: 2, note: "\u0000x:0" } }));
+  });
+
+  it("is JSON.stringify when there is no JsonText", () => {
+    expect(stringify({ a: [1, "x"], b: null })).toBe('{"a":[1,"x"],"b":null}');
+  });
+
+  it("makes the JSON of one owner once per variant", () => {
+    const owner = {};
+    let made = 0;
+    const make = () => ({ made: ++made });
+    expect(cachedJson(owner, "full", make).text).toBe('{"made":1}');
+    expect(cachedJson(owner, "full", make).text).toBe('{"made":1}');
+    expect(cachedJson(owner, "busy", make).text).toBe('{"made":2}');
+  });
+});

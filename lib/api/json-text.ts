@@ -1,0 +1,35 @@
+// JSON kept as text: a value whose JSON was made once (e.g. beside a cached, frozen record) is
+// spliced into a response by stringify() exactly where JSON.stringify would have written it, so
+// every handler still answers through its dialect's ok()/json().
+
+/** Ready JSON text of one value. */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
+const texts = new WeakMap<object, Map<string, JsonText>>();
+
+/**
+ * The JSON of `make()` for an immutable `owner` (a cached record: lib/db/read-cache.ts), one per
+ * `variant` (e.g. the way a viewer sees it); made once, then reused for as long as the owner lives.
+ */
+export function cachedJson(owner: object, variant: string, make: () => unknown): JsonText {
+  let byVariant = texts.get(owner);
+  if (!byVariant) texts.set(owner, (byVariant = new Map()));
+  let json = byVariant.get(variant);
+  if (!json) byVariant.set(variant, (json = new JsonText(JSON.stringify(make()))));
+  return json;
+}
+
+/** JSON.stringify, with JsonText values written as their text. */
+export function stringify(body: unknown): string {
+  const spliced: string[] = [];
+  const nonce = Math.random().toString(36).slice(2);
+  const text = JSON.stringify(body, (_key, value: unknown) => {
+    if (!(value instanceof JsonText)) return value;
+    spliced.push(value.text);
+    return `\u0000${nonce}:${spliced.length - 1}`;
+  });
+  if (spliced.length === 0) return text;
+  return text.replace(new RegExp(`"\\\\u0000${nonce}:(\\d+)"`, "g"), (_match, i: string) => spliced[Number(i)]!);
+}
