@@ -1,8 +1,9 @@
 // The read path of both engines: SQL written once (a tagged template), run by the raw driver of
 // the configured database — better-sqlite3 on a read-only connection beside Prisma's writer (WAL),
-// or the pg Pool Prisma's adapter uses too (lib/db/client.ts) — or, inside a write transaction, by that transaction (Prisma's $queryRawUnsafe).
-// Prisma stays for migrations and writes; its query engine costs ~1 ms a query, which on the list
-// route (token, roles, calendar, window, overrides, participants) was most of the request.
+// or the pg Pool Prisma's adapter uses too (lib/db/client.ts) — or, inside a write transaction, by
+// that transaction (Prisma's $queryRawUnsafe, or a raw one: rawTransaction below). Prisma stays for
+// migrations and most writes; its engine costs ≈ 1 ms or more a statement, which on the list route
+// (token, roles, calendar, window, overrides, participants) was most of the request.
 //
 // Only what differs between the engines is decided here: placeholders (`?` vs `$n`), how an
 // instant is bound (SQLite compares Prisma's ISO text, PostgreSQL casts to timestamp) and booleans.
