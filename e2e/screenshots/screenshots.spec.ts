@@ -43,7 +43,7 @@ async function seed(page: Page) {
 for (const device of ["desktop", "phone"] as const) {
   for (const scheme of ["light", "dark"] as const) {
     test(`screenshots – ${device}, ${scheme}`, async ({ page }) => {
-      test.setTimeout(90_000);
+      test.setTimeout(240_000);
       if (device === "phone") await page.setViewportSize({ width: 375, height: 760 });
       else await page.setViewportSize({ width: 1360, height: 860 });
       await page.emulateMedia({ colorScheme: scheme });
@@ -57,7 +57,7 @@ for (const device of ["desktop", "phone"] as const) {
       await page.screenshot({ path: `${OUT}/month-${scheme}-${device}.png` });
 
       // Quick create: a click on a day opens the popover beside it.
-      await dayCell(page, "2026-11-26").click();
+      await dayCell(page, "2026-11-28").click(); // a Saturday with nothing on it
       await quickCreate(page).getByLabel("Title", { exact: true }).fill("Team lunch");
       await page.screenshot({ path: `${OUT}/quick-create-${scheme}-${device}.png` });
       await page.keyboard.press("Escape");
