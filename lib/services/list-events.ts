@@ -34,12 +34,17 @@ export async function listEvents(input: ListEventsInput): Promise<{ items: Visib
     return { items: events.map((event) => present({ event, occurrence: null }, viewer)).filter((v) => v !== null), total };
   }
   checkWindow(window);
-  // The expanded window is kept (frozen) until one of the calendars it read changes (lib/db/read-cache.ts).
+  // The window as this viewer sees it, expanded and sorted, is kept (frozen) until one of the
+  // calendars it read changes (lib/db/read-cache.ts); the key holds everything it depends on.
   const roles = [...viewer.roles].map(([id, role]) => `${id}${role[0]}`).join(",");
-  const key = `window:${viewer.userId}:${roles}:${input.calendarId ?? ""}:${window.from.getTime()}:${window.to.getTime()}:${input.q ?? ""}`;
-  const instances = await cachedRead(key, input.calendarId, async () => instancesInWindow(await findWindow(viewer, window, input.calendarId, input.q), window));
-  const visible = instances.map((i) => present(i, viewer)).filter((v): v is VisibleEvent => v !== null);
-  sortInstances(visible, input.orderBy ?? "starts_at");
+  const orderBy = input.orderBy ?? "starts_at";
+  const key = `window:${viewer.userId}:${roles}:${input.calendarId ?? ""}:${window.from.getTime()}:${window.to.getTime()}:${input.q ?? ""}:${orderBy}`;
+  const visible = await cachedRead(key, input.calendarId, async () => {
+    const instances = instancesInWindow(await findWindow(viewer, window, input.calendarId, input.q), window);
+    const seen = instances.map((i) => present(i, viewer)).filter((v): v is VisibleEvent => v !== null);
+    sortInstances(seen, orderBy);
+    return seen;
+  });
   return { items: visible.slice(input.offset, input.offset + input.limit), total: visible.length };
 }
 
