@@ -107,6 +107,10 @@ export function route<P>(
       if (!caller && !options?.public) throw new AppError("UNAUTHORIZED", "authentication required: send `Authorization: Bearer <token>`");
       if (caller) checkCsrf(req, caller);
       const params = routeContext?.params ? await routeContext.params : ({} as P);
+      // Path ids reach SQL as text too: one no database can store names nothing (PostgreSQL would refuse it).
+      for (const value of Object.values(params as Record<string, unknown>)) {
+        if (typeof value === "string" && !isStorableText(value)) throw new AppError("NOT_FOUND", "not found");
+      }
       const url = publicUrl(req);
       checkQuery(url);
       const query = contract?.query ? parseQuery(dialect, contract.query, url) : undefined;

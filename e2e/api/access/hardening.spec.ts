@@ -53,6 +53,13 @@ test("NUL bytes and lone UTF-16 surrogates in bodies and queries are 4xx on both
   for (const query of ["q=a%00b", "from=2031-01-01T00:00:00Z%00&to=2031-02-01T00:00:00Z"]) await expectError(await request.get(`${url}?${query}`, { headers: user.auth }), 400, "BAD_REQUEST");
   expect((await request.get(`/api/calendar_events?date_range_start=0%00`, { headers: user.auth })).status()).toBe(400);
   await expectError(await request.get(`/api/v1/users?q=%00`, { headers: user.auth }), 400, "BAD_REQUEST");
+  // A NUL in a path id (PostgreSQL refuses it as text) names nothing: 404 in the dialect's shape.
+  for (const [method, path] of [["DELETE", "/api/v1/tokens/a%00b"], ["GET", `/api/v1/calendars/${calendar.id}/events/a%00b`], ["PUT", `/api/v1/calendars/a%00b`], ["DELETE", `/api/v1/invitations/a%00b`]] as const) {
+    await expectError(await request.fetch(path, { method, headers: user.auth, ...(method === "PUT" ? { data: { name: "x" } } : {}) }), 404, "NOT_FOUND");
+  }
+  const konaNul = await request.get("/api/spaces/1%00", { headers: user.auth });
+  expect(konaNul.status()).toBe(404);
+  Problem.parse(await konaNul.json());
   // An emoji (a proper surrogate pair) is fine.
   const ok = await expectBody(await request.post(url, { headers: user.auth, data: { ...event, title: "Party 🎉" } }), 201, EventEnvelope);
   expect(ok.event.title).toBe("Party 🎉");
