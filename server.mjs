@@ -51,20 +51,43 @@ function hasBadEncoding(pathname) {
 
 const SECURITY_HEADERS = { "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin", "x-frame-options": "DENY" };
 
-/** 404 in the dialect the path belongs to (SweetDate /api/v1 and /feeds, Kona /api), plain text elsewhere. */
-function notFound(req, res, pathname) {
-  let type = "text/plain; charset=utf-8";
-  let body = "Not found";
+/** An error body in the dialect the path belongs to (SweetDate /api/v1 and /feeds, Kona /api), plain text elsewhere. */
+function errorBody(pathname, host, { code, kona, title, message }) {
   if (/^\/(api\/(v1\/(?!calendar_events)|health)|feeds\/)/.test(pathname)) {
-    type = "application/json; charset=utf-8";
-    body = JSON.stringify({ status: "error", message: "not found", error_code: "NOT_FOUND" });
-  } else if (pathname.startsWith("/api/")) {
-    type = "application/problem+json; charset=utf-8";
-    const host = /^[A-Za-z0-9.:[\]-]+$/.test(req.headers.host ?? "") ? req.headers.host : "localhost";
-    body = JSON.stringify({ problemType: `http://${host}/docs/api#kona-errors-not-found`, title: "Not found", details: "not found" });
+    return { type: "application/json; charset=utf-8", body: JSON.stringify({ status: "error", message, error_code: code }) };
   }
+  if (pathname.startsWith("/api/")) {
+    const origin = /^[A-Za-z0-9.:[\]-]+$/.test(host ?? "") ? host : "localhost";
+    return { type: "application/problem+json; charset=utf-8", body: JSON.stringify({ problemType: `http://${origin}/docs/api#kona-errors-${kona}`, title, details: message }) };
+  }
+  return { type: "text/plain; charset=utf-8", body: title };
+}
+
+function notFound(req, res, pathname) {
+  const { type, body } = errorBody(pathname, req.headers.host, { code: "NOT_FOUND", kona: "not-found", title: "Not found", message: "not found" });
   res.writeHead(404, { ...SECURITY_HEADERS, "content-type": type, "content-length": Buffer.byteLength(body) });
   res.end(req.method === "HEAD" ? undefined : body);
+}
+
+/**
+ * Requests Node's parser refuses before any handler runs (headers over 16 KiB → 431, malformed → 400):
+ * answered in the dialect of the path on the request line, like every other error, then closed.
+ */
+function onClientError(error, socket) {
+  if (error.code === "ECONNRESET" || !socket.writable) return socket.destroy();
+  const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
+  const head = error.rawPacket ? error.rawPacket.toString("latin1", 0, 8192) : "";
+  const pathname = (head.split("\r\n")[0]?.split(" ")[1] ?? "").split("?")[0];
+  const host = /\r\nhost:\s*([^\r\n]*)/i.exec(head)?.[1]?.trim();
+  const { type, body } = errorBody(pathname, host, {
+    code: "BAD_REQUEST",
+    kona: "bad-request",
+    title: tooLarge ? "Request header fields too large" : "Bad request",
+    message: tooLarge ? "the request's headers are larger than 16 KiB" : "the request is not valid HTTP",
+  });
+  const status = tooLarge ? "431 Request Header Fields Too Large" : "400 Bad Request";
+  const headers = Object.entries({ ...SECURITY_HEADERS, "content-type": type, "content-length": Buffer.byteLength(body), connection: "close" }).map(([k, v]) => `${k}: ${v}\r\n`).join("");
+  socket.end(`HTTP/1.1 ${status}\r\n${headers}\r\n${body}`);
 }
 
 const app = next({ dev: false, dir, hostname, port, customServer: true });
@@ -88,6 +111,7 @@ const server = http.createServer((req, res) => {
   }
   handle(req, res);
 });
+server.on("clientError", onClientError);
 server.keepAliveTimeout = 65_000;
 server.listen(port, hostname, () => {
   console.log(`sweetdate: ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);

@@ -177,3 +177,15 @@ test("POST /api/v1/auth/sign-in – padded or re-cased spellings of one email sh
   const again = await httpRequest(`${BASE_URL}/api/v1/auth/sign-up`, { method: "POST", body: { email: ` ${other.email.toUpperCase()}`, password: "another-password-1" } });
   expect(again.status).toBe(409);
 });
+
+test("headers over 16 KiB – 431 in the dialect of the path (Node's parser refuses them before any handler)", async () => {
+  const big = { "x-padding": "x".repeat(20_000) };
+  const sweet = await httpRequest(`${BASE_URL}/api/v1/me`, { headers: big });
+  expect(sweet.status).toBe(431);
+  expect(ErrorBody.parse(JSON.parse(sweet.body)).error_code).toBe("BAD_REQUEST");
+  const kona = await httpRequest(`${BASE_URL}/api/spaces`, { headers: big });
+  expect(kona.status).toBe(431);
+  expect(Problem.parse(JSON.parse(kona.body)).problemType).toMatch(/#kona-errors-bad-request$/);
+  // The server goes on answering.
+  expect((await httpRequest(`${BASE_URL}/api/health`)).status).toBe(200);
+});
