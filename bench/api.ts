@@ -12,6 +12,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { load, type LoadResult } from "./http-load.ts";
+import { waitFor } from "./feed.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const PG_ADMIN = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
@@ -138,17 +139,6 @@ async function makeDatabase(engine: Engine): Promise<{ url: string; drop: () => 
   };
 }
 
-async function waitFor(url: string) {
-  for (let i = 0; i < 600; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not start: ${url}`);
-}
 
 /** POSTs events from `connections` concurrent clients for `seconds`: created per second. */
 async function creationRate(url: string, auth: Record<string, string>, seconds: number): Promise<{ rate: number; errors: number }> {

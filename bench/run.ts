@@ -15,7 +15,7 @@ import { runRadicaleBench } from "./radicale.ts";
 import { runIcalBench, runIcalBenchPostgres } from "./ical.ts";
 import { calDavMonthQuery, davSyncAfterOneChange } from "./caldav.ts";
 import { soakSection } from "./soak-section.ts";
-import { restSyncAfterOneChange, runFeedBench } from "./feed.ts";
+import { restSyncAfterOneChange, runFeedBench, waitFor } from "./feed.ts";
 import { ensureBenchBuild } from "./build.ts";
 import { apiSection, runApiBench, spliceSection } from "./api.ts";
 
@@ -198,17 +198,6 @@ function seedEvents(file: string, calendarId: number, creatorId: number) {
   db.close();
 }
 
-async function waitFor(url: string) {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not start: ${url}`);
-}
 
 main().catch((error) => {
   console.error(error);

@@ -13,6 +13,7 @@ import os from "node:os";
 import path from "node:path";
 import pg from "pg";
 import { replaceSoakSection } from "./soak-section.ts";
+import { waitFor } from "./feed.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const seconds = Number(process.env.SOAK_SECONDS ?? 600);
@@ -41,13 +42,6 @@ async function database(): Promise<{ url: string; label: string; drop: () => Pro
   return { url: `file:${file}`, label: "SQLite", drop: async () => ["", "-wal", "-shm"].forEach((ext) => fs.rmSync(file + ext, { force: true })) };
 }
 
-async function waitFor(url: string) {
-  for (let i = 0; i < 600; i++) {
-    if (await fetch(url).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error(`server did not start: ${url}`);
-}
 
 /** Resident set size of a process and its children (kB), from /proc. */
 function rssKb(pid: number): number {

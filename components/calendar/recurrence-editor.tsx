@@ -1,4 +1,5 @@
 "use client";
+import { FieldError } from "@/components/ui/field.tsx";
 import { useId } from "react";
 import {
   alignedStart,
@@ -179,11 +180,7 @@ export function RecurrenceEditor({ value, onChange, startDate, timeZone, allDay,
           {WEEKDAY_NAMES[weekdayOf(startDate)]} is not one of the chosen days: on save the event starts on {longDate(moved)}, the first chosen day.
         </p>
       ) : null}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="field-error" data-field-error>
-          {errors.join("; ")}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} errors={errors} />
     </fieldset>
   );
 }

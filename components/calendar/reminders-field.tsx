@@ -1,4 +1,5 @@
 "use client";
+import { FieldError } from "@/components/ui/field.tsx";
 import { useId, useSyncExternalStore } from "react";
 import { MAX_REMINDERS, type ReminderRow, type ReminderUnit } from "@/lib/client/reminders.ts";
 import { notificationPermission, requestNotifications, subscribeNotificationPermission } from "@/lib/client/use-reminders.ts";
@@ -71,11 +72,7 @@ export function RemindersField({ legend, rows, onChange, errors, hint, disabled 
           {permission === "denied" ? " Desktop notifications are blocked in this browser's site settings; reminders show inside SweetDate." : null}
         </p>
       ) : null}
-      {errors?.length ? (
-        <p id={`${id}-error`} className="field-error" data-field-error>
-          {errors.join("; ")}
-        </p>
-      ) : null}
+      <FieldError id={`${id}-error`} errors={errors} />
     </fieldset>
   );
 }

@@ -30,13 +30,18 @@ export function Field({ label, errors, hint, children, className }: FieldProps) 
           {hint}
         </p>
       ) : null}
-      {errors?.length ? (
-        <p id={errorId} className="field-error" data-field-error>
-          {errors.join("; ")}
-        </p>
-      ) : null}
+      <FieldError id={errorId} errors={errors} />
     </div>
   );
+}
+
+/** A field's messages (`id` is what the control's aria-describedby names); nothing when there are none. */
+export function FieldError({ id, errors }: { id: string; errors?: string[] }) {
+  return errors?.length ? (
+    <p id={id} className="field-error" data-field-error>
+      {errors.join("; ")}
+    </p>
+  ) : null;
 }
 
 /** Field errors not tied to a control the form shows (e.g. `base`), listed above the buttons. */
