@@ -1,11 +1,12 @@
 // Shared by create/update: turning an EventInput into checked columns.
-import type { Tx } from "../db/client.ts";
-import { findUsersByIds } from "../db/user-repository.ts";
+import { DEFAULTS, type StoredStatus } from "../domain/enums.ts";
 import type { EventWrite } from "../domain/event-model.ts";
 import { addError, checkEvent, type EventInput } from "../domain/event-rules.ts";
 import { invalid, type FieldErrors } from "../domain/errors.ts";
 import { checkReminders } from "../domain/reminders.ts";
 import { DATE_MAX, DATE_RANGE_TEXT, inDateRange } from "../domain/time.ts";
+import type { CalendarRecord } from "../domain/types.ts";
+import type { UserRepository } from "./ports.ts";
 import { formatRRule, MAX_RDATES, occurrenceAt, parseRRule, RDATES_ONLY_RULE, RecurrenceRuleError, validateRule } from "../recurrence/index.ts";
 
 /** Merges `input` over `current`, checks every invariant, and throws one 422 listing all problems. */
@@ -72,16 +73,39 @@ export function seriesEnd(event: Pick<EventWrite, "rrule" | "startsAt" | "endsAt
 }
 
 /** Participants from Kona's participant_ids (default role) and editor_ids (editor). */
-export async function participantsOf(input: EventInput, defaultRole: string, errors: FieldErrors, tx?: Tx): Promise<{ userId: number; role: string }[] | undefined> {
+export async function participantsOf(input: EventInput, defaultRole: string, errors: FieldErrors, users: UserRepository): Promise<{ userId: number; role: string }[] | undefined> {
   if (input.participantIds === undefined && input.editorIds === undefined) return undefined;
   const roles = new Map<number, string>();
   for (const id of input.participantIds ?? []) roles.set(id, defaultRole);
   for (const id of input.editorIds ?? []) roles.set(id, "editor");
-  // Inside a write transaction the lookup must use it (on SQLite a lone query waits for the transaction).
-  const known = new Set((await findUsersByIds([...roles.keys()], tx)).map((u) => u.id));
+  // Inside a write transaction `users` reads in it (on SQLite a lone query waits for the transaction).
+  const known = new Set((await users.findByIds([...roles.keys()])).map((u) => u.id));
   for (const [field, ids] of [["participant_ids", input.participantIds], ["editor_ids", input.editorIds]] as const) {
     const unknown = (ids ?? []).filter((id) => !known.has(id));
     if (unknown.length) addError(errors, field, `contains unknown user ids: ${unknown.join(", ")}`);
   }
   return [...roles].map(([userId, role]) => ({ userId, role }));
+}
+
+/** A new event's columns before the caller's input is merged over them. */
+export function newEventDefaults(calendar: CalendarRecord, status: StoredStatus, start: Date): EventWrite {
+  return {
+    title: "",
+    description: null,
+    location: null,
+    allDay: false,
+    startsAt: start,
+    endsAt: start,
+    timeZone: calendar.timeZone,
+    status,
+    visibility: DEFAULTS.visibility,
+    stakeholder: DEFAULTS.stakeholder,
+    defaultRole: DEFAULTS.defaultRole,
+    rrule: null,
+    exdates: [],
+    rdates: [],
+    recurrenceEndsAt: null,
+    externalObject: null,
+    reminders: calendar.defaultReminders,
+  };
 }

@@ -1,11 +1,11 @@
 // Finding one event the caller may see: a single event, a series, an override, or an occurrence
 // addressed by its original start (SweetDate) or its number in the series (Kona).
-import type { Tx } from "../db/client.ts";
-import { findEventById, findEventByUuid, findOverrides } from "../db/event-repository.ts";
 import { notFound } from "../domain/errors.ts";
 import type { EventRecord, Viewer } from "../domain/types.ts";
-import { present, type VisibleEvent } from "./list-events.ts";
+import { present, type VisibleEvent } from "../domain/visible.ts";
 import { isOccurrenceStart, nthOccurrence, occurrenceIndex, occurrenceOf, overrideInstance, type EventInstance } from "./occurrences.ts";
+import type { EventRepository, Repos } from "./ports.ts";
+import { productionRepos } from "./repos.ts";
 
 export type EventRef =
   | { uuid: string; originalStart?: Date | undefined; calendarId?: number | undefined }
@@ -20,17 +20,18 @@ export interface ResolvedEvent {
   series: EventRecord | null;
 }
 
-/** `tx`: resolve inside a write transaction (after locking the series), seeing what it may change. */
-export async function resolveEvent(ref: EventRef, viewer: Viewer, tx?: Tx): Promise<ResolvedEvent> {
-  const base = "uuid" in ref ? await findEventByUuid(ref.uuid, tx) : await findEventById(ref.id, tx);
+/** Inside a write transaction (after locking the calendar), pass its repos to see what it may change. */
+export async function resolveEvent(ref: EventRef, viewer: Viewer, repos: Pick<Repos, "events"> = productionRepos): Promise<ResolvedEvent> {
+  const events = repos.events;
+  const base = "uuid" in ref ? await events.findByUuid(ref.uuid) : await events.findById(ref.id);
   if (!base || (ref.calendarId !== undefined && base.calendarId !== ref.calendarId)) throw notFound();
-  const instance = await instanceOf(base, ref, tx);
+  const instance = await instanceOf(base, ref, events);
   const visible = present(instance.instance, viewer);
   if (!visible) throw notFound();
   return { visible, stored: instance.stored, series: instance.series };
 }
 
-async function instanceOf(base: EventRecord, ref: EventRef, tx: Tx | undefined): Promise<{ instance: EventInstance; stored: EventRecord; series: EventRecord | null }> {
+async function instanceOf(base: EventRecord, ref: EventRef, events: EventRepository): Promise<{ instance: EventInstance; stored: EventRecord; series: EventRecord | null }> {
   let start: Date | null | undefined = "originalStart" in ref ? ref.originalStart : undefined;
   if ("numInSeries" in ref && ref.numInSeries !== undefined) {
     if (base.rrule === null) {
@@ -41,7 +42,7 @@ async function instanceOf(base: EventRecord, ref: EventRef, tx: Tx | undefined):
     }
   }
   if (base.seriesId !== null) {
-    const series = await findEventById(base.seriesId, tx);
+    const series = await events.findById(base.seriesId);
     if (!series) throw notFound();
     return { instance: overrideInstance(base, series), stored: base, series };
   }
@@ -49,7 +50,7 @@ async function instanceOf(base: EventRecord, ref: EventRef, tx: Tx | undefined):
     if (start !== undefined && base.rrule === null && start.getTime() !== base.startsAt.getTime()) throw notFound();
     return { instance: { event: base, occurrence: null }, stored: base, series: base.rrule ? base : null };
   }
-  const override = (await findOverrides([base.id], tx)).find((o) => o.originalStartsAt!.getTime() === start.getTime());
+  const override = (await events.findOverrides([base.id])).find((o) => o.originalStartsAt!.getTime() === start.getTime());
   if (override) {
     if (override.deleted) throw notFound();
     return { instance: overrideInstance(override, base), stored: override, series: base };

@@ -7,7 +7,7 @@ import { notFound } from "../domain/errors.ts";
 import { deriveTags } from "../domain/tags.ts";
 import type { CalendarRecord, EventRecord, Viewer } from "../domain/types.ts";
 import { serializeCalendar, type IcalEventInput } from "../ical/index.ts";
-import { present } from "./list-events.ts";
+import { present } from "../domain/visible.ts";
 import { getCalendar } from "./manage-calendars.ts";
 import { loadViewer } from "./viewer.ts";
 

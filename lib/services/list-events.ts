@@ -1,14 +1,11 @@
 // Listing: stored events (a series once) or, with a window, the occurrences overlapping it.
-import { findEvents, findWindow, type WindowRows } from "../db/event-repository.ts";
-import { cachedRead } from "../db/read-cache.ts";
 import { invalid } from "../domain/errors.ts";
 import type { Viewer } from "../domain/types.ts";
 import { present, type VisibleEvent } from "../domain/visible.ts";
 import { MAX_WINDOW_DAYS, windowProblem } from "../domain/time.ts";
 import { expandSeries, overrideInstance, type EventInstance } from "./occurrences.ts";
-
-// What a viewer sees of an instance is the domain's rule (lib/domain/visible.ts); re-exported here.
-export { present, type VisibleEvent } from "../domain/visible.ts";
+import type { Repos, WindowRows } from "./ports.ts";
+import { productionRepos } from "./repos.ts";
 
 export interface ListEventsInput {
   viewer: Viewer;
@@ -27,10 +24,10 @@ export function checkWindow(window: { from: Date; to: Date }, names = { from: "f
   if (problem === "span") throw invalid({ [names.to]: [`the window may span at most ${MAX_WINDOW_DAYS} days`] });
 }
 
-export async function listEvents(input: ListEventsInput): Promise<{ items: VisibleEvent[]; total: number }> {
+export async function listEvents(input: ListEventsInput, repos: Repos = productionRepos): Promise<{ items: VisibleEvent[]; total: number }> {
   const { viewer, window } = input;
   if (!window) {
-    const { events, total } = await findEvents(input);
+    const { events, total } = await repos.events.findEvents(input);
     return { items: events.map((event) => present({ event, occurrence: null }, viewer)).filter((v) => v !== null), total };
   }
   checkWindow(window);
@@ -39,8 +36,8 @@ export async function listEvents(input: ListEventsInput): Promise<{ items: Visib
   const roles = [...viewer.roles].map(([id, role]) => `${id}${role[0]}`).join(",");
   const orderBy = input.orderBy ?? "starts_at";
   const key = `window:${viewer.userId}:${roles}:${input.calendarId ?? ""}:${window.from.getTime()}:${window.to.getTime()}:${input.q ?? ""}:${orderBy}`;
-  const visible = await cachedRead(key, input.calendarId, async () => {
-    const instances = instancesInWindow(await findWindow(viewer, window, input.calendarId, input.q), window);
+  const visible = await repos.cache.read(key, input.calendarId, async () => {
+    const instances = instancesInWindow(await repos.events.findWindow(viewer, window, input.calendarId, input.q), window);
     const seen = instances.map((i) => present(i, viewer)).filter((v): v is VisibleEvent => v !== null);
     sortInstances(seen, orderBy);
     return seen;

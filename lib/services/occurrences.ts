@@ -1,6 +1,7 @@
 // Series → occurrences for a window, and occurrence addressing (by original start or by number).
 import { expand, indexOf, MAX_WINDOW_OCCURRENCES, occurrenceAt, parseRRule, type ExpandInput } from "../recurrence/index.ts";
 import { invalid } from "../domain/errors.ts";
+import { splitSeries, type SeriesSplit } from "../recurrence/scope.ts";
 import type { EventRecord } from "../domain/types.ts";
 import type { EventInstance } from "../domain/visible.ts";
 
@@ -70,4 +71,9 @@ export function overrideInstance(override: EventRecord, series: EventRecord): Ev
       seriesStartsAt: series.startsAt,
     },
   };
+}
+
+/** scope=following at the occurrence starting at `cut` (lib/recurrence/scope.ts does the arithmetic). */
+export function splitAt(series: EventRecord, cut: Date): SeriesSplit {
+  return splitSeries({ ...series, rrule: series.rrule! }, cut, occurrenceIndex(series, cut) ?? 1);
 }

@@ -1,8 +1,9 @@
 // Subscribed calendars are read-only: their events come from the source URL.
-import { findSubscription } from "../db/ical-repository.ts";
 import { readOnly } from "../domain/errors.ts";
+import type { Repos } from "./ports.ts";
+import { productionRepos } from "./repos.ts";
 
 /** 403 READ_ONLY when the calendar is filled from a subscription. */
-export async function assertWritableCalendar(calendarId: number): Promise<void> {
-  if (await findSubscription(calendarId)) throw readOnly();
+export async function assertWritableCalendar(calendarId: number, repos: Pick<Repos, "subscriptions"> = productionRepos): Promise<void> {
+  if (await repos.subscriptions.find(calendarId)) throw readOnly();
 }

@@ -1,12 +1,11 @@
 // After a change to a whole series (scope=all), its overrides follow: each stays on the same
 // occurrence number, and every field the override did not change itself takes the series' new value.
 // "Did not change itself" = the override's value equals the series' value before the edit.
-import type { Tx } from "../db/client.ts";
 import type { EventWrite } from "../domain/event-model.ts";
-import * as events from "../db/event-repository.ts";
 import type { EventRecord } from "../domain/types.ts";
 import { rekey } from "../recurrence/scope.ts";
 import { expandInput } from "./occurrences.ts";
+import type { Repos } from "./ports.ts";
 
 /** Fields an override inherits from its series unless it set them itself. Times are handled apart;
  * visibility, stakeholder and participants by spreadAudience (an override never keeps a wider audience). */
@@ -37,29 +36,32 @@ export function inheritedChange(override: EventRecord, before: EventRecord, afte
   return change;
 }
 
-/** Keeps overrides and EXDATEs on the same occurrence numbers and passes unchanged fields on. */
-export async function followSeries(before: EventRecord, after: EventRecord, tx: Tx): Promise<void> {
-  const overrides = (await events.findOverrides([before.id], tx)).filter((o) => !o.deleted);
+/** Keeps overrides and EXDATEs on the same occurrence numbers and passes unchanged fields on. `tx`: the transaction's repos. */
+export async function followSeries(before: EventRecord, after: EventRecord, tx: Repos): Promise<void> {
+  const overrides = (await tx.events.findOverrides([before.id])).filter((o) => !o.deleted);
   if (after.rrule === null) {
     // No longer a series: its occurrences (and so their overrides and EXDATEs) are gone.
-    for (const o of overrides) await events.rekeyOverride(o.id, null, tx);
-    if (before.exdates.length) await events.setExdates(after.id, [], tx);
+    for (const o of overrides) await tx.events.rekeyOverride(o.id, null);
+    if (before.exdates.length) await tx.events.setExdates(after.id, []);
     return;
   }
   const moved = after.startsAt.getTime() !== before.startsAt.getTime() || after.rrule !== before.rrule || !same(after.rdates, before.rdates);
   const map = (d: Date) => (moved ? rekey(expandInput(before), expandInput(after), d) : d);
-  if (moved) await events.setExdates(after.id, before.exdates.map(map).filter((d): d is Date => d !== null), tx);
+  if (moved) await tx.events.setExdates(after.id, before.exdates.map(map).filter((d): d is Date => d !== null));
   // Move the override furthest in the direction of travel first, so keys never collide.
   const later = after.startsAt.getTime() >= before.startsAt.getTime();
   overrides.sort((a, b) => (later ? -1 : 1) * (a.originalStartsAt!.getTime() - b.originalStartsAt!.getTime()));
+  const changes = new Map<number, Partial<EventWrite>>();
   for (const o of overrides) {
     const key = map(o.originalStartsAt!);
     if (key === null) {
-      await events.rekeyOverride(o.id, null, tx);
+      await tx.events.rekeyOverride(o.id, null);
       continue;
     }
-    if (key.getTime() !== o.originalStartsAt!.getTime()) await events.rekeyOverride(o.id, key, tx);
+    if (key.getTime() !== o.originalStartsAt!.getTime()) await tx.events.rekeyOverride(o.id, key);
     const change = inheritedChange(o, before, after, key);
-    if (Object.keys(change).length) await events.updateEvent((await events.findEventById(o.id, tx))!, change, tx);
+    if (Object.keys(change).length) changes.set(o.id, change);
   }
+  // Re-keying bumped their sequence: read the overrides to change again, all in one query.
+  for (const current of await tx.events.findByIds([...changes.keys()])) await tx.events.update(current, changes.get(current.id)!);
 }

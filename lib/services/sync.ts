@@ -8,7 +8,7 @@ import { serverSecret } from "../db/secrets.ts";
 import { AppError } from "../domain/errors.ts";
 import { compactInstant } from "../domain/time.ts";
 import type { CalendarRecord, EventRecord, Viewer } from "../domain/types.ts";
-import { present, type VisibleEvent } from "./list-events.ts";
+import { present, type VisibleEvent } from "../domain/visible.ts";
 import { overrideInstance } from "./occurrences.ts";
 
 export type SyncItem =

@@ -6,7 +6,7 @@ import { findTrashed, findTrashedByUuid, restoreOverride, restoreTrashed, type T
 import { eventAccess } from "../domain/access.ts";
 import { forbidden, notFound } from "../domain/errors.ts";
 import type { Viewer } from "../domain/types.ts";
-import { present, type VisibleEvent } from "./list-events.ts";
+import { present, type VisibleEvent } from "../domain/visible.ts";
 import { getCalendar } from "./manage-calendars.ts";
 import { occurrenceOf, overrideInstance } from "./occurrences.ts";
 

@@ -10,8 +10,7 @@ import { lockCalendar } from "../db/change-log.ts";
 import type { Tx } from "../db/client.ts";
 import type { CalendarRecord, EventRecord } from "../domain/types.ts";
 import type { ParsedEvent, ParsedSeries } from "../ical/index.ts";
-import { newEventDefaults } from "./create-event.ts";
-import { mergeAndCheck } from "./event-fields.ts";
+import { mergeAndCheck, newEventDefaults } from "./event-fields.ts";
 
 export interface StoredSeries {
   master: EventRecord;

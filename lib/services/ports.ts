@@ -1,0 +1,112 @@
+// What the use cases need from storage, as interfaces: lib/services/repos.ts wires the database
+// (the functions of lib/db) behind them, lib/services/testing/fakes.ts keeps everything in Maps.
+// A use case takes `repos: Repos` as its last parameter (production by default); inside
+// `repos.transaction(work)` it uses the repos handed to `work`, which read and write in that transaction.
+import type { MemberRole } from "../domain/enums.ts";
+import type { CalendarRecord, EventRecord, EventWrite, UserRecord, Viewer } from "../domain/types.ts";
+import type { CalendarWrite, MemberRecord } from "../db/calendar-repository.ts";
+import type { Change } from "../db/change-log.ts";
+import type { EventQuery, NewEvent, WindowRows } from "../db/event-repository.ts";
+import type { SubscriptionRecord } from "../db/ical-repository.ts";
+import type { TrashedEvent } from "../db/trash-repository.ts";
+
+export type { CalendarWrite, Change, EventQuery, MemberRecord, NewEvent, SubscriptionRecord, TrashedEvent, WindowRows };
+
+export type CalendarKey = { uuid: string } | { id: number };
+export type Page = { limit: number; offset: number };
+
+export interface EventRepository {
+  findById(id: number): Promise<EventRecord | null>;
+  findByUuid(uuid: string): Promise<EventRecord | null>;
+  /** Rows by id, deleted ones included. */
+  findByIds(ids: number[]): Promise<EventRecord[]>;
+  /** Every override row (deleted ones too) of the given series, by id. */
+  findOverrides(seriesIds: number[]): Promise<EventRecord[]>;
+  /** Stored events the viewer may see (a series once), paged. */
+  findEvents(query: EventQuery): Promise<{ events: EventRecord[]; total: number }>;
+  /** Visible rows overlapping the window, the overrides of its series, the series of stray overrides. */
+  findWindow(viewer: Viewer, window: { from: Date; to: Date }, calendarId: number | undefined, q: string | undefined): Promise<WindowRows>;
+  insert(data: NewEvent): Promise<EventRecord>;
+  /** Writes the change and bumps `sequence`; throws ConcurrentUpdateError when `event.sequence` is stale. */
+  update(event: EventRecord, change: Partial<EventWrite>): Promise<EventRecord>;
+  /** Deletes the event (soft) and its overrides with it. */
+  softDelete(event: EventRecord): Promise<void>;
+  setParticipant(eventId: number, userId: number, role: string, rsvp: string | undefined): Promise<void>;
+  removeParticipant(eventId: number, userId: number): Promise<boolean>;
+  /** Bumps `sequence` (sync clients refetch). */
+  touch(eventId: number): Promise<void>;
+  /** Re-parents overrides onto another series (a scope=following split), in one statement. */
+  moveOverrides(overrideIds: number[], seriesId: number): Promise<void>;
+  /** Re-keys an override after its series moved; null drops an override whose occurrence is gone. */
+  rekeyOverride(overrideId: number, originalStartsAt: Date | null): Promise<void>;
+  setExdates(eventId: number, exdates: Date[]): Promise<void>;
+}
+
+export interface CalendarRepository {
+  /** The user's role in every calendar they belong to. */
+  rolesOf(userId: number): Promise<Map<number, MemberRole>>;
+  listOf(userId: number, page: Page): Promise<{ calendars: CalendarRecord[]; total: number }>;
+  /** The calendar with `userId`'s role in it (null when not a member). */
+  find(key: CalendarKey, userId: number): Promise<CalendarRecord | null>;
+  insert(data: CalendarWrite, ownerId: number): Promise<CalendarRecord>;
+  update(id: number, data: Partial<CalendarWrite>): Promise<void>;
+  delete(id: number): Promise<void>;
+  /** The collection name a CalDAV client chose (MKCALENDAR). */
+  setDavName(id: number, davName: string): Promise<void>;
+  listMembers(calendarId: number, page: Page): Promise<{ members: MemberRecord[]; total: number }>;
+  findMember(calendarId: number, userId: number): Promise<MemberRecord | null>;
+  upsertMember(calendarId: number, userId: number, role: MemberRole): Promise<void>;
+  removeMember(calendarId: number, userId: number): Promise<void>;
+  countOwners(calendarId: number): Promise<number>;
+}
+
+export interface UserRepository {
+  findByUuid(uuid: string): Promise<UserRecord | null>;
+  findByIds(ids: number[]): Promise<UserRecord[]>;
+}
+
+/** The change feed (SPEC §11); see ARCHITECTURE.md "Change feed". */
+export interface ChangeLog {
+  /** The calendar's change lock, taken first in a write transaction; returns its new version. */
+  lockCalendar(calendarId: number): Promise<number>;
+  recordChange(change: Change): Promise<number>;
+  dropCalendar(calendarId: number): Promise<void>;
+}
+
+export interface SubscriptionRepository {
+  find(calendarId: number): Promise<SubscriptionRecord | null>;
+}
+
+export interface TrashRepository {
+  /** Single events and series (not overrides) deleted since `since`, newest deletion first. */
+  find(calendarId: number, since: Date): Promise<TrashedEvent[]>;
+  findByUuid(uuid: string): Promise<TrashedEvent | null>;
+  /** Undeletes the event and the overrides deleted with it. */
+  restore(trashed: TrashedEvent): Promise<void>;
+  /** Brings back an override deleted with its occurrence, if there is one. */
+  restoreOverride(seriesId: number, calendarId: number, originalStartsAt: Date): Promise<EventRecord | null>;
+}
+
+/** Values kept until one of the calendars they read changes (lib/db/read-cache.ts). */
+export interface ReadCache {
+  read<T>(key: string, calendarId: number | undefined, compute: () => Promise<T>): Promise<T>;
+}
+
+export interface Repos {
+  events: EventRepository;
+  calendars: CalendarRepository;
+  users: UserRepository;
+  changes: ChangeLog;
+  subscriptions: SubscriptionRepository;
+  trash: TrashRepository;
+  cache: ReadCache;
+  /** Runs `work` in one write transaction (inside one already: joins it); rolled back if it throws. */
+  transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
+  /** The fast write transaction for creating events (lib/db/transaction.ts writeTransaction). */
+  writeTransaction<T>(work: (repos: FastWriteRepos) => Promise<T>): Promise<T>;
+}
+
+/** What runs on the raw driver's write transaction. */
+export interface FastWriteRepos {
+  events: Pick<EventRepository, "insert" | "findById">;
+}

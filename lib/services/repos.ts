@@ -1,0 +1,86 @@
+// The production wiring of lib/services/ports.ts: the functions of lib/db, bound to a transaction
+// client when one is open. The only place services learn which database functions back a port.
+import * as calendars from "../db/calendar-repository.ts";
+import { dropCalendarLog, lockCalendar, recordChange } from "../db/change-log.ts";
+import type { Tx } from "../db/client.ts";
+import { setCalendarDavName } from "../db/dav-repository.ts";
+import * as events from "../db/event-repository.ts";
+import { findSubscription } from "../db/ical-repository.ts";
+import { cachedRead } from "../db/read-cache.ts";
+import type { Writer } from "../db/sql.ts";
+import { transaction, writeTransaction } from "../db/transaction.ts";
+import * as trash from "../db/trash-repository.ts";
+import { findUserByUuid, findUsersByIds } from "../db/user-repository.ts";
+import type { FastWriteRepos, Repos } from "./ports.ts";
+
+/** The database's repos; with `tx`, every read and write runs in that transaction. */
+export function databaseRepos(tx?: Tx): Repos {
+  return {
+    events: {
+      findById: (id) => events.findEventById(id, tx),
+      findByUuid: (uuid) => events.findEventByUuid(uuid, tx),
+      findByIds: (ids) => events.findEventsByIds(ids, tx),
+      findOverrides: (seriesIds) => events.findOverrides(seriesIds, tx),
+      findEvents: (query) => events.findEvents(query, tx),
+      // Window reads run outside transactions only (on the read connection).
+      findWindow: (viewer, window, calendarId, q) => events.findWindow(viewer, window, calendarId, q),
+      insert: (data) => events.insertEvent(data, tx),
+      update: (event, change) => events.updateEvent(event, change, tx),
+      softDelete: (event) => events.softDeleteEvent(event, tx),
+      setParticipant: (eventId, userId, role, rsvp) => events.setParticipant(eventId, userId, role, rsvp, tx),
+      removeParticipant: (eventId, userId) => events.removeParticipant(eventId, userId, tx),
+      touch: (eventId) => events.touchEvent(eventId, tx),
+      moveOverrides: async (overrideIds, seriesId) => {
+        for (const id of overrideIds) await events.moveOverride(id, seriesId, tx);
+      },
+      rekeyOverride: (overrideId, originalStartsAt) => events.rekeyOverride(overrideId, originalStartsAt, tx),
+      setExdates: (eventId, exdates) => events.setExdates(eventId, exdates, tx),
+    },
+    calendars: {
+      rolesOf: (userId) => calendars.rolesOf(userId, tx),
+      listOf: (userId, page) => calendars.listCalendarsOf(userId, page, tx),
+      find: (key, userId) => calendars.findCalendar(key, userId, tx),
+      insert: (data, ownerId) => calendars.insertCalendar(data, ownerId, tx),
+      update: (id, data) => calendars.updateCalendar(id, data, tx),
+      delete: (id) => calendars.deleteCalendar(id, tx),
+      setDavName: (id, davName) => setCalendarDavName(id, davName, tx),
+      listMembers: (calendarId, page) => calendars.listMembers(calendarId, page, tx),
+      findMember: (calendarId, userId) => calendars.findMember(calendarId, userId, tx),
+      upsertMember: (calendarId, userId, role) => calendars.upsertMember(calendarId, userId, role, tx),
+      removeMember: (calendarId, userId) => calendars.removeMember(calendarId, userId, tx),
+      countOwners: (calendarId) => calendars.countOwners(calendarId, tx),
+    },
+    users: {
+      findByUuid: (uuid) => findUserByUuid(uuid, tx),
+      findByIds: (ids) => findUsersByIds(ids, tx),
+    },
+    changes: {
+      lockCalendar: (calendarId) => lockCalendar(inTx(tx), calendarId),
+      recordChange: (change) => recordChange(inTx(tx), change),
+      dropCalendar: (calendarId) => dropCalendarLog(calendarId, tx),
+    },
+    subscriptions: { find: (calendarId) => findSubscription(calendarId, tx) },
+    trash: {
+      find: (calendarId, since) => trash.findTrashed(calendarId, since, tx),
+      findByUuid: (uuid) => trash.findTrashedByUuid(uuid, tx),
+      restore: (trashed) => trash.restoreTrashed(trashed, inTx(tx)),
+      restoreOverride: (seriesId, calendarId, originalStartsAt) => trash.restoreOverride(seriesId, calendarId, originalStartsAt, inTx(tx)),
+    },
+    cache: { read: (key, calendarId, compute) => cachedRead(key, calendarId, compute) },
+    transaction: (work) => (tx ? work(databaseRepos(tx)) : transaction((t) => work(databaseRepos(t)))),
+    writeTransaction: (work) => (tx ? work(databaseRepos(tx)) : writeTransaction((w) => work(fastWriteRepos(w)))),
+  };
+}
+
+function fastWriteRepos(writer: Writer): FastWriteRepos {
+  return { events: { insert: (data) => events.insertEvent(data, writer), findById: (id) => events.findEventById(id, writer) } };
+}
+
+/** Change-log writes belong in a transaction; the port only offers them through `transaction`. */
+function inTx(tx: Tx | undefined): Tx {
+  if (!tx) throw new Error("this write needs a transaction: call it inside repos.transaction(work)");
+  return tx;
+}
+
+/** What the use cases run on unless a test hands them fakes. */
+export const productionRepos: Repos = databaseRepos();

@@ -1,0 +1,392 @@
+// In-memory repositories for service unit tests: honest implementations of lib/services/ports.ts
+// over Maps (the access rule, windows, sequences, soft deletes and the change log behave as the
+// database's do), not mocks with canned answers. A transaction runs alone and is rolled back when
+// its work throws.
+import crypto from "node:crypto";
+import { ConcurrentUpdateError } from "../../db/event-repository.ts";
+import { eventAccess } from "../../domain/access.ts";
+import type { MemberRole, ParticipantRole, Rsvp } from "../../domain/enums.ts";
+import type { EventWrite } from "../../domain/event-model.ts";
+import { matchesSearch } from "../../domain/search.ts";
+import type { CalendarRecord, EventRecord, UserRecord, Viewer } from "../../domain/types.ts";
+import type { CalendarKey, CalendarRepository, Change, ChangeLog, EventQuery, EventRepository, MemberRecord, NewEvent, Page, Repos, SubscriptionRecord, TrashedEvent, TrashRepository } from "../ports.ts";
+
+type StoredCalendar = Omit<CalendarRecord, "role" | "sourceUrl"> & { davName: string | null };
+type StoredEvent = EventRecord & { deletedAt: Date | null };
+
+/** Everything the fakes keep; tests read it to check what a use case stored. */
+export interface FakeState {
+  users: Map<number, UserRecord>;
+  calendars: Map<number, StoredCalendar>;
+  /** key `${calendarId}:${userId}` */
+  members: Map<string, { calendarId: number; userId: number; role: MemberRole; createdAt: Date }>;
+  events: Map<number, StoredEvent>;
+  subscriptions: Map<number, SubscriptionRecord>;
+  versions: Map<number, number>;
+  log: (Change & { version: number })[];
+  nextId: number;
+}
+
+export function emptyState(): FakeState {
+  return { users: new Map(), calendars: new Map(), members: new Map(), events: new Map(), subscriptions: new Map(), versions: new Map(), log: [], nextId: 1 };
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+const memberKey = (calendarId: number, userId: number) => `${calendarId}:${userId}`;
+// Distinct, increasing timestamps, so "newest first" orders are deterministic.
+let clock = Date.UTC(2030, 0, 1);
+const now = () => new Date((clock += 1000));
+
+/** The fakes over one state; `fake.state` is what they hold. */
+export class Fake {
+  readonly state: FakeState = emptyState();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  /** The repos a use case is given. */
+  readonly repos: Repos = this.reposFor(false);
+
+  private reposFor(inTransaction: boolean): Repos {
+    return {
+      events: this.events(),
+      calendars: this.calendars(),
+      users: {
+        findByUuid: async (uuid) => copy([...this.state.users.values()].find((u) => u.uuid === uuid) ?? null),
+        findByIds: async (ids) => copy(ids.map((id) => this.state.users.get(id)).filter((u): u is UserRecord => u !== undefined)),
+      },
+      changes: this.changes(),
+      subscriptions: { find: async (calendarId) => copy([...this.state.subscriptions.values()].find((s) => s.calendarId === calendarId) ?? null) },
+      trash: this.trash(),
+      cache: { read: (_key, _calendarId, compute) => compute() },
+      transaction: (work) => (inTransaction ? work(this.reposFor(true)) : this.atomically(() => work(this.reposFor(true)))),
+      writeTransaction: (work) => (inTransaction ? work(this.reposFor(true)) : this.atomically(() => work(this.reposFor(true)))),
+    };
+  }
+
+  /** One transaction at a time; a throw restores the state as it was before. */
+  private atomically<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(async () => {
+      const snapshot = copy(this.state);
+      try {
+        return await work();
+      } catch (error) {
+        Object.assign(this.state, snapshot);
+        throw error;
+      }
+    });
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  // ── seeding ───────────────────────────────────────────────────────────────────────────────────
+  addUser(name: string): UserRecord {
+    const id = this.state.nextId++;
+    const user: UserRecord = { id, uuid: crypto.randomUUID(), email: `${name.toLowerCase()}@example.test`, name, timeZone: "UTC", createdAt: now(), updatedAt: now() };
+    this.state.users.set(id, user);
+    return copy(user);
+  }
+
+  addCalendar(ownerId: number, fields: Partial<StoredCalendar> = {}): CalendarRecord {
+    const id = this.state.nextId++;
+    const at = now();
+    this.state.calendars.set(id, { id, uuid: crypto.randomUUID(), name: "Team", description: null, color: "#3b82f6", timeZone: "UTC", createdAt: at, updatedAt: at, defaultReminders: [], davName: null, ...fields });
+    this.state.members.set(memberKey(id, ownerId), { calendarId: id, userId: ownerId, role: "owner", createdAt: at });
+    return this.calendarAs(id, ownerId)!;
+  }
+
+  addMember(calendarId: number, userId: number, role: MemberRole): void {
+    this.state.members.set(memberKey(calendarId, userId), { calendarId, userId, role, createdAt: now() });
+  }
+
+  subscribe(calendarId: number, sourceUrl = "https://feeds.example.test/a.ics"): void {
+    const id = this.state.nextId++;
+    this.state.subscriptions.set(id, { id, calendarId, sourceUrl, etag: null, lastModified: null, lastFetchedAt: null, lastError: null, refreshIntervalSeconds: 3600, nextFetchAt: now() });
+  }
+
+  viewer(userId: number): Viewer {
+    const roles = new Map<number, MemberRole>();
+    for (const m of this.state.members.values()) if (m.userId === userId) roles.set(m.calendarId, m.role);
+    return { userId, roles };
+  }
+
+  /** The stored row, deleted or not (what the database holds). */
+  row(id: number): StoredEvent | undefined {
+    return copy(this.state.events.get(id));
+  }
+
+  calendarAs(calendarId: number, userId: number): CalendarRecord | null {
+    const c = this.state.calendars.get(calendarId);
+    if (!c) return null;
+    const { davName: _, ...calendar } = c;
+    const sourceUrl = [...this.state.subscriptions.values()].find((s) => s.calendarId === calendarId)?.sourceUrl ?? null;
+    return copy({ ...calendar, role: this.state.members.get(memberKey(calendarId, userId))?.role ?? null, sourceUrl });
+  }
+
+  // ── events ────────────────────────────────────────────────────────────────────────────────────
+  private live(): StoredEvent[] {
+    return [...this.state.events.values()].filter((e) => !e.deleted).sort((a, b) => a.id - b.id);
+  }
+
+  private record(e: StoredEvent): EventRecord {
+    const { deletedAt: _, ...event } = e;
+    const users = this.state.users;
+    return copy({ ...event, participants: event.participants.map((p) => ({ ...p, userUuid: users.get(p.userId)?.uuid ?? "" })) });
+  }
+
+  private bump(e: StoredEvent): void {
+    e.sequence += 1;
+    e.updatedAt = now();
+  }
+
+  private logged(calendarId: number, change: Omit<Change, "calendarId">): void {
+    this.state.log.push({ calendarId, ...change, version: this.nextVersion(calendarId) });
+  }
+
+  private nextVersion(calendarId: number): number {
+    const version = (this.state.versions.get(calendarId) ?? 0) + 1;
+    this.state.versions.set(calendarId, version);
+    return version;
+  }
+
+  private events(): EventRepository {
+    const state = this.state;
+    const get = (id: number) => {
+      const e = state.events.get(id);
+      if (!e) throw new Error(`fake: no event ${id}`);
+      return e;
+    };
+    const softDelete = (e: StoredEvent) => {
+      e.deleted = true;
+      e.deletedAt = now();
+      e.externalObject = null;
+      this.bump(e);
+      this.logged(e.calendarId, { eventId: e.id, kind: "deleted" });
+    };
+    const seen = (viewer: Viewer, e: EventRecord) => eventAccess(e, viewer).see !== "none";
+    const matches = (viewer: Viewer, e: EventRecord, q: string | undefined) =>
+      !q || (eventAccess(e, viewer).see === "full" && matchesSearch([e.title, e.description ?? "", e.location ?? ""].join("\n"), q));
+    return {
+      findById: async (id) => {
+        const e = state.events.get(id);
+        return e && !e.deleted ? this.record(e) : null;
+      },
+      findByUuid: async (uuid) => {
+        const e = this.live().find((x) => x.uuid === uuid);
+        return e ? this.record(e) : null;
+      },
+      findByIds: async (ids) => [...state.events.values()].filter((e) => ids.includes(e.id)).sort((a, b) => a.id - b.id).map((e) => this.record(e)),
+      findOverrides: async (seriesIds) => [...state.events.values()].filter((e) => e.seriesId !== null && seriesIds.includes(e.seriesId)).sort((a, b) => a.id - b.id).map((e) => this.record(e)),
+      findEvents: async (query: EventQuery) => {
+        const found = this.live()
+          .map((e) => this.record(e))
+          .filter((e) => e.seriesId === null && seen(query.viewer, e) && (query.calendarId === undefined || e.calendarId === query.calendarId) && matches(query.viewer, e, query.q));
+        const order = query.orderBy ?? "starts_at";
+        found.sort((a, b) =>
+          order === "starts_at" ? a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id : (order === "created_at" ? b.createdAt.getTime() - a.createdAt.getTime() : b.updatedAt.getTime() - a.updatedAt.getTime()) || b.id - a.id,
+        );
+        const page = query.limit !== undefined ? found.slice(query.offset ?? 0, (query.offset ?? 0) + query.limit) : found;
+        return { events: page, total: found.length };
+      },
+      findWindow: async (viewer, { from, to }, calendarId, q) => {
+        const overlaps = (e: EventRecord) =>
+          e.rrule !== null && e.seriesId === null
+            ? e.startsAt < to && (e.recurrenceEndsAt === null || e.recurrenceEndsAt > from)
+            : (e.startsAt < to && e.endsAt > from) || (e.startsAt.getTime() === from.getTime() && e.endsAt.getTime() === from.getTime());
+        const events = this.live()
+          .map((e) => this.record(e))
+          .filter((e) => seen(viewer, e) && (calendarId === undefined || e.calendarId === calendarId) && overlaps(e) && matches(viewer, e, q))
+          .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id);
+        const series = new Set(events.filter((e) => e.rrule !== null && e.seriesId === null).map((e) => e.id));
+        const missing = new Set(events.filter((e) => e.seriesId !== null && !series.has(e.seriesId)).map((e) => e.seriesId!));
+        const all = [...state.events.values()];
+        return {
+          events,
+          overrides: all.filter((e) => e.seriesId !== null && series.has(e.seriesId)).sort((a, b) => a.id - b.id).map((e) => this.record(e)),
+          parents: this.live().filter((e) => missing.has(e.id)).map((e) => this.record(e)),
+        };
+      },
+      insert: async (data: NewEvent) => {
+        const id = state.nextId++;
+        const at = now();
+        const calendar = state.calendars.get(data.calendarId);
+        if (!calendar) throw new Error(`fake: no calendar ${data.calendarId}`);
+        const { participants, seriesId, originalStartsAt, calendarId, creatorId, ...fields } = data;
+        const event: StoredEvent = {
+          ...(copy(fields) as EventWrite),
+          id,
+          uuid: crypto.randomUUID(),
+          calendarId,
+          calendarUuid: calendar.uuid,
+          creatorId,
+          seriesId: seriesId ?? null,
+          seriesUuid: seriesId ? get(seriesId).uuid : null,
+          originalStartsAt: originalStartsAt ?? null,
+          icsFeedId: null,
+          icalUid: null,
+          sequence: 0,
+          deleted: false,
+          deletedAt: null,
+          createdAt: at,
+          updatedAt: at,
+          participants: (participants ?? []).map((p) => ({ userId: p.userId, userUuid: "", role: p.role as ParticipantRole, rsvp: "needs_action" as Rsvp })),
+        };
+        state.events.set(id, event);
+        this.logged(calendarId, { eventId: id, kind: "created" });
+        return this.record(event);
+      },
+      update: async (event, change) => {
+        const stored = state.events.get(event.id);
+        if (!stored || stored.sequence !== event.sequence) throw new ConcurrentUpdateError();
+        Object.assign(stored, copy(change));
+        this.bump(stored);
+        this.logged(stored.calendarId, { eventId: stored.id, kind: "updated" });
+        return this.record(stored);
+      },
+      softDelete: async (event) => {
+        const stored = get(event.id);
+        softDelete(stored);
+        for (const o of state.events.values()) if (o.seriesId === stored.id && !o.deleted) softDelete(o);
+      },
+      setParticipant: async (eventId, userId, role, rsvp) => {
+        const e = get(eventId);
+        const current = e.participants.find((p) => p.userId === userId);
+        if (current) Object.assign(current, { role, ...(rsvp ? { rsvp } : {}) });
+        else e.participants.push({ userId, userUuid: "", role: role as ParticipantRole, rsvp: (rsvp ?? "needs_action") as Rsvp });
+        this.logged(e.calendarId, { eventId, kind: "updated" });
+      },
+      removeParticipant: async (eventId, userId) => {
+        const e = get(eventId);
+        const before = e.participants.length;
+        e.participants = e.participants.filter((p) => p.userId !== userId);
+        if (e.participants.length === before) return false;
+        this.logged(e.calendarId, { eventId, kind: "updated" });
+        return true;
+      },
+      touch: async (eventId) => {
+        const e = get(eventId);
+        this.bump(e);
+        this.logged(e.calendarId, { eventId, kind: "updated" });
+      },
+      moveOverrides: async (overrideIds, seriesId) => {
+        const series = get(seriesId);
+        for (const id of overrideIds) {
+          const o = get(id);
+          o.seriesId = seriesId;
+          o.seriesUuid = series.uuid;
+          this.bump(o);
+          this.logged(o.calendarId, { eventId: id, kind: "updated" });
+        }
+      },
+      rekeyOverride: async (overrideId, originalStartsAt) => {
+        const o = get(overrideId);
+        if (originalStartsAt) o.originalStartsAt = originalStartsAt;
+        else Object.assign(o, { deleted: true, deletedAt: now() });
+        this.bump(o);
+        this.logged(o.calendarId, { eventId: overrideId, kind: originalStartsAt ? "updated" : "deleted" });
+      },
+      setExdates: async (eventId, exdates) => {
+        const e = get(eventId);
+        e.exdates = copy(exdates);
+        this.logged(e.calendarId, { eventId, kind: "updated" });
+      },
+    };
+  }
+
+  // ── calendars and members ─────────────────────────────────────────────────────────────────────
+  private calendars(): CalendarRepository {
+    const state = this.state;
+    const idOf = (key: CalendarKey) => ("id" in key ? key.id : [...state.calendars.values()].find((c) => c.uuid === key.uuid)?.id);
+    const memberOf = (m: { calendarId: number; userId: number; role: MemberRole; createdAt: Date }): MemberRecord => ({ user: copy(state.users.get(m.userId)!), role: m.role, createdAt: m.createdAt });
+    const members = (calendarId: number) => [...state.members.values()].filter((m) => m.calendarId === calendarId).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.userId - b.userId);
+    const page = <T>(items: T[], p: Page) => items.slice(p.offset, p.offset + p.limit);
+    return {
+      rolesOf: async (userId) => new Map(this.viewer(userId).roles),
+      listOf: async (userId, p) => {
+        const mine = [...state.calendars.values()].filter((c) => state.members.has(memberKey(c.id, userId))).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id - b.id);
+        return { calendars: page(mine, p).map((c) => this.calendarAs(c.id, userId)!), total: mine.length };
+      },
+      find: async (key, userId) => {
+        const id = idOf(key);
+        return id === undefined ? null : this.calendarAs(id, userId);
+      },
+      insert: async (data, ownerId) => this.addCalendar(ownerId, { ...copy(data), defaultReminders: data.defaultReminders ?? [] }),
+      update: async (id, data) => {
+        const c = state.calendars.get(id);
+        if (!c) throw new Error(`fake: no calendar ${id}`);
+        Object.assign(c, copy(data), { updatedAt: now() });
+      },
+      delete: async (id) => {
+        state.calendars.delete(id);
+        for (const [key, m] of state.members) if (m.calendarId === id) state.members.delete(key);
+        for (const [eventId, e] of state.events) if (e.calendarId === id) state.events.delete(eventId);
+      },
+      setDavName: async (id, davName) => {
+        state.calendars.get(id)!.davName = davName;
+      },
+      listMembers: async (calendarId, p) => {
+        const all = members(calendarId);
+        return { members: page(all, p).map(memberOf), total: all.length };
+      },
+      findMember: async (calendarId, userId) => {
+        const m = state.members.get(memberKey(calendarId, userId));
+        return m ? memberOf(m) : null;
+      },
+      upsertMember: async (calendarId, userId, role) => {
+        const m = state.members.get(memberKey(calendarId, userId));
+        if (m) m.role = role;
+        else this.addMember(calendarId, userId, role);
+      },
+      removeMember: async (calendarId, userId) => {
+        state.members.delete(memberKey(calendarId, userId));
+      },
+      countOwners: async (calendarId) => members(calendarId).filter((m) => m.role === "owner").length,
+    };
+  }
+
+  private changes(): ChangeLog {
+    // One version per calendar per transaction, as lib/db/change-log.ts lockCalendar.
+    return {
+      lockCalendar: async (calendarId) => this.state.versions.get(calendarId) ?? 0,
+      recordChange: async (change) => {
+        const { calendarId, ...rest } = change;
+        this.logged(calendarId, rest);
+        return this.state.versions.get(calendarId)!;
+      },
+      dropCalendar: async (calendarId) => {
+        this.state.log = this.state.log.filter((c) => c.calendarId !== calendarId);
+        this.state.versions.delete(calendarId);
+      },
+    };
+  }
+
+  private trash(): TrashRepository {
+    const state = this.state;
+    const trashed = (e: StoredEvent): TrashedEvent => ({ event: { ...this.record(e), deleted: false }, deletedAt: e.deletedAt! });
+    const deleted = () => [...state.events.values()].filter((e) => e.deleted && e.seriesId === null && e.deletedAt !== null);
+    const undelete = (e: StoredEvent) => {
+      Object.assign(e, { deleted: false, deletedAt: null });
+      this.bump(e);
+      this.logged(e.calendarId, { eventId: e.id, kind: "created" });
+    };
+    return {
+      find: async (calendarId, since) =>
+        deleted()
+          .filter((e) => e.calendarId === calendarId && e.deletedAt! >= since)
+          .sort((a, b) => b.deletedAt!.getTime() - a.deletedAt!.getTime() || b.id - a.id)
+          .map(trashed),
+      findByUuid: async (uuid) => {
+        const e = deleted().find((x) => x.uuid === uuid);
+        return e ? trashed(e) : null;
+      },
+      restore: async ({ event, deletedAt }) => {
+        undelete(state.events.get(event.id)!);
+        for (const o of state.events.values()) if (o.seriesId === event.id && o.deleted && o.deletedAt && o.deletedAt >= deletedAt) undelete(o);
+      },
+      restoreOverride: async (seriesId, _calendarId, originalStartsAt) => {
+        const o = [...state.events.values()].find((e) => e.seriesId === seriesId && e.deleted && e.originalStartsAt?.getTime() === originalStartsAt.getTime());
+        if (!o) return null;
+        undelete(o);
+        return this.record(o);
+      },
+    };
+  }
+}
