@@ -5,9 +5,8 @@ import { useEnv } from "../env.ts";
 import { addError, type FieldErrors } from "../domain/errors.ts";
 import { authenticate, checkCsrf, sessionSecret, type Caller } from "./auth.ts";
 import { kona } from "./kona/envelope.ts";
-import { isStorableText, json, route } from "./route.ts";
+import { isStorableText, json, parseBody, route } from "./route.ts";
 import { sweetdate } from "./sweetdate/envelope.ts";
-import { parseBodyObject } from "./sweetdate/input.ts";
 import { SignInInput } from "./sweetdate/schemas.ts";
 
 const ctx = { params: Promise.resolve({}) };
@@ -29,11 +28,11 @@ describe("field errors keyed by client input", () => {
     expect(({} as Record<string, unknown>).constructor).toBe(Object); // the prototype is untouched
   });
 
-  it("a strict wire schema reports reserved keys as 422 fields", () => {
+  it("a strict wire schema reports reserved keys as 422 fields", async () => {
     for (const key of ["constructor", "__proto__", "toString"]) {
       const body = JSON.parse(`{"email":"a@b.co","password":"x","${key}":1}`) as unknown;
       try {
-        parseBodyObject(SignInInput, body, []);
+        await parseBody(sweetdate, { schema: SignInInput }, body);
         expect.unreachable();
       } catch (error) {
         expect((error as { status: number }).status).toBe(422);

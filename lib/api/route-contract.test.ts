@@ -3,9 +3,13 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { EventListQuery as KonaEventListQuery, PageQuery as KonaPageQuery, UserListQuery } from "./kona/queries.ts";
-import { kona } from "./kona/envelope.ts";
+import { AppError, invalid } from "../domain/errors.ts";
+import { kona, konaResource } from "./kona/envelope.ts";
+import { IdPath } from "./kona/input.ts";
+import { CalendarEventInput } from "./kona/schemas.ts";
 import { json, parseQuery, route } from "./route.ts";
 import { sweetdate } from "./sweetdate/envelope.ts";
+import { CalendarPath, EventBody, EventUserPath } from "./sweetdate/input.ts";
 import { EventListQuery, ScopeQuery, UserQuery } from "./sweetdate/queries.ts";
 
 const ctx = { params: Promise.resolve({}) };
@@ -127,5 +131,105 @@ describe("route() body contracts — SweetDate", () => {
   it("keeps the body's transport errors: 415 without JSON, 400 for unparsable JSON", async () => {
     expect((await handler(new Request("http://localhost/api/v1/x", { method: "POST", body: "name=a" }), ctx)).status).toBe(415);
     expect((await handler(post("{"), ctx)).status).toBe(400);
+  });
+});
+
+describe("route() path parameters — parsed by the contract, 404 in the dialect's shape", () => {
+  const at = (params: Record<string, string>) => ({ params: Promise.resolve(params) });
+  const open = { public: true, rateLimit: false } as const;
+
+  it("SweetDate: a malformed calendar id is a 404 naming the calendar, without running the handler", async () => {
+    let calls = 0;
+    const handler = route(sweetdate, { ...open, params: CalendarPath }, async (c) => {
+      calls++;
+      return json({ params: c.params });
+    });
+    const bad = await handler(get(""), at({ calendar_id: "not-a-uuid" }));
+    expect(bad.status).toBe(404);
+    expect(await bad.json()).toEqual({ status: "error", message: "calendar not found", error_code: "NOT_FOUND" });
+    expect(calls).toBe(0);
+    const good = await handler(get(""), at({ calendar_id: "6F1C2D0E-0000-4000-8000-00000000000A" }));
+    expect((await good.json()).params).toEqual({ calendar_id: "6f1c2d0e-0000-4000-8000-00000000000a" });
+  });
+
+  it("SweetDate: an event id parses to the occurrence it names; a member path names the user", async () => {
+    const handler = route(sweetdate, { ...open, params: EventUserPath }, async (c) => json({ params: c.params }));
+    const calendar = "6f1c2d0e-0000-4000-8000-00000000000a";
+    const series = "7a2b3c4d-0000-4000-8000-00000000000b";
+    const parsed = await (await handler(get(""), at({ calendar_id: calendar, id: `${series}_20250821T090000Z`, user_id: series }))).json();
+    expect(parsed.params).toEqual({ calendar_id: calendar, id: { uuid: series, originalStart: "2025-08-21T09:00:00.000Z" }, user_id: series });
+    const badEvent = await handler(get(""), at({ calendar_id: calendar, id: `${series}_tomorrow`, user_id: series }));
+    expect(await badEvent.json()).toEqual({ status: "error", message: "not found", error_code: "NOT_FOUND" });
+    const badUser = await handler(get(""), at({ calendar_id: calendar, id: series, user_id: "ann" }));
+    expect(await badUser.json()).toEqual({ status: "error", message: "user not found", error_code: "NOT_FOUND" });
+  });
+
+  it("Kona: a malformed integer id is a 404 problem", async () => {
+    const handler = route(kona, { ...open, params: IdPath }, async (c) => json({ params: c.params }));
+    for (const id of ["abc", "0", "2147483648", "1e3", " 7"]) {
+      const response = await handler(get(""), at({ id }));
+      expect(response.status, id).toBe(404);
+      expect(response.headers.get("content-type")).toContain("application/problem+json");
+      expect(await response.json()).toMatchObject({ title: "Not found", details: "not found", problemType: expect.stringMatching(/#kona-errors-not-found$/) });
+    }
+    expect(await (await handler(get(""), at({ id: "42" }))).json()).toEqual({ params: { id: 42 } });
+  });
+});
+
+describe("route() bodies and field names — one place for every route", () => {
+  const post = (body: unknown) => new Request("http://localhost/api/x", { method: "POST", body: JSON.stringify(body), headers: { "content-type": "application/json" } });
+  const open = { public: true, rateLimit: false } as const;
+  const konaEvents = konaResource("calendar_events", "calendar_event", { title: "name", description: "details", starts_at: "start_at", ends_at: "end_at", calendar_id: "space_id" });
+
+  it("Kona: an error from the core naming `title` reaches the client as `name` (keys and messages), calendar as space", async () => {
+    const handler = route(konaEvents, open, async () => {
+      throw invalid({ title: ["can't be blank"], ends_at: ["must be after starts_at"] }, "invalid input for this calendar");
+    });
+    const problem = await (await handler(post({}), ctx)).json();
+    expect(problem.invalid_params).toEqual([{ name: "name", reason: "can't be blank" }, { name: "end_at", reason: "must be after start_at" }]);
+    expect(problem.details).toBe("name can't be blank; end_at must be after start_at");
+    const notFound = route(konaEvents, open, async () => {
+      throw new AppError("NOT_FOUND", "calendar not found");
+    });
+    expect((await (await notFound(post({}), ctx)).json()).details).toBe("space not found");
+  });
+
+  it("Kona: each resource renames its own fields only (a space keeps `description`)", async () => {
+    const handler = route(konaResource("spaces", "space"), open, async () => {
+      throw invalid({ description: ["is too long (maximum is 10000 characters)"] });
+    });
+    expect((await (await handler(post({}), ctx)).json()).invalid_params).toEqual([{ name: "description", reason: "is too long (maximum is 10000 characters)" }]);
+  });
+
+  it("Kona: a body contract unwraps the resource (plural array, singular key or bare), drops read-only fields, and names Kona's fields", async () => {
+    const handler = route(konaEvents, { ...open, body: { schema: CalendarEventInput, readOnly: ["id", "href"] } }, async (c) => json({ input: c.input }));
+    for (const body of [{ calendar_events: [{ id: 3, name: "Standup" }] }, { calendar_event: { href: "x", name: "Standup" } }, { name: "Standup" }]) {
+      expect(await (await handler(post(body), ctx)).json()).toEqual({ input: { name: "Standup" } });
+    }
+    const bad = await handler(post({ calendar_events: [{ name: 7, start_at: true }] }), ctx);
+    expect(bad.status).toBe(422);
+    expect((await bad.json()).invalid_params).toEqual([
+      { name: "name", reason: "must be a string" },
+      { name: "start_at", reason: expect.stringMatching(/^must be epoch seconds or milliseconds/) },
+    ]);
+    // What the client sent keeps its own names: Kona's `title` is an unknown field, not renamed to `name`.
+    const unknown = await handler(post({ name: "x", title: "x" }), ctx);
+    expect((await unknown.json()).invalid_params).toEqual([{ name: "title", reason: "is not allowed" }]);
+    const two = await handler(post({ calendar_events: [{}, {}] }), ctx);
+    expect((await two.json()).invalid_params).toEqual([{ name: "calendar_events", reason: "must be an array holding exactly one calendar_event object" }]);
+    expect((await handler(post([1]), ctx)).status).toBe(400);
+  });
+
+  it("SweetDate: the event body arrives as the core's input; date problems are 422 fields like the schema's", async () => {
+    const handler = route(sweetdate, { ...open, body: { schema: EventBody, readOnly: ["id", "sequence"] } }, async (c) => json({ input: c.input }));
+    const parsed = await (await handler(post({ id: "x", sequence: 3, title: "Offsite", starts_at: "2025-08-21", ends_at: "2025-08-22", recurrence_rule: "weekly" }), ctx)).json();
+    expect(parsed.input).toEqual({ title: "Offsite", startsAt: "2025-08-21T00:00:00.000Z", endsAt: "2025-08-22T00:00:00.000Z", allDay: true, rrule: "FREQ=WEEKLY" });
+    const bad = await handler(post({ title: 5, starts_at: "soon", ends_at: "2025-08-22", all_day: false, rrule: "FREQ=SOMETIMES" }), ctx);
+    expect(bad.status).toBe(422);
+    const { fields } = await bad.json();
+    expect(Object.keys(fields)).toEqual(["title"]);
+    const dates = await (await handler(post({ starts_at: "soon", ends_at: "2025-08-22", all_day: false, rrule: "FREQ=SOMETIMES" }), ctx)).json();
+    expect(Object.keys(dates.fields)).toEqual(["starts_at", "ends_at", "rrule"]);
+    expect(dates.fields.ends_at).toEqual(["must be a date-time like 2025-08-21T09:00:00Z unless all_day is true"]);
   });
 });

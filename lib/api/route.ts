@@ -1,19 +1,20 @@
 // THE route wrapper: awaits params, authenticates, reads the JSON body safely, and maps every
 // error to the dialect's wire shape. Route handlers stay thin: parse → call a service → serialize.
-import type { z } from "zod";
+import { z } from "zod";
 import { readBodyText } from "./body.ts";
 import { addError, AppError, invalid, type FieldErrors } from "../domain/errors.ts";
 import { authenticate, checkCsrf, type Caller } from "./auth.ts";
 import { checkRateLimit } from "./rate-limit.ts";
 import { stringify } from "./json-text.ts";
-import { fieldErrorsOf, parseOr422 } from "./validation.ts";
+import type { RouteDoc } from "./openapi/types.ts";
+import { fieldErrorsOf } from "./validation.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface Dialect {
   /** Renders an error in this dialect's shape. */
   error(error: AppError, req: Request): Response;
-  /** Renames canonical field names to this dialect's (Kona: title → name …). */
+  /** Renames a canonical field name to this dialect's (Kona events: title → name …); route() applies it to every error. */
   field?(name: string): string;
   /** The error for query parameters that do not parse (SweetDate: 422; Kona: 400), naming each. */
   queryError(fields: FieldErrors): AppError;
@@ -21,20 +22,64 @@ export interface Dialect {
   bodyObject?(body: unknown, readOnly: readonly string[]): unknown;
 }
 
-/**
- * What a route takes besides its path, parsed before the handler runs: the query string's schema
- * (→ `ctx.query`) and the JSON body's (→ `ctx.input`, a 422 naming each field when it does not fit).
- */
-export interface Contract<Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> {
-  query?: Q;
-  body?: { schema: B; readOnly?: readonly string[] };
+/** A JSON body's schema (async transforms allowed) and the read-only fields a client may echo back. */
+export interface BodyContract<B extends z.ZodType = z.ZodType> {
+  schema: B;
+  readOnly?: readonly string[];
 }
 
-type Parsed<Q extends z.ZodType, B extends z.ZodType> = { query: z.output<Q>; input: z.output<B> };
+interface RouteOptions {
+  /** Answers without credentials too (`ctx.caller` may be null). */
+  public?: true;
+  /** false: outside rate limiting (the health check, which load balancers poll). */
+  rateLimit?: false;
+  /** Never looks at credentials: a malformed Authorization header cannot fail it (the health check). */
+  anonymous?: true;
+}
+
+/**
+ * What a route takes, parsed before the handler runs: the path parameters (→ `ctx.params`; one that
+ * does not parse is a 404 with the issue's message), the query string (→ `ctx.query`, the dialect's
+ * query error) and the JSON body (→ `ctx.input`, a 422 naming each field); `doc` is what the OpenAPI
+ * document says about it (lib/api/openapi builds the document from these contracts).
+ */
+export interface Contract<P extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType> extends RouteOptions {
+  params?: P;
+  query?: Q;
+  body?: BodyContract<B>;
+  doc?: RouteDoc;
+}
+
+type ParamsOf<C> = C extends { params: infer P extends z.ZodType } ? z.output<P> : Record<string, never>;
+type QueryOf<C> = C extends { query: infer Q extends z.ZodType } ? z.output<Q> : undefined;
+type InputOf<C> = C extends { body: BodyContract<infer B> } ? z.output<B> : undefined;
+type CallerOf<C> = C extends { public: true } ? Caller | null : Caller;
+
+/** What a contract's handler receives: everything parsed. */
+export type ContractContext<C> = Omit<Context<ParamsOf<C>>, "caller"> & { caller: CallerOf<C>; query: QueryOf<C>; input: InputOf<C> };
+
+const SENT_NAMES = new WeakSet<AppError>();
+
+/**
+ * Marks an error about what the client sent, in the client's own names (a bad query parameter, an
+ * unknown body field `title` sent to Kona): route() renames core errors only, so it stays as it is.
+ */
+export function inClientNames<E extends AppError>(error: E): E {
+  SENT_NAMES.add(error);
+  return error;
+}
 
 /** A JSON body through the contract's schema (after the dialect's bodyObject), or a 422 naming each field. */
-export function parseBody<B extends z.ZodType>(dialect: Dialect, contract: { schema: B; readOnly?: readonly string[] }, body: unknown): z.output<B> {
-  return parseOr422(contract.schema, dialect.bodyObject ? dialect.bodyObject(body, contract.readOnly ?? []) : body);
+export async function parseBody<B extends z.ZodType>(dialect: Dialect, contract: BodyContract<B>, body: unknown): Promise<z.output<B>> {
+  let value = body;
+  try {
+    if (dialect.bodyObject) value = dialect.bodyObject(body, contract.readOnly ?? []);
+  } catch (error) {
+    throw error instanceof AppError ? inClientNames(error) : error;
+  }
+  const result = await contract.schema.safeParseAsync(value, { reportInput: true });
+  if (!result.success) throw inClientNames(invalid(fieldErrorsOf(result.error)));
+  return result.data;
 }
 
 /**
@@ -45,8 +90,25 @@ export function parseQuery<Q extends z.ZodType>(dialect: Dialect, schema: Q, url
   const input: Record<string, string> = {};
   for (const [name, value] of url.searchParams) if (!(name in input)) input[name] = value;
   const result = schema.safeParse(input, { reportInput: true });
-  if (!result.success) throw dialect.queryError(fieldErrorsOf(result.error));
+  if (!result.success) throw inClientNames(dialect.queryError(fieldErrorsOf(result.error)));
   return result.data;
+}
+
+/** Path parameters through `schema`: a malformed id names nothing, so the first problem is a 404 (its message). */
+export function parseParams<P extends z.ZodType>(schema: P, params: unknown): z.output<P> {
+  const result = schema.safeParse(params);
+  if (!result.success) throw new AppError("NOT_FOUND", result.error.issues[0]?.message ?? "not found");
+  return result.data;
+}
+
+/** A path segment through `parse`; null (malformed) → 404 with `message`. */
+export function pathSegment<T>(parse: (text: string) => T | null, message = "not found") {
+  return z.string().transform((text, ctx): T => {
+    const value = parse(text);
+    if (value !== null) return value;
+    ctx.addIssue({ code: "custom", message, input: text });
+    return z.NEVER;
+  });
 }
 
 export interface Context<P> {
@@ -59,42 +121,23 @@ export interface Context<P> {
 }
 
 type RouteContext<P> = { params: Promise<P> };
+type Handler<P> = (req: Request, ctx: RouteContext<P>) => Promise<Response>;
 
-interface RouteOptions {
-  public: true;
-  /** false: outside rate limiting (the health check, which load balancers poll). */
-  rateLimit?: false;
-  /** Never looks at credentials: a malformed Authorization header cannot fail it (the health check). */
-  anonymous?: true;
-}
-
-export function route<P = Record<string, never>>(
-  dialect: Dialect,
-  fn: (ctx: Context<P>) => Promise<Response>,
-): (req: Request, ctx: RouteContext<P>) => Promise<Response>;
-export function route<P = Record<string, never>, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(
-  dialect: Dialect,
-  contract: Contract<Q, B> & RouteOptions,
-  fn: (ctx: Omit<Context<P>, "caller"> & { caller: Caller | null } & Parsed<Q, B>) => Promise<Response>,
-): ((req: Request, ctx: RouteContext<P>) => Promise<Response>) & { contract: Contract<Q, B> };
-export function route<P = Record<string, never>, Q extends z.ZodType = z.ZodType, B extends z.ZodType = z.ZodType>(
-  dialect: Dialect,
-  contract: Contract<Q, B>,
-  fn: (ctx: Context<P> & Parsed<Q, B>) => Promise<Response>,
-): ((req: Request, ctx: RouteContext<P>) => Promise<Response>) & { contract: Contract<Q, B> };
+export function route<C extends Contract>(dialect: Dialect, contract: C, fn: (ctx: ContractContext<C>) => Promise<Response>): Handler<Record<string, string>> & { contract: C };
+export function route<P = Record<string, never>>(dialect: Dialect, fn: (ctx: Context<P>) => Promise<Response>): Handler<P>;
 export function route<P = Record<string, never>>(
   dialect: Dialect,
   fn: (ctx: Omit<Context<P>, "caller"> & { caller: Caller | null }) => Promise<Response>,
   options: RouteOptions,
-): (req: Request, ctx: RouteContext<P>) => Promise<Response>;
+): Handler<P>;
 export function route<P>(
   dialect: Dialect,
   fnOrContract: ((ctx: Context<P>) => Promise<Response>) | Contract,
-  fnOrOptions?: ((ctx: Context<P> & { query: unknown; input: unknown }) => Promise<Response>) | RouteOptions,
+  fnOrOptions?: ((ctx: ContractContext<Contract>) => Promise<Response>) | RouteOptions,
 ) {
   const contract = typeof fnOrContract === "function" ? undefined : fnOrContract;
-  const fn = (typeof fnOrContract === "function" ? fnOrContract : fnOrOptions) as (ctx: Context<P> & { query?: unknown; input?: unknown }) => Promise<Response>;
-  const options = typeof fnOrContract === "function" ? (fnOrOptions as RouteOptions | undefined) : (fnOrContract as Partial<RouteOptions>);
+  const fn = (typeof fnOrContract === "function" ? fnOrContract : fnOrOptions) as (ctx: Context<unknown> & { query?: unknown; input?: unknown }) => Promise<Response>;
+  const options = typeof fnOrContract === "function" ? (fnOrOptions as RouteOptions | undefined) : fnOrContract;
   const handler = async (req: Request, routeContext: RouteContext<P>): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {
@@ -106,20 +149,21 @@ export function route<P>(
       if (options?.rateLimit !== false) await checkRateLimit(req, caller);
       if (!caller && !options?.public) throw new AppError("UNAUTHORIZED", "authentication required: send `Authorization: Bearer <token>`");
       if (caller) checkCsrf(req, caller);
-      const params = routeContext?.params ? await routeContext.params : ({} as P);
+      const rawParams = routeContext?.params ? await routeContext.params : {};
       // Path ids reach SQL as text too: one no database can store names nothing (PostgreSQL would refuse it).
-      for (const value of Object.values(params as Record<string, unknown>)) {
+      for (const value of Object.values(rawParams as Record<string, unknown>)) {
         if (typeof value === "string" && !isStorableText(value)) throw new AppError("NOT_FOUND", "not found");
       }
+      const params = contract?.params ? parseParams(contract.params, rawParams) : rawParams;
       const url = publicUrl(req);
       checkQuery(url);
       const query = contract?.query ? parseQuery(dialect, contract.query, url) : undefined;
-      const input = contract?.body ? parseBody(dialect, contract.body, await readJson(req)) : undefined;
+      const input = contract?.body ? await parseBody(dialect, contract.body, await readJson(req)) : undefined;
       const response = await fn({ req, url, params, caller: caller as Caller, body: () => readJson(req), query, input });
       response.headers.set("x-request-id", requestId);
       return response;
     } catch (error) {
-      const appError = toAppError(error, requestId);
+      const appError = inDialectNames(dialect, toAppError(error, requestId));
       const response = dialect.error(appError, req);
       response.headers.set("x-request-id", requestId);
       if (appError.retryAfterSeconds) response.headers.set("retry-after", String(appError.retryAfterSeconds));
@@ -128,6 +172,15 @@ export function route<P>(
   };
   // The contract travels with the handler: the OpenAPI document reads it from there.
   return contract ? Object.assign(handler, { contract }) : handler;
+}
+
+/** The core names fields canonically (title, starts_at, calendar …): in keys and messages, the dialect's names. */
+function inDialectNames(dialect: Dialect, error: AppError): AppError {
+  const field = dialect.field?.bind(dialect);
+  if (!field || SENT_NAMES.has(error)) return error;
+  const rename = (text: string) => text.replace(/\b[A-Za-z_]+\b/g, (word) => field(word));
+  const fields = error.fields && Object.fromEntries(Object.entries(error.fields).map(([name, messages]) => [rename(name), messages.map(rename)]));
+  return new AppError(error.code, rename(error.message), fields, error.retryAfterSeconds);
 }
 
 function toAppError(error: unknown, requestId: string): AppError {

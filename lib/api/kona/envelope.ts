@@ -28,7 +28,10 @@ export function problemType(origin: string, code: ErrorCode): string {
   return `${origin}/docs/api#kona-errors-${PROBLEMS[code].anchor}`;
 }
 
-/** The Kona dialect: problem bodies (`invalid_params` lists each field problem) and OAuth-style 401s. */
+/**
+ * The Kona dialect: problem bodies (`invalid_params` lists each field problem) and OAuth-style 401s.
+ * The core names calendars "calendar"; Kona clients read "space" (route() renames every error).
+ */
 export const kona: Dialect = {
   error(error: AppError, req: Request): Response {
     if (error.code === "UNAUTHORIZED") {
@@ -45,24 +48,28 @@ export const kona: Dialect = {
     );
   },
   queryError: (fields) => badQuery(fields),
+  field: renamer({ calendar: "space" }),
 };
 
 /**
- * The core reports canonical names (title, starts_at, calendar …); `inKona(renames)` wraps core
- * calls so their errors name Kona's fields (name, start_at, space …), in keys and in messages.
+ * Kona for one resource: its bodies hold one object wrapped as `{ "<plural>": [ {…} ] }`,
+ * `{ "<singular>": {…} }` or bare (read-only fields a client echoes back dropped), and the core's
+ * field names become the resource's own (`renames`, plus calendar → space) in every error.
  */
-export function inKona(renames: Record<string, string>) {
-  const pattern = new RegExp(`\\b(${Object.keys(renames).join("|")})\\b`, "g");
-  const rename = (text: string) => text.replace(pattern, (name) => renames[name] ?? name);
-  return async <T>(work: Promise<T>): Promise<T> => {
-    try {
-      return await work;
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      const fields = error.fields && Object.fromEntries(Object.entries(error.fields).map(([field, messages]) => [rename(field), messages.map(rename)]));
-      throw new AppError(error.code, rename(error.message), fields, error.retryAfterSeconds);
-    }
+export function konaResource(plural: string, singular: string, renames: Record<string, string> = {}): Dialect {
+  return {
+    ...kona,
+    field: renamer({ calendar: "space", ...renames }),
+    bodyObject(body: unknown, readOnly: readonly string[]): unknown {
+      const object = { ...unwrap(body, plural, singular) };
+      for (const key of readOnly) delete object[key];
+      return object;
+    },
   };
+}
+
+function renamer(renames: Record<string, string>): (name: string) => string {
+  return (name) => (Object.hasOwn(renames, name) ? renames[name]! : name);
 }
 
 function invalidParams(fields: FieldErrors): { name: string; reason: string }[] {

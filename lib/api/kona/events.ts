@@ -12,20 +12,20 @@ import { getCalendar } from "../../services/manage-calendars.ts";
 import { updateEvent } from "../../services/update-event.ts";
 import { resolveWritable } from "../../services/write-guard.ts";
 import { loadViewer } from "../../services/viewer.ts";
-import { parseQuery, route, type Context } from "../route.ts";
-import { apiBase, inKona, kona, noContent, pageHeaders, publicUrl, wrapped } from "./envelope.ts";
-import { parseEventBody, parseId, pathId } from "./input.ts";
+import type { Caller } from "../auth.ts";
+import { parseQuery, route } from "../route.ts";
+import { apiBase, konaResource, noContent, pageHeaders, publicUrl, wrapped } from "./envelope.ts";
+import { eventChange, IdPath, parseId } from "./input.ts";
 import { ChangeQuery, EventListQuery, OccurrenceQuery, PageQuery, type Page } from "./queries.ts";
+import { CalendarEventInput, READ_ONLY_EVENT_FIELDS } from "./schemas.ts";
 import { serializeEvent } from "./serialize.ts";
 
-/** The core speaks canonical names; Kona clients read theirs in error bodies. */
-const core = inKona({ title: "name", description: "details", starts_at: "start_at", ends_at: "end_at", calendar_id: "space_id", calendar: "space" });
-
-type EventParams = { id: string };
+/** Kona events: bodies wrap one calendar_event; errors from the core name Kona's fields. */
+const konaEvents = konaResource("calendar_events", "calendar_event", { title: "name", description: "details", starts_at: "start_at", ends_at: "end_at", calendar_id: "space_id" });
+const EventBody = { schema: CalendarEventInput, readOnly: READ_ONLY_EVENT_FIELDS };
 
 /** `num_in_series` picks one occurrence of a series. */
-function eventRef(ctx: Context<EventParams>, numInSeries: number | undefined): EventRef {
-  const id = pathId(ctx.params.id);
+function eventRef(id: number, numInSeries: number | undefined): EventRef {
   return numInSeries === undefined ? { id } : { id, numInSeries };
 }
 
@@ -37,30 +37,30 @@ async function targetSpace(viewer: Viewer, spaceId: number | undefined, userId: 
     spaceId = writable[0]!;
   }
   try {
-    return await core(getCalendar({ id: spaceId }, userId));
+    return await getCalendar({ id: spaceId }, userId);
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") throw invalid({ space_id: ["does not exist or you are not a member of it"] });
     throw error;
   }
 }
 
-const one = (ctx: Context<unknown>, visible: Parameters<typeof serializeEvent>[0]) => [serializeEvent(visible, apiBase(publicUrl(ctx.req)))];
+const one = (ctx: { req: Request }, visible: Parameters<typeof serializeEvent>[0]) => [serializeEvent(visible, apiBase(publicUrl(ctx.req)))];
 
 // GET /api/calendar_events – visible events overlapping the current month (or date_range_start/_end), paged
-export const listCalendarEvents = route(kona, { query: PageQuery }, async (ctx) => {
+export const listCalendarEvents = route(konaEvents, { query: PageQuery }, async (ctx) => {
   const { page } = ctx.query;
   if (ctx.url.searchParams.has("sync_token")) return sync(ctx, page);
-  const query = parseQuery(kona, EventListQuery, ctx.url);
+  const query = parseQuery(konaEvents, EventListQuery, ctx.url);
   const window = query.window ?? monthWindow(new Date(), ctx.caller.user.timeZone);
   const viewer = await loadViewer(ctx.caller.user.id);
-  const { items, total } = await core(listEvents({ viewer, calendarId: query.space_id, window, ...(query.order_by ? { orderBy: query.order_by } : {}), limit: page.limit, offset: page.offset }));
+  const { items, total } = await listEvents({ viewer, calendarId: query.space_id, window, ...(query.order_by ? { orderBy: query.order_by } : {}), limit: page.limit, offset: page.offset });
   const url = publicUrl(ctx.req);
   const base = apiBase(url);
   return wrapped("calendar_events", items.map((item) => serializeEvent(item, base)), 200, pageHeaders(url, page, total));
 });
 
 /** `?sync_token=&space_id=N` (SPEC §11): what changed in the space since the token, the next token in X-Sync-Token. */
-async function sync(ctx: Context<unknown>, page: Page) {
+async function sync(ctx: { req: Request; url: URL; caller: Caller }, page: Page) {
   const params = ctx.url.searchParams;
   const fields: FieldErrors = {};
   for (const name of ["date_range_start", "date_range_end", "order_by", "q"]) if (params.has(name)) fields[name] = ["cannot be combined with sync_token"];
@@ -68,7 +68,7 @@ async function sync(ctx: Context<unknown>, page: Page) {
   if (spaceId === null) fields.space_id = ["is required with sync_token (sync is per space) and must be an integer id"];
   if (Object.keys(fields).length) throw invalid(fields);
   const viewer = await loadViewer(ctx.caller.user.id);
-  const space = await core(getCalendar({ id: spaceId! }, ctx.caller.user.id));
+  const space = await getCalendar({ id: spaceId! }, ctx.caller.user.id);
   const result = await syncCalendar(viewer, space, params.get("sync_token")!, { limit: page.limit, offset: page.offset }, { formerKeys: false });
   const url = publicUrl(ctx.req);
   const base = apiBase(url);
@@ -77,37 +77,36 @@ async function sync(ctx: Context<unknown>, page: Page) {
 }
 
 // POST /api/calendar_events – create (201 + Location); start_at/end_at default to now / start_at
-export const createCalendarEvent = route(kona, async (ctx) => {
-  const { input, spaceId } = parseEventBody(await ctx.body());
+export const createCalendarEvent = route(konaEvents, { body: EventBody }, async (ctx) => {
+  const { input, spaceId } = eventChange(ctx.input);
   const viewer = await loadViewer(ctx.caller.user.id);
   const space = await targetSpace(viewer, spaceId, ctx.caller.user.id);
   input.startsAt ??= new Date();
   input.endsAt ??= input.startsAt;
-  const created = await core(createEvent(viewer, space, input, DEFAULT_STATUS.kona));
+  const created = await createEvent(viewer, space, input, DEFAULT_STATUS.kona);
   const [event] = one(ctx, created);
   return wrapped("calendar_events", [event], 201, { location: event!.href });
 });
 
 // GET /api/calendar_events/:id[?num_in_series=N] – one event, or occurrence N of a series
-export const getCalendarEvent = route<EventParams, typeof OccurrenceQuery>(kona, { query: OccurrenceQuery }, async (ctx) => {
-  const { visible } = await core(resolveEvent(eventRef(ctx, ctx.query.num_in_series), await loadViewer(ctx.caller.user.id)));
+export const getCalendarEvent = route(konaEvents, { params: IdPath, query: OccurrenceQuery }, async (ctx) => {
+  const { visible } = await resolveEvent(eventRef(ctx.params.id, ctx.query.num_in_series), await loadViewer(ctx.caller.user.id));
   return wrapped("calendar_events", one(ctx, visible));
 });
 
 // PUT /api/calendar_events/:id[?num_in_series=N&apply_to=this|following|all] – partial update, full resource back
-export const updateCalendarEvent = route<EventParams, typeof ChangeQuery>(kona, { query: ChangeQuery }, async (ctx) => {
-  const ref = eventRef(ctx, ctx.query.num_in_series);
-  const scope = ctx.query.apply_to;
+export const updateCalendarEvent = route(konaEvents, { params: IdPath, query: ChangeQuery, body: EventBody }, async (ctx) => {
+  const ref = eventRef(ctx.params.id, ctx.query.num_in_series);
   const viewer = await loadViewer(ctx.caller.user.id);
-  const { stored } = await core(resolveWritable(ref, viewer));
-  const { input } = parseEventBody(await ctx.body(), stored);
-  const updated = await core(updateEvent(ref, viewer, input, scope));
+  const { stored } = await resolveWritable(ref, viewer);
+  const { input } = eventChange(ctx.input, stored);
+  const updated = await updateEvent(ref, viewer, input, ctx.query.apply_to);
   return wrapped("calendar_events", one(ctx, updated));
 });
 
 // DELETE /api/calendar_events/:id[?num_in_series=N&apply_to=…] – 204
-export const deleteCalendarEvent = route<EventParams, typeof ChangeQuery>(kona, { query: ChangeQuery }, async (ctx) => {
-  const ref = eventRef(ctx, ctx.query.num_in_series);
-  await core(deleteEvent(ref, await loadViewer(ctx.caller.user.id), ctx.query.apply_to));
+export const deleteCalendarEvent = route(konaEvents, { params: IdPath, query: ChangeQuery }, async (ctx) => {
+  const ref = eventRef(ctx.params.id, ctx.query.num_in_series);
+  await deleteEvent(ref, await loadViewer(ctx.caller.user.id), ctx.query.apply_to);
   return noContent();
 });

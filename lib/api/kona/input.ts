@@ -1,13 +1,14 @@
 // Kona wire input → the core's EventInput: wrapping, datetimes, integer enums (names too),
 // integer user ids, external objects and the recurrence fields.
-import { invalid, notFound, type FieldErrors } from "../../domain/errors.ts";
+import { z } from "zod";
+import { invalid, type FieldErrors } from "../../domain/errors.ts";
 import { addError, type EventInput } from "../../domain/event-rules.ts";
 import type { EventRecord } from "../../domain/types.ts";
-import { parseOr422 } from "../validation.ts";
-import { isObject, unwrap } from "./envelope.ts";
+import { inClientNames, pathSegment } from "../route.ts";
+import { isObject } from "./envelope.ts";
 import { konaDefaultRole, konaStakeholder, konaStatus, konaVisibility, type KonaEnum } from "./enums.ts";
 import { recurrenceOf } from "./recurrence.ts";
-import { CalendarEventInput, MAX_INT, READ_ONLY_EVENT_FIELDS } from "./schemas.ts";
+import { CalendarEventInput, MAX_INT } from "./schemas.ts";
 import { DATETIME_HINT, parseKonaDateTime } from "./time.ts";
 
 /** A positive integer id from a number or a numeric string; null when it is not one. */
@@ -16,12 +17,8 @@ export function parseId(value: unknown): number | null {
   return Number.isInteger(n) && n >= 1 && n <= MAX_INT ? n : null;
 }
 
-/** An id in a path: malformed ids are as unknown as missing ones (404). */
-export function pathId(text: string): number {
-  const id = /^\d+$/.test(text) ? parseId(text) : null;
-  if (id === null) throw notFound();
-  return id;
-}
+/** A resource's path (route contract): a malformed id is as unknown as a missing one (404). */
+export const IdPath = z.object({ id: pathSegment((text) => (/^\d+$/.test(text) ? parseId(text) : null)).describe("Integer id") });
 
 function enumValue<K extends string>(kind: KonaEnum<K>, value: number | string, field: string, errors: FieldErrors): K | undefined {
   const stored = kind.parse(value);
@@ -45,10 +42,11 @@ export interface KonaEventChange {
   spaceId?: number;
 }
 
-export function parseEventBody(body: unknown, current?: CurrentEvent): KonaEventChange {
-  const object = { ...unwrap(body, "calendar_events", "calendar_event") };
-  for (const key of READ_ONLY_EVENT_FIELDS) delete object[key];
-  const raw = parseOr422(CalendarEventInput, object);
+/**
+ * A parsed event body (the route contract's CalendarEventInput) → the core's EventInput; on update
+ * relative to the stored event (`current`), so echoing a read changes nothing.
+ */
+export function eventChange(raw: CalendarEventInput, current?: CurrentEvent): KonaEventChange {
   const errors: FieldErrors = {};
   // Kona's end_at defaults to start_at: an event may be an instant.
   const input: EventInput = { allowZeroLength: true };
@@ -102,7 +100,8 @@ export function parseEventBody(body: unknown, current?: CurrentEvent): KonaEvent
       else addError(errors, "rdates", DATETIME_HINT);
     }
   }
-  if (Object.keys(errors).length) throw invalid(errors);
+  // Kona's own names already: route() must not rename them (a `contains invalid ids: "title"` stays).
+  if (Object.keys(errors).length) throw inClientNames(invalid(errors));
   return change;
 }
 

@@ -2,11 +2,9 @@
 import { searchUsers } from "../../services/accounts.ts";
 import { getCalendar } from "../../services/manage-calendars.ts";
 import { route } from "../route.ts";
-import { inKona, kona, pageHeaders, publicUrl, wrapped } from "./envelope.ts";
+import { kona, pageHeaders, publicUrl, wrapped } from "./envelope.ts";
 import { UserListQuery } from "./queries.ts";
 import { serializeUser } from "./serialize.ts";
-
-const core = inKona({ calendar: "space" });
 
 // GET /api/userinfo – the authenticated user
 export const userinfo = route(kona, async (ctx) => wrapped("users", [serializeUser(ctx.caller.user)]));
@@ -15,7 +13,7 @@ export const userinfo = route(kona, async (ctx) => wrapped("users", [serializeUs
 export const listUsers = route(kona, { query: UserListQuery }, async (ctx) => {
   const { page, like, space_id: spaceId } = ctx.query;
   // Membership lists are for members: a foreign space is as unknown as a missing one (404).
-  const calendarId = spaceId === undefined ? undefined : (await core(getCalendar({ id: spaceId }, ctx.caller.user.id))).id;
+  const calendarId = spaceId === undefined ? undefined : (await getCalendar({ id: spaceId }, ctx.caller.user.id)).id;
   const { users, total } = await searchUsers({ viewerId: ctx.caller.user.id, prefix: like, calendarId, limit: page.limit, offset: page.offset });
   return wrapped("users", users.map(serializeUser), 200, pageHeaders(publicUrl(ctx.req), page, total));
 });

@@ -58,3 +58,12 @@ export interface DialectSpec {
   /** Error statuses every operation may answer, given what it takes. */
   defaultErrors(route: RouteSpec): number[];
 }
+
+/**
+ * What a handler's contract tells the document (lib/api/route.ts `Contract.doc`); its path
+ * parameters, query and body schemas come from the contract itself. `body.schema` documents a body
+ * the contract parses differently (create: the required fields marked; an iCalendar file).
+ */
+export interface RouteDoc extends Omit<RouteSpec, "pathParams" | "query" | "body"> {
+  body?: Omit<NonNullable<RouteSpec["body"]>, "schema"> & { schema?: z.ZodType };
+}

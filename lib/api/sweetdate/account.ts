@@ -1,4 +1,5 @@
 // Accounts (SweetDate extension): sign-up/in/out with a session cookie, the current user, API tokens.
+import { z } from "zod";
 import { normalizeEmail } from "../../domain/email.ts";
 import * as accounts from "../../services/accounts.ts";
 import { signUpSetting } from "../../services/invitations.ts";
@@ -90,7 +91,7 @@ export const createToken = route(sweetdate, { body: { schema: TokenInput } }, as
 });
 
 // DELETE /api/v1/tokens/:id – revoke
-export const revokeToken = route<{ id: string }>(sweetdate, async (ctx) => {
+export const revokeToken = route(sweetdate, { params: z.object({ id: z.string().describe("Token id") }) }, async (ctx) => {
   await accounts.revokeApiToken(ctx.caller.user.id, ctx.params.id);
   return ok({});
 });

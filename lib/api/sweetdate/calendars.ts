@@ -1,32 +1,15 @@
 // SweetDate calendars: /api/v1/calendars[/:id]
-import { invalid, notFound } from "../../domain/errors.ts";
+import { invalid } from "../../domain/errors.ts";
 import { createSubscription } from "../../services/subscriptions.ts";
 import * as service from "../../services/manage-calendars.ts";
-import { route, type Context } from "../route.ts";
+import { route } from "../route.ts";
 import { ok, sweetdate } from "./envelope.ts";
-import { isUuid, parseBodyObject } from "./input.ts";
+import { CalendarBody, CalendarPath } from "./input.ts";
 import { PageQuery } from "./queries.ts";
-import { CalendarInput, READ_ONLY_CALENDAR_FIELDS } from "./schemas.ts";
+import { READ_ONLY_CALENDAR_FIELDS } from "./schemas.ts";
 import { serializeCalendar } from "./serialize.ts";
 
-type Params = { calendar_id: string };
-
-function key(ctx: Context<Params>) {
-  if (!isUuid(ctx.params.calendar_id)) throw notFound("calendar not found");
-  return { uuid: ctx.params.calendar_id.toLowerCase() };
-}
-
-function toInput(body: unknown): service.CalendarInput & { sourceUrl?: string } {
-  const raw = parseBodyObject(CalendarInput, body, READ_ONLY_CALENDAR_FIELDS);
-  return {
-    ...(raw.name !== undefined ? { name: raw.name } : {}),
-    ...(raw.description !== undefined ? { description: raw.description } : {}),
-    ...(raw.color !== undefined ? { color: raw.color } : {}),
-    ...(raw.time_zone !== undefined ? { timeZone: raw.time_zone } : {}),
-    ...(raw.source_url !== undefined ? { sourceUrl: raw.source_url } : {}),
-    ...(raw.default_reminders !== undefined ? { defaultReminders: raw.default_reminders.map((r) => r.minutes_before) } : {}),
-  };
-}
+const key = (ctx: { params: { calendar_id: string } }) => ({ uuid: ctx.params.calendar_id });
 
 // GET /api/v1/calendars – the caller's calendars
 export const listCalendars = route(sweetdate, { query: PageQuery }, async (ctx) => {
@@ -36,8 +19,8 @@ export const listCalendars = route(sweetdate, { query: PageQuery }, async (ctx) 
 });
 
 // POST /api/v1/calendars – create; the caller becomes its owner
-export const createCalendar = route(sweetdate, async (ctx) => {
-  const { sourceUrl, ...input } = toInput(await ctx.body());
+export const createCalendar = route(sweetdate, { body: { schema: CalendarBody, readOnly: READ_ONLY_CALENDAR_FIELDS } }, async (ctx) => {
+  const { sourceUrl, ...input } = ctx.input;
   const calendar =
     sourceUrl !== undefined
       ? await createSubscription(ctx.caller.user.id, { ...input, sourceUrl }, ctx.caller.user.timeZone)
@@ -46,18 +29,18 @@ export const createCalendar = route(sweetdate, async (ctx) => {
 });
 
 // GET /api/v1/calendars/:id
-export const getCalendar = route<Params>(sweetdate, async (ctx) => ok({ calendar: serializeCalendar(await service.getCalendar(key(ctx), ctx.caller.user.id)) }));
+export const getCalendar = route(sweetdate, { params: CalendarPath }, async (ctx) => ok({ calendar: serializeCalendar(await service.getCalendar(key(ctx), ctx.caller.user.id)) }));
 
 // PUT /api/v1/calendars/:id – partial update (owners and admins)
-export const updateCalendar = route<Params>(sweetdate, async (ctx) => {
-  const { sourceUrl, ...input } = toInput(await ctx.body());
+export const updateCalendar = route(sweetdate, { params: CalendarPath, body: { schema: CalendarBody, readOnly: READ_ONLY_CALENDAR_FIELDS } }, async (ctx) => {
+  const { sourceUrl, ...input } = ctx.input;
   if (sourceUrl !== undefined) throw invalid({ source_url: ["can only be given when the calendar is created"] });
   const calendar = await service.updateCalendar(key(ctx), ctx.caller.user.id, input);
   return ok({ calendar: serializeCalendar(calendar) });
 });
 
 // DELETE /api/v1/calendars/:id – delete with its events (owners)
-export const deleteCalendar = route<Params>(sweetdate, async (ctx) => {
+export const deleteCalendar = route(sweetdate, { params: CalendarPath }, async (ctx) => {
   await service.deleteCalendar(key(ctx), ctx.caller.user.id);
   return ok({});
 });

@@ -1,5 +1,5 @@
 // SweetDate events: /api/v1/calendars/:calendar_id/events[/:id] and the cross-calendar /api/v1/events.
-import { AppError, invalid, notFound } from "../../domain/errors.ts";
+import { AppError, invalid } from "../../domain/errors.ts";
 import { formatInstant } from "../../domain/time.ts";
 import type { CalendarRecord } from "../../domain/types.ts";
 import { syncCalendar, type SyncItem } from "../../services/sync.ts";
@@ -11,28 +11,31 @@ import { listEvents } from "../../services/list-events.ts";
 import { updateEvent } from "../../services/update-event.ts";
 import { loadViewer } from "../../services/viewer.ts";
 import type { z } from "zod";
-import { route, type Context } from "../route.ts";
+import type { Caller } from "../auth.ts";
+import { route } from "../route.ts";
 import { ok, sweetdate } from "./envelope.ts";
-import { isUuid, parseEventId, toEventInput } from "./input.ts";
+import { CalendarPath, EventBody, EventPath } from "./input.ts";
 import { EventListQuery, ScopeQuery } from "./queries.ts";
+import { READ_ONLY_EVENT_FIELDS } from "./schemas.ts";
 import { eventJson, serializeEvent } from "./serialize.ts";
 
-type CalendarParams = { calendar_id: string };
-type EventParams = CalendarParams & { id: string };
-
 /** The calendar of a collection route: members only (others get 404). */
-export async function calendarOf(ctx: Context<CalendarParams>) {
-  if (!isUuid(ctx.params.calendar_id)) throw notFound("calendar not found");
-  return getCalendar({ uuid: ctx.params.calendar_id.toLowerCase() }, ctx.caller.user.id);
+export async function calendarOf(ctx: { params: { calendar_id: string }; caller: Caller }) {
+  return getCalendar({ uuid: ctx.params.calendar_id }, ctx.caller.user.id);
 }
 
 /** The calendar of an event route: the event's own access rules decide who reaches it. */
-export async function eventCalendarOf(ctx: Context<CalendarParams>) {
-  if (!isUuid(ctx.params.calendar_id)) throw notFound();
-  return calendarForEvents(ctx.params.calendar_id.toLowerCase(), ctx.caller.user.id);
+export async function eventCalendarOf(ctx: { params: { calendar_id: string }; caller: Caller }) {
+  return calendarForEvents(ctx.params.calendar_id, ctx.caller.user.id);
 }
 
-async function list(ctx: Context<unknown> & { query: z.output<typeof EventListQuery> }, calendar: CalendarRecord | undefined) {
+/** The event (or occurrence) a path names, in its calendar. */
+export async function eventRefOf(ctx: { params: z.output<typeof EventPath>; caller: Caller }) {
+  const calendar = await eventCalendarOf(ctx);
+  return { ...ctx.params.id, calendarId: calendar.id };
+}
+
+async function list(ctx: { caller: Caller; query: z.output<typeof EventListQuery> }, calendar: CalendarRecord | undefined) {
   const { query } = ctx;
   const viewer = await loadViewer(ctx.caller.user.id);
   if (query.sync_token !== undefined) {
@@ -49,7 +52,7 @@ async function list(ctx: Context<unknown> & { query: z.output<typeof EventListQu
 }
 
 // GET /api/v1/calendars/:calendar_id/events – list (paged; with from/to: occurrences in the window)
-export const listCalendarEvents = route<CalendarParams, typeof EventListQuery>(sweetdate, { query: EventListQuery }, async (ctx) => list(ctx, await calendarOf(ctx)));
+export const listCalendarEvents = route(sweetdate, { params: CalendarPath, query: EventListQuery }, async (ctx) => list(ctx, await calendarOf(ctx)));
 
 function syncJson(item: SyncItem) {
   if (item.kind === "deleted") return { id: item.key, deleted: true as const };
@@ -60,19 +63,12 @@ function syncJson(item: SyncItem) {
 export const listAllEvents = route(sweetdate, { query: EventListQuery }, async (ctx) => list(ctx, undefined));
 
 // POST /api/v1/calendars/:calendar_id/events – create (201 + Location)
-export const createCalendarEvent = route<CalendarParams>(sweetdate, async (ctx) => {
+export const createCalendarEvent = route(sweetdate, { params: CalendarPath, body: { schema: EventBody, readOnly: READ_ONLY_EVENT_FIELDS } }, async (ctx) => {
   const calendar = await calendarOf(ctx);
-  const input = await toEventInput(await ctx.body());
-  const created = await createEvent(await loadViewer(ctx.caller.user.id), calendar, input, "scheduled");
+  const created = await createEvent(await loadViewer(ctx.caller.user.id), calendar, ctx.input, "scheduled");
   const event = serializeEvent(created);
   return ok({ event }, 201, { location: `${ctx.url.origin}/api/v1/calendars/${calendar.uuid}/events/${event.id}`, etag: `"${event.sequence}"` });
 });
-
-function eventRef(ctx: Context<EventParams>, calendarId: number) {
-  const ref = parseEventId(ctx.params.id);
-  if (!ref) throw notFound();
-  return { ...ref, calendarId };
-}
 
 function ifMatch(req: Request): number | undefined {
   const header = req.headers.get("if-match");
@@ -83,27 +79,22 @@ function ifMatch(req: Request): number | undefined {
 }
 
 // GET /api/v1/calendars/:calendar_id/events/:id – one event or occurrence
-export const getCalendarEvent = route<EventParams>(sweetdate, async (ctx) => {
-  const calendar = await eventCalendarOf(ctx);
-  const { visible } = await resolveEvent(eventRef(ctx, calendar.id), await loadViewer(ctx.caller.user.id));
+export const getCalendarEvent = route(sweetdate, { params: EventPath }, async (ctx) => {
+  const { visible } = await resolveEvent(await eventRefOf(ctx), await loadViewer(ctx.caller.user.id));
   const event = serializeEvent(visible);
   return ok({ event }, 200, { etag: `"${event.sequence}"` });
 });
 
 // PUT /api/v1/calendars/:calendar_id/events/:id – partial update (?scope=this|following|all)
-export const updateCalendarEvent = route<EventParams, typeof ScopeQuery>(sweetdate, { query: ScopeQuery }, async (ctx) => {
-  const calendar = await eventCalendarOf(ctx);
-  const ref = eventRef(ctx, calendar.id);
-  const { scope } = ctx.query;
-  const input = await toEventInput(await ctx.body());
-  const updated = await updateEvent(ref, await loadViewer(ctx.caller.user.id), input, scope, ifMatch(ctx.req));
+export const updateCalendarEvent = route(sweetdate, { params: EventPath, query: ScopeQuery, body: { schema: EventBody, readOnly: READ_ONLY_EVENT_FIELDS } }, async (ctx) => {
+  const ref = await eventRefOf(ctx);
+  const updated = await updateEvent(ref, await loadViewer(ctx.caller.user.id), ctx.input, ctx.query.scope, ifMatch(ctx.req));
   const event = serializeEvent(updated);
   return ok({ event }, 200, { etag: `"${event.sequence}"` });
 });
 
 // DELETE /api/v1/calendars/:calendar_id/events/:id – delete (?scope=this|following|all)
-export const deleteCalendarEvent = route<EventParams, typeof ScopeQuery>(sweetdate, { query: ScopeQuery }, async (ctx) => {
-  const calendar = await eventCalendarOf(ctx);
-  await deleteEvent(eventRef(ctx, calendar.id), await loadViewer(ctx.caller.user.id), ctx.query.scope, ifMatch(ctx.req));
+export const deleteCalendarEvent = route(sweetdate, { params: EventPath, query: ScopeQuery }, async (ctx) => {
+  await deleteEvent(await eventRefOf(ctx), await loadViewer(ctx.caller.user.id), ctx.query.scope, ifMatch(ctx.req));
   return ok({});
 });

@@ -1,21 +1,18 @@
 // iCalendar over the SweetDate API: export, private feeds, import, subscription refresh.
 import { readBodyText } from "../body.ts";
-import { AppError, notFound } from "../../domain/errors.ts";
+import { z } from "zod";
+import { AppError } from "../../domain/errors.ts";
 import { createFeed, deleteFeed, exportCalendar, feedIcs, type IcsDocument } from "../../services/ical-export.ts";
 import { importIntoCalendar } from "../../services/import-ics.ts";
 import { refreshNow } from "../../services/subscriptions.ts";
-import { route, type Context } from "../route.ts";
+import { pathSegment, route } from "../route.ts";
 import { ok, sweetdate } from "./envelope.ts";
-import { isUuid } from "./input.ts";
+import { CalendarPath } from "./input.ts";
 
-type Params = { calendar_id: string };
+/** `<secret>.ics` → the secret. */
+const FeedPath = z.object({ file: pathSegment((file) => /^(.+)\.ics$/.exec(file)?.[1] ?? null, "no such feed").describe("`<secret>.ics` as handed out by POST …/feed") });
 
 export const MAX_IMPORT_BYTES = 50 * 1024 * 1024;
-
-function calendarUuid(ctx: Context<Params>): string {
-  if (!isUuid(ctx.params.calendar_id)) throw notFound("calendar not found");
-  return ctx.params.calendar_id.toLowerCase();
-}
 
 function icsResponse(req: Request, doc: IcsDocument, filename: string): Response {
   const headers = { etag: doc.etag, "cache-control": "private, no-cache" };
@@ -37,34 +34,34 @@ async function readCalendarText(req: Request): Promise<string> {
 }
 
 // GET /api/v1/calendars/:calendar_id/ics – the calendar as iCalendar (ETag / If-None-Match → 304)
-export const exportIcs = route<Params>(sweetdate, async (ctx) => {
-  const doc = await exportCalendar(calendarUuid(ctx), ctx.caller.user.id, ctx.url.origin);
+export const exportIcs = route(sweetdate, { params: CalendarPath }, async (ctx) => {
+  const doc = await exportCalendar(ctx.params.calendar_id, ctx.caller.user.id, ctx.url.origin);
   return icsResponse(ctx.req, doc, "calendar");
 });
 
 // POST /api/v1/calendars/:calendar_id/feed – create or rotate the caller's private feed URL
-export const createFeedUrl = route<Params>(sweetdate, async (ctx) => {
-  const feed = await createFeed(calendarUuid(ctx), ctx.caller.user.id, ctx.url.origin);
+export const createFeedUrl = route(sweetdate, { params: CalendarPath }, async (ctx) => {
+  const feed = await createFeed(ctx.params.calendar_id, ctx.caller.user.id, ctx.url.origin);
   return ok({ feed }, 201);
 });
 
 // DELETE /api/v1/calendars/:calendar_id/feed – revoke it (its URL answers 404)
-export const deleteFeedUrl = route<Params>(sweetdate, async (ctx) => {
-  await deleteFeed(calendarUuid(ctx), ctx.caller.user.id);
+export const deleteFeedUrl = route(sweetdate, { params: CalendarPath }, async (ctx) => {
+  await deleteFeed(ctx.params.calendar_id, ctx.caller.user.id);
   return ok({});
 });
 
 // POST /api/v1/calendars/:calendar_id/import – a text/calendar body up to 50 MiB
-export const importCalendar = route<Params>(sweetdate, async (ctx) => {
-  const uuid = calendarUuid(ctx);
+export const importCalendar = route(sweetdate, { params: CalendarPath }, async (ctx) => {
+  const uuid = ctx.params.calendar_id;
   const text = await readCalendarText(ctx.req);
   const { created, updated, unchanged, failed, warnings } = await importIntoCalendar(uuid, ctx.caller.user.id, text);
   return ok({ import: { created, updated, unchanged, failed, warnings } });
 });
 
 // POST /api/v1/calendars/:calendar_id/refresh – fetch a subscribed calendar's source now
-export const refreshCalendar = route<Params>(sweetdate, async (ctx) => {
-  const result = await refreshNow(calendarUuid(ctx), ctx.caller.user.id);
+export const refreshCalendar = route(sweetdate, { params: CalendarPath }, async (ctx) => {
+  const result = await refreshNow(ctx.params.calendar_id, ctx.caller.user.id);
   const s = result.summary;
   return ok({
     refresh: {
@@ -80,12 +77,4 @@ export const refreshCalendar = route<Params>(sweetdate, async (ctx) => {
 });
 
 // GET /feeds/:secret.ics – a private feed: no header needed, what the feed's owner may see
-export const getFeed = route<{ file: string }>(
-  sweetdate,
-  async (ctx) => {
-    const m = /^(.+)\.ics$/.exec(ctx.params.file);
-    if (!m) throw notFound("no such feed");
-    return icsResponse(ctx.req, await feedIcs(m[1]!, ctx.url.origin), "feed");
-  },
-  { public: true },
-);
+export const getFeed = route(sweetdate, { params: FeedPath, public: true }, async (ctx) => icsResponse(ctx.req, await feedIcs(ctx.params.file, ctx.url.origin), "feed"));

@@ -1,12 +1,12 @@
 // SweetDate wire input → the core's EventInput: dates, recurrence presets, user UUIDs.
 import { findUserByUuid } from "../../db/user-repository.ts";
 import { STATUS, type StoredStatus } from "../../domain/enums.ts";
-import { invalid, type FieldErrors } from "../../domain/errors.ts";
+import { notFound, type FieldErrors } from "../../domain/errors.ts";
 import { addError, type EventInput } from "../../domain/event-rules.ts";
 import { DATE_RANGE_TEXT, parseCompactInstant, parseDate, parseDateTime } from "../../domain/time.ts";
 import { formatRRule, parseRRule, presetToRule, RecurrenceRuleError, ruleToPreset } from "../../recurrence/index.ts";
-import { parseBody } from "../route.ts";
-import { sweetdate } from "./envelope.ts";
+import { z } from "zod";
+import { pathSegment } from "../route.ts";
 import * as wire from "./schemas.ts";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -24,10 +24,51 @@ export function parseEventId(id: string): { uuid: string; originalStart?: Date }
   return originalStart ? { uuid: uuid.toLowerCase(), originalStart } : null;
 }
 
-/** A body parsed in the handler (where a route's contract cannot take it yet): as route() would. */
-export function parseBodyObject<T extends import("zod").ZodType>(schema: T, body: unknown, readOnly: readonly string[]) {
-  return parseBody(sweetdate, { schema, readOnly }, body);
+// ---- Path parameters (route contracts): a malformed id is a 404, as an unknown one is --------
+
+const uuid = (message?: string) => pathSegment((text) => (isUuid(text) ? text.toLowerCase() : null), message);
+const CALENDAR_ID = "Calendar UUID";
+const EVENT_ID = "Event UUID, or an occurrence id `<series uuid>_<20250821T090000Z>`";
+const USER_ID = "User UUID";
+
+/** A calendar's own routes and its collections (members, trash, iCalendar). */
+export const CalendarPath = z.object({ calendar_id: uuid("calendar not found").describe(CALENDAR_ID) });
+/** An event (or occurrence) of a calendar: the event's own access rules decide who reaches it. */
+export const EventPath = z.object({ calendar_id: uuid().describe(CALENDAR_ID), id: pathSegment(parseEventId).describe(EVENT_ID) });
+export const MemberPath = CalendarPath.extend({ user_id: uuid("user not found").describe(USER_ID) });
+export const EventUserPath = EventPath.extend({ user_id: uuid("user not found").describe(USER_ID) });
+export const TrashPath = CalendarPath.extend({ id: pathSegment(parseEventId, "no such event in the trash").describe(EVENT_ID) });
+
+/** A user id in a body: an id that is not a UUID names nobody (404, as an unknown one). */
+export function userUuid(id: string): string {
+  if (!isUuid(id)) throw notFound("user not found");
+  return id.toLowerCase();
 }
+
+// ---- Bodies (route contracts) ------------------------------------------------------------------
+
+/** Problems found after the schema, reported as its issues (the 422 names each field). */
+function report(ctx: z.RefinementCtx, errors: FieldErrors): void {
+  for (const [field, messages] of Object.entries(errors)) for (const message of messages) ctx.addIssue({ code: "custom", path: field === "body" ? [] : [field], message });
+}
+
+/** An event body → the core's EventInput (dates, recurrence presets, user UUIDs → ids). */
+export const EventBody = wire.EventInput.transform(async (raw, ctx) => {
+  const errors: FieldErrors = {};
+  const input = await toEventInput(raw, errors);
+  report(ctx, errors);
+  return input;
+});
+
+/** A calendar body → the core's CalendarInput, plus a subscription's source URL (create only). */
+export const CalendarBody = wire.CalendarInput.transform((raw) => ({
+  ...(raw.name !== undefined ? { name: raw.name } : {}),
+  ...(raw.description !== undefined ? { description: raw.description } : {}),
+  ...(raw.color !== undefined ? { color: raw.color } : {}),
+  ...(raw.time_zone !== undefined ? { timeZone: raw.time_zone } : {}),
+  ...(raw.source_url !== undefined ? { sourceUrl: raw.source_url } : {}),
+  ...(raw.default_reminders !== undefined ? { defaultReminders: raw.default_reminders.map((r) => r.minutes_before) } : {}),
+}));
 
 /** SweetDate status names are stored as themselves. */
 function storedStatus(name: wire.EventInput["status"]): StoredStatus | undefined {
@@ -44,9 +85,7 @@ function dateField(text: string | undefined, field: string, allDay: boolean | un
   return { dateOnly: false };
 }
 
-export async function toEventInput(body: unknown): Promise<EventInput> {
-  const raw = parseBodyObject(wire.EventInput, body, wire.READ_ONLY_EVENT_FIELDS);
-  const errors: FieldErrors = {};
+async function toEventInput(raw: wire.EventInput, errors: FieldErrors): Promise<EventInput> {
   const starts = dateField(raw.starts_at, "starts_at", raw.all_day, errors);
   const ends = dateField(raw.ends_at, "ends_at", raw.all_day, errors);
   const input: EventInput = {};
@@ -85,7 +124,6 @@ export async function toEventInput(body: unknown): Promise<EventInput> {
     }
     input[key] = ids;
   }
-  if (Object.keys(errors).length) throw invalid(errors);
   return input;
 }
 

@@ -1,4 +1,5 @@
 // Instance administration (the instance admin only): invitations and the sign-up mode.
+import { z } from "zod";
 import * as admin from "../../services/invitations.ts";
 import { route } from "../route.ts";
 import { ok, sweetdate } from "./envelope.ts";
@@ -17,7 +18,7 @@ export const createInvitation = route(sweetdate, { body: { schema: InvitationInp
 });
 
 // DELETE /api/v1/invitations/:id – revoke an unused invitation
-export const revokeInvitation = route<{ id: string }>(sweetdate, async (ctx) => {
+export const revokeInvitation = route(sweetdate, { params: z.object({ id: z.string().describe("Invitation id") }) }, async (ctx) => {
   await admin.revokeInvitation(ctx.caller.user.id, ctx.params.id);
   return ok({});
 });
