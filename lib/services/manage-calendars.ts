@@ -1,14 +1,13 @@
 // Calendars: list, create, read, change, delete. A calendar exists only for its members (404 otherwise).
-import * as calendars from "../db/calendar-repository.ts";
-import { dropCalendarLog, recordChange } from "../db/change-log.ts";
-import { setCalendarDavName } from "../db/dav-repository.ts";
-import { transaction } from "../db/transaction.ts";
+// One resource's CRUD over one input check, kept in one file (see ARCHITECTURE.md "Services").
 import { roleAtLeast } from "../domain/enums.ts";
 import { forbidden, invalid, notFound, type FieldErrors } from "../domain/errors.ts";
 import { addError } from "../domain/event-rules.ts";
 import { checkReminders } from "../domain/reminders.ts";
 import { isTimeZone } from "../domain/time.ts";
 import type { CalendarRecord } from "../domain/types.ts";
+import type { CalendarKey, Page, Repos } from "./ports.ts";
+import { productionRepos } from "./repos.ts";
 
 export interface CalendarInput {
   name?: string;
@@ -37,56 +36,55 @@ function check(input: CalendarInput, creating: boolean): void {
   if (Object.keys(errors).length) throw invalid(errors);
 }
 
-export function listCalendars(userId: number, page: { limit: number; offset: number }) {
-  return calendars.listCalendarsOf(userId, page);
+export function listCalendars(userId: number, page: Page, repos: Repos = productionRepos) {
+  return repos.calendars.listOf(userId, page);
 }
 
-export async function getCalendar(key: { uuid: string } | { id: number }, userId: number): Promise<CalendarRecord> {
-  const calendar = await calendars.findCalendar(key, userId);
+export async function getCalendar(key: CalendarKey, userId: number, repos: Repos = productionRepos): Promise<CalendarRecord> {
+  const calendar = await repos.calendars.find(key, userId);
   if (!calendar || !calendar.role) throw notFound();
   return calendar;
 }
 
 /** The calendar's id for event-level routes: participants of an event may reach it without
  * being members (the event's own access rules then decide); unknown calendars are 404. */
-export async function calendarForEvents(uuid: string, userId: number): Promise<CalendarRecord> {
-  const calendar = await calendars.findCalendar({ uuid }, userId);
+export async function calendarForEvents(uuid: string, userId: number, repos: Repos = productionRepos): Promise<CalendarRecord> {
+  const calendar = await repos.calendars.find({ uuid }, userId);
   if (!calendar) throw notFound("calendar not found");
   return calendar;
 }
 
 /** `davName`: the collection name a CalDAV client chose (MKCALENDAR), stored with the calendar. */
-export async function createCalendar(userId: number, input: CalendarInput, defaultTimeZone: string, davName?: string): Promise<CalendarRecord> {
+export async function createCalendar(userId: number, input: CalendarInput, defaultTimeZone: string, davName?: string, repos: Repos = productionRepos): Promise<CalendarRecord> {
   check(input, true);
-  return transaction(async (tx) => {
-    const calendar = await calendars.insertCalendar(
+  return repos.transaction(async (tx) => {
+    const calendar = await tx.calendars.insert(
       { name: input.name!.trim(), description: input.description ?? null, color: input.color ?? "#3b82f6", timeZone: input.timeZone ?? defaultTimeZone, defaultReminders: input.defaultReminders ?? [] },
       userId,
-      tx,
     );
-    if (davName !== undefined && davName !== calendar.uuid) await setCalendarDavName(calendar.id, davName, tx);
+    if (davName !== undefined && davName !== calendar.uuid) await tx.calendars.setDavName(calendar.id, davName);
     // The owner's live stream starts following the new calendar.
-    await recordChange(tx, { calendarId: calendar.id, kind: "access", userId });
+    await tx.changes.recordChange({ calendarId: calendar.id, kind: "access", userId });
     return calendar;
   });
 }
 
-export async function updateCalendar(key: { uuid: string } | { id: number }, userId: number, input: CalendarInput): Promise<CalendarRecord> {
-  const calendar = await getCalendar(key, userId);
+export async function updateCalendar(key: CalendarKey, userId: number, input: CalendarInput, repos: Repos = productionRepos): Promise<CalendarRecord> {
+  const calendar = await getCalendar(key, userId, repos);
   if (!roleAtLeast(calendar.role, "admin")) throw forbidden("only the calendar's owners and admins may change it");
   check(input, false);
-  await transaction(async (tx) => {
-    await recordChange(tx, { calendarId: calendar.id, kind: "calendar" });
-    await calendars.updateCalendar(calendar.id, { ...input, ...(input.name !== undefined ? { name: input.name.trim() } : {}) }, tx);
+  await repos.transaction(async (tx) => {
+    await tx.changes.recordChange({ calendarId: calendar.id, kind: "calendar" });
+    await tx.calendars.update(calendar.id, { ...input, ...(input.name !== undefined ? { name: input.name.trim() } : {}) });
   });
-  return getCalendar(key, userId);
+  return getCalendar(key, userId, repos);
 }
 
-export async function deleteCalendar(key: { uuid: string } | { id: number }, userId: number): Promise<void> {
-  const calendar = await getCalendar(key, userId);
+export async function deleteCalendar(key: CalendarKey, userId: number, repos: Repos = productionRepos): Promise<void> {
+  const calendar = await getCalendar(key, userId, repos);
   if (calendar.role !== "owner") throw forbidden("only the calendar's owners may delete it");
-  await transaction(async (tx) => {
-    await calendars.deleteCalendar(calendar.id, tx);
-    await dropCalendarLog(calendar.id, tx);
+  await repos.transaction(async (tx) => {
+    await tx.calendars.delete(calendar.id);
+    await tx.changes.dropCalendar(calendar.id);
   });
 }

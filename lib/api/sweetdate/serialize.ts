@@ -7,7 +7,7 @@ import { invitationState, type InvitationRecord, type SignUpSetting } from "../.
 import type { ApiTokenRecord } from "../../domain/types.ts";
 import { parseRRule, ruleToPreset } from "../../recurrence/index.ts";
 import type { VisibleEvent } from "../../domain/visible.ts";
-import type { ParticipantView } from "../../services/manage-participants.ts";
+import type { ParticipantView } from "../../services/participants/index.ts";
 import type * as wire from "./schemas.ts";
 import { cachedJson, type JsonText } from "../json-text.ts";
 

@@ -1,6 +1,6 @@
 // A calendar's trash: /api/v1/calendars/:calendar_id/trash[/:id/restore].
 import { formatInstant } from "../../domain/time.ts";
-import { listTrash, restoreFromTrash } from "../../services/trash.ts";
+import { listTrash, restoreFromTrash } from "../../services/trash/index.ts";
 import { loadViewer } from "../../services/viewer.ts";
 import { route } from "../route.ts";
 import { ok, sweetdate } from "./envelope.ts";

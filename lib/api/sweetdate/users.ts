@@ -1,8 +1,8 @@
 // SweetDate users: /api/v1/users, calendar members /api/v1/calendars/:calendar_id/users[/:user_id],
 // event users /api/v1/calendars/:calendar_id/events/:id/users[/:user_id].
 import { searchUsers } from "../../services/accounts.ts";
-import * as members from "../../services/manage-members.ts";
-import * as participants from "../../services/manage-participants.ts";
+import * as members from "../../services/members/index.ts";
+import * as participants from "../../services/participants/index.ts";
 import { loadViewer } from "../../services/viewer.ts";
 import { route } from "../route.ts";
 import { ok, sweetdate } from "./envelope.ts";
