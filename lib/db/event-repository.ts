@@ -193,24 +193,23 @@ export async function softDeleteEvent(event: EventRecord, tx: Tx = db()): Promis
   for (const o of overrides) await recordChange(tx, { calendarId: event.calendarId, eventId: o.id, kind: "deleted" });
 }
 
-export async function setParticipant(eventId: number, userId: number, role: string, rsvp: string | undefined, tx: Tx = db()): Promise<void> {
+/** The stored event a participant change belongs to (its calendar's change log records it). */
+export type EventKey = Pick<EventRecord, "id" | "calendarId">;
+
+export async function setParticipant(event: EventKey, userId: number, role: string, rsvp: string | undefined, tx: Tx = db()): Promise<void> {
+  const eventId = event.id;
   await tx.eventParticipant.upsert({
     where: { eventId_userId: { eventId, userId } },
     create: { eventId, userId, role, ...(rsvp ? { rsvp } : {}) },
     update: { role, ...(rsvp ? { rsvp } : {}) },
   });
-  await recordEventChange(eventId, tx);
+  // Participants change who sees an event: log it (the service usually bumps `sequence` as well).
+  await recordChange(tx, { calendarId: event.calendarId, eventId, kind: "updated" });
 }
 
-/** Participants change who sees an event: log it (the service usually bumps `sequence` as well). */
-async function recordEventChange(eventId: number, tx: Tx): Promise<void> {
-  const row = await tx.event.findUnique({ where: { id: eventId }, select: { calendarId: true } });
-  if (row) await recordChange(tx, { calendarId: row.calendarId, eventId, kind: "updated" });
-}
-
-export async function removeParticipant(eventId: number, userId: number, tx: Tx = db()): Promise<boolean> {
-  const result = await tx.eventParticipant.deleteMany({ where: { eventId, userId } });
-  if (result.count > 0) await recordEventChange(eventId, tx);
+export async function removeParticipant(event: EventKey, userId: number, tx: Tx = db()): Promise<boolean> {
+  const result = await tx.eventParticipant.deleteMany({ where: { eventId: event.id, userId } });
+  if (result.count > 0) await recordChange(tx, { calendarId: event.calendarId, eventId: event.id, kind: "updated" });
   return result.count > 0;
 }
 
@@ -219,26 +218,27 @@ export async function touchEvent(eventId: number, tx: Tx = db()): Promise<void> 
   await recordChange(tx, { calendarId: row.calendarId, eventId, kind: "updated" });
 }
 
+/** An override as the caller read it: enough to name its occurrence key before it moves. */
+export type OverrideKey = Pick<EventRecord, "id" | "calendarId" | "seriesUuid" | "originalStartsAt">;
+
 /** The occurrence key of an override as it stands (`<series uuid>_<original start>`), before it moves. */
-async function overrideKey(overrideId: number, tx: Tx): Promise<{ calendarId: number; key: string | null }> {
-  const row = await tx.event.findUnique({ where: { id: overrideId }, select: { calendarId: true, originalStartsAt: true, series: { select: { uuid: true } } } });
-  const key = row?.series && row.originalStartsAt ? `${row.series.uuid}_${compactInstant(row.originalStartsAt)}` : null;
-  return { calendarId: row!.calendarId, key };
+function keyOf(override: OverrideKey): string | null {
+  return override.seriesUuid && override.originalStartsAt ? `${override.seriesUuid}_${compactInstant(override.originalStartsAt)}` : null;
 }
 
-/** Re-parents an override onto another series (a "following" split). */
-export async function moveOverride(overrideId: number, seriesId: number, tx: Tx = db()): Promise<void> {
-  const before = await overrideKey(overrideId, tx);
-  await tx.event.update({ where: { id: overrideId }, data: { seriesId, sequence: { increment: 1 } } });
-  await recordChange(tx, { calendarId: before.calendarId, eventId: overrideId, kind: "updated", formerKey: before.key });
+/** Re-parents overrides onto another series (a "following" split): one UPDATE for all of them. */
+export async function moveOverrides(overrides: OverrideKey[], seriesId: number, tx: Tx = db()): Promise<void> {
+  if (overrides.length === 0) return;
+  await tx.event.updateMany({ where: { id: { in: overrides.map((o) => o.id) } }, data: { seriesId, sequence: { increment: 1 } } });
+  for (const o of overrides) await recordChange(tx, { calendarId: o.calendarId, eventId: o.id, kind: "updated", formerKey: keyOf(o) });
 }
 
 /** Re-keys an override after its series moved; null drops an override whose occurrence is gone. */
-export async function rekeyOverride(overrideId: number, originalStartsAt: Date | null, tx: Tx = db()): Promise<void> {
-  const before = await overrideKey(overrideId, tx);
-  if (originalStartsAt) await tx.event.update({ where: { id: overrideId }, data: { originalStartsAt, sequence: { increment: 1 } } });
-  else await tx.event.update({ where: { id: overrideId }, data: { deletedAt: new Date(), sequence: { increment: 1 } } });
-  await recordChange(tx, { calendarId: before.calendarId, eventId: overrideId, kind: originalStartsAt ? "updated" : "deleted", formerKey: before.key });
+export async function rekeyOverride(override: OverrideKey, originalStartsAt: Date | null, tx: Tx = db()): Promise<void> {
+  const id = override.id;
+  if (originalStartsAt) await tx.event.update({ where: { id }, data: { originalStartsAt, sequence: { increment: 1 } } });
+  else await tx.event.update({ where: { id }, data: { deletedAt: new Date(), sequence: { increment: 1 } } });
+  await recordChange(tx, { calendarId: override.calendarId, eventId: id, kind: originalStartsAt ? "updated" : "deleted", formerKey: keyOf(override) });
 }
 
 export async function setExdates(eventId: number, exdates: Date[], tx: Tx = db()): Promise<void> {

@@ -6,11 +6,11 @@ import type { MemberRole } from "../domain/enums.ts";
 import type { CalendarRecord, EventRecord, EventWrite, UserRecord, Viewer } from "../domain/types.ts";
 import type { CalendarWrite, MemberRecord } from "../db/calendar-repository.ts";
 import type { Change } from "../db/change-log.ts";
-import type { EventQuery, NewEvent, WindowRows } from "../db/event-repository.ts";
+import type { EventKey, EventQuery, NewEvent, OverrideKey, WindowRows } from "../db/event-repository.ts";
 import type { SubscriptionRecord } from "../db/ical-repository.ts";
 import type { TrashedEvent } from "../db/trash-repository.ts";
 
-export type { CalendarWrite, Change, EventQuery, MemberRecord, NewEvent, SubscriptionRecord, TrashedEvent, WindowRows };
+export type { CalendarWrite, Change, EventKey, EventQuery, MemberRecord, NewEvent, OverrideKey, SubscriptionRecord, TrashedEvent, WindowRows };
 
 export type CalendarKey = { uuid: string } | { id: number };
 export type Page = { limit: number; offset: number };
@@ -31,14 +31,14 @@ export interface EventRepository {
   update(event: EventRecord, change: Partial<EventWrite>): Promise<EventRecord>;
   /** Deletes the event (soft) and its overrides with it. */
   softDelete(event: EventRecord): Promise<void>;
-  setParticipant(eventId: number, userId: number, role: string, rsvp: string | undefined): Promise<void>;
-  removeParticipant(eventId: number, userId: number): Promise<boolean>;
+  setParticipant(event: EventKey, userId: number, role: string, rsvp: string | undefined): Promise<void>;
+  removeParticipant(event: EventKey, userId: number): Promise<boolean>;
   /** Bumps `sequence` (sync clients refetch). */
   touch(eventId: number): Promise<void>;
   /** Re-parents overrides onto another series (a scope=following split), in one statement. */
-  moveOverrides(overrideIds: number[], seriesId: number): Promise<void>;
-  /** Re-keys an override after its series moved; null drops an override whose occurrence is gone. */
-  rekeyOverride(overrideId: number, originalStartsAt: Date | null): Promise<void>;
+  moveOverrides(overrides: OverrideKey[], seriesId: number): Promise<void>;
+  /** Re-keys an override (as read) after its series moved; null drops an override whose occurrence is gone. */
+  rekeyOverride(override: OverrideKey, originalStartsAt: Date | null): Promise<void>;
   setExdates(eventId: number, exdates: Date[]): Promise<void>;
 }
 

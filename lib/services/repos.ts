@@ -27,13 +27,11 @@ export function databaseRepos(tx?: Tx): Repos {
       insert: (data) => events.insertEvent(data, tx),
       update: (event, change) => events.updateEvent(event, change, tx),
       softDelete: (event) => events.softDeleteEvent(event, tx),
-      setParticipant: (eventId, userId, role, rsvp) => events.setParticipant(eventId, userId, role, rsvp, tx),
-      removeParticipant: (eventId, userId) => events.removeParticipant(eventId, userId, tx),
+      setParticipant: (event, userId, role, rsvp) => events.setParticipant(event, userId, role, rsvp, tx),
+      removeParticipant: (event, userId) => events.removeParticipant(event, userId, tx),
       touch: (eventId) => events.touchEvent(eventId, tx),
-      moveOverrides: async (overrideIds, seriesId) => {
-        for (const id of overrideIds) await events.moveOverride(id, seriesId, tx);
-      },
-      rekeyOverride: (overrideId, originalStartsAt) => events.rekeyOverride(overrideId, originalStartsAt, tx),
+      moveOverrides: (overrides, seriesId) => events.moveOverrides(overrides, seriesId, tx),
+      rekeyOverride: (override, originalStartsAt) => events.rekeyOverride(override, originalStartsAt, tx),
       setExdates: (eventId, exdates) => events.setExdates(eventId, exdates, tx),
     },
     calendars: {

@@ -19,8 +19,8 @@ export async function spreadAudience(before: Audience, seriesId: number, tx: Rep
   if (!Object.keys(change).length && !removed.length && !changed.length) return;
   for (const override of await tx.events.findOverrides([seriesId])) {
     if (override.deleted) continue;
-    for (const p of removed) await tx.events.removeParticipant(override.id, p.userId);
-    for (const p of changed) await tx.events.setParticipant(override.id, p.userId, p.role, undefined);
+    for (const p of removed) await tx.events.removeParticipant(override, p.userId);
+    for (const p of changed) await tx.events.setParticipant(override, p.userId, p.role, undefined);
     // Bumps `sequence` too, so sync clients refetch the occurrence.
     await tx.events.update(override, change);
   }

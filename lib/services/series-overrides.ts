@@ -41,7 +41,7 @@ export async function followSeries(before: EventRecord, after: EventRecord, tx: 
   const overrides = (await tx.events.findOverrides([before.id])).filter((o) => !o.deleted);
   if (after.rrule === null) {
     // No longer a series: its occurrences (and so their overrides and EXDATEs) are gone.
-    for (const o of overrides) await tx.events.rekeyOverride(o.id, null);
+    for (const o of overrides) await tx.events.rekeyOverride(o, null);
     if (before.exdates.length) await tx.events.setExdates(after.id, []);
     return;
   }
@@ -55,10 +55,10 @@ export async function followSeries(before: EventRecord, after: EventRecord, tx: 
   for (const o of overrides) {
     const key = map(o.originalStartsAt!);
     if (key === null) {
-      await tx.events.rekeyOverride(o.id, null);
+      await tx.events.rekeyOverride(o, null);
       continue;
     }
-    if (key.getTime() !== o.originalStartsAt!.getTime()) await tx.events.rekeyOverride(o.id, key);
+    if (key.getTime() !== o.originalStartsAt!.getTime()) await tx.events.rekeyOverride(o, key);
     const change = inheritedChange(o, before, after, key);
     if (Object.keys(change).length) changes.set(o.id, change);
   }

@@ -81,6 +81,7 @@ describe("updateEvent", () => {
     expect(tail.event.id).not.toBe(series.id);
     // The override of 27 May now hangs from the new series and took its new title.
     expect(s.fake.row(last.event.id)).toMatchObject({ seriesId: tail.event.id, title: "Later", location: "Room 9" });
+    expect(s.fake.state.log).toContainEqual(expect.objectContaining({ eventId: last.event.id, formerKey: `${series.uuid}_20300527T090000Z` }));
   });
 
   it("scope=all through an occurrence moves every occurrence and keeps overrides on their occurrence numbers", async () => {
@@ -92,6 +93,8 @@ describe("updateEvent", () => {
     await updateEvent({ uuid: series.uuid, originalStart: at("2030-05-13T09:00") }, viewer, { startsAt: at("2030-05-13T10:00"), endsAt: at("2030-05-13T11:00") }, "all", undefined, s.fake.repos);
     expect(s.fake.row(series.id)).toMatchObject({ startsAt: at("2030-05-06T10:00"), endsAt: at("2030-05-06T11:00") });
     expect(s.fake.row(third.event.id)).toMatchObject({ originalStartsAt: at("2030-05-20T10:00"), startsAt: at("2030-05-20T10:00"), title: "Third" });
+    // Sync clients learn the occurrence id the override had before it moved.
+    expect(s.fake.state.log).toContainEqual(expect.objectContaining({ eventId: third.event.id, formerKey: `${series.uuid}_20300520T090000Z` }));
   });
 
   it("replaces the participants when the input names them", async () => {

@@ -40,14 +40,14 @@ async function applyChange(stored: EventRecord, input: EventInput, tx: Repos): P
   const participants = await participantsOf(input, fields.defaultRole, errors, tx.users);
   if (Object.keys(errors).length) throw invalid(errors);
   await tx.events.update(stored, changed(writableOf(stored), fields));
-  if (participants) await replaceParticipants(stored.id, participants, tx);
+  if (participants) await replaceParticipants(stored, participants, tx);
   return { id: stored.id };
 }
 
-async function replaceParticipants(eventId: number, participants: { userId: number; role: string }[], tx: Repos) {
-  const current = await tx.events.findById(eventId);
-  for (const p of current?.participants ?? []) if (!participants.some((n) => n.userId === p.userId)) await tx.events.removeParticipant(eventId, p.userId);
-  for (const p of participants) await tx.events.setParticipant(eventId, p.userId, p.role, undefined);
+async function replaceParticipants(event: EventRecord, participants: { userId: number; role: string }[], tx: Repos) {
+  const current = await tx.events.findById(event.id);
+  for (const p of current?.participants ?? []) if (!participants.some((n) => n.userId === p.userId)) await tx.events.removeParticipant(event, p.userId);
+  for (const p of participants) await tx.events.setParticipant(event, p.userId, p.role, undefined);
 }
 
 function changed(before: EventWrite, after: EventWrite): Partial<EventWrite> {
@@ -103,7 +103,7 @@ async function changeFollowing(resolved: ResolvedEvent, input: EventInput, tx: R
 
 async function moveOverrides(from: EventRecord, to: EventRecord, cut: Date, tx: Repos): Promise<void> {
   const moving = (await tx.events.findOverrides([from.id])).filter((o) => o.originalStartsAt! >= cut);
-  if (moving.length) await tx.events.moveOverrides(moving.map((o) => o.id), to.id);
+  await tx.events.moveOverrides(moving, to.id);
 }
 
 /** `all`: change the series; a move shifts every occurrence alike and re-keys overrides and EXDATEs. */

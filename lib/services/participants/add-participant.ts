@@ -18,7 +18,7 @@ export async function addParticipant(ref: EventRef, viewer: Viewer, userUuid: st
   await repos.transaction(async (tx) => {
     const before = await locked(stored, tx);
     if (before.participants.some((p) => p.userId === user.id)) throw conflict("the user already takes part in this event");
-    await tx.events.setParticipant(stored.id, user.id, finalRole, rsvp);
+    await tx.events.setParticipant(stored, user.id, finalRole, rsvp);
     await tx.events.touch(stored.id);
     if (isSeries(before)) await spreadAudience(before, stored.id, tx);
   });

@@ -19,7 +19,7 @@ export async function changeParticipant(ref: EventRef, viewer: Viewer, userUuid:
     if (!current) throw notFound("the user does not take part in this event");
     const role = change.role ?? current.role;
     const rsvp = change.rsvp ?? current.rsvp;
-    await tx.events.setParticipant(stored.id, user.id, role, rsvp);
+    await tx.events.setParticipant(stored, user.id, role, rsvp);
     await tx.events.touch(stored.id);
     if (isSeries(before)) await spreadAudience(before, stored.id, tx);
     return { user, role, rsvp };

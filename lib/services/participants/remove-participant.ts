@@ -13,7 +13,7 @@ export async function removeParticipant(ref: EventRef, viewer: Viewer, userUuid:
   if (user.id !== viewer.userId && !visible.access.write) throw forbidden("you may not change this event's participants");
   await repos.transaction(async (tx) => {
     const before = await locked(stored, tx);
-    if (!(await tx.events.removeParticipant(stored.id, user.id))) throw notFound("the user does not take part in this event");
+    if (!(await tx.events.removeParticipant(stored, user.id))) throw notFound("the user does not take part in this event");
     await tx.events.touch(stored.id);
     if (isSeries(before)) await spreadAudience(before, stored.id, tx);
   });

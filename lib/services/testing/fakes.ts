@@ -8,6 +8,7 @@ import { eventAccess } from "../../domain/access.ts";
 import type { MemberRole, ParticipantRole, Rsvp } from "../../domain/enums.ts";
 import type { EventWrite } from "../../domain/event-model.ts";
 import { matchesSearch } from "../../domain/search.ts";
+import { compactInstant } from "../../domain/time.ts";
 import type { CalendarRecord, EventRecord, UserRecord, Viewer } from "../../domain/types.ts";
 import type { CalendarKey, CalendarRepository, Change, ChangeLog, EventQuery, EventRepository, MemberRecord, NewEvent, Page, Repos, SubscriptionRecord, TrashedEvent, TrashRepository } from "../ports.ts";
 
@@ -32,6 +33,8 @@ export function emptyState(): FakeState {
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
+/** An override's occurrence key before it moves, as the change log names it. */
+const formerKey = (o: EventRecord) => (o.seriesUuid && o.originalStartsAt ? `${o.seriesUuid}_${compactInstant(o.originalStartsAt)}` : null);
 const memberKey = (calendarId: number, userId: number) => `${calendarId}:${userId}`;
 // Distinct, increasing timestamps, so "newest first" orders are deterministic.
 let clock = Date.UTC(2030, 0, 1);
@@ -246,14 +249,14 @@ export class Fake {
         softDelete(stored);
         for (const o of state.events.values()) if (o.seriesId === stored.id && !o.deleted) softDelete(o);
       },
-      setParticipant: async (eventId, userId, role, rsvp) => {
+      setParticipant: async ({ id: eventId }, userId, role, rsvp) => {
         const e = get(eventId);
         const current = e.participants.find((p) => p.userId === userId);
         if (current) Object.assign(current, { role, ...(rsvp ? { rsvp } : {}) });
         else e.participants.push({ userId, userUuid: "", role: role as ParticipantRole, rsvp: (rsvp ?? "needs_action") as Rsvp });
         this.logged(e.calendarId, { eventId, kind: "updated" });
       },
-      removeParticipant: async (eventId, userId) => {
+      removeParticipant: async ({ id: eventId }, userId) => {
         const e = get(eventId);
         const before = e.participants.length;
         e.participants = e.participants.filter((p) => p.userId !== userId);
@@ -266,22 +269,24 @@ export class Fake {
         this.bump(e);
         this.logged(e.calendarId, { eventId, kind: "updated" });
       },
-      moveOverrides: async (overrideIds, seriesId) => {
+      moveOverrides: async (overrides, seriesId) => {
         const series = get(seriesId);
-        for (const id of overrideIds) {
+        for (const { id } of overrides) {
           const o = get(id);
+          const key = formerKey(o);
           o.seriesId = seriesId;
           o.seriesUuid = series.uuid;
           this.bump(o);
-          this.logged(o.calendarId, { eventId: id, kind: "updated" });
+          this.logged(o.calendarId, { eventId: id, kind: "updated", formerKey: key });
         }
       },
-      rekeyOverride: async (overrideId, originalStartsAt) => {
+      rekeyOverride: async ({ id: overrideId }, originalStartsAt) => {
         const o = get(overrideId);
+        const key = formerKey(o);
         if (originalStartsAt) o.originalStartsAt = originalStartsAt;
         else Object.assign(o, { deleted: true, deletedAt: now() });
         this.bump(o);
-        this.logged(o.calendarId, { eventId: overrideId, kind: originalStartsAt ? "updated" : "deleted" });
+        this.logged(o.calendarId, { eventId: overrideId, kind: originalStartsAt ? "updated" : "deleted", formerKey: key });
       },
       setExdates: async (eventId, exdates) => {
         const e = get(eventId);
