@@ -60,10 +60,11 @@ export interface DialectSpec {
 }
 
 /**
- * What a handler's contract tells the document (lib/api/route.ts `Contract.doc`); its path
- * parameters, query and body schemas come from the contract itself. `body.schema` documents a body
- * the contract parses differently (create: the required fields marked; an iCalendar file).
+ * What a handler's contract tells the document (lib/api/route.ts `Contract.doc`). Its path
+ * parameters, query and body schemas come from the contract itself; `query` / `body.schema` here
+ * document what the contract parses differently (a list parsed in two steps; create: the required
+ * fields marked; a resource wrapped as Kona sends it; an iCalendar file).
  */
-export interface RouteDoc extends Omit<RouteSpec, "pathParams" | "query" | "body"> {
+export interface RouteDoc extends Omit<RouteSpec, "pathParams" | "body"> {
   body?: Omit<NonNullable<RouteSpec["body"]>, "schema"> & { schema?: z.ZodType };
 }

@@ -10,14 +10,16 @@ import { resolveEvent } from "../../services/get-event.ts";
 import { listEvents } from "../../services/list-events.ts";
 import { updateEvent } from "../../services/update-event.ts";
 import { loadViewer } from "../../services/viewer.ts";
-import type { z } from "zod";
+import { z } from "zod";
 import type { Caller } from "../auth.ts";
 import { route } from "../route.ts";
 import { ok, sweetdate } from "./envelope.ts";
 import { CalendarPath, EventBody, EventPath } from "./input.ts";
 import { EventListQuery, ScopeQuery } from "./queries.ts";
-import { READ_ONLY_EVENT_FIELDS } from "./schemas.ts";
 import { eventJson, serializeEvent } from "./serialize.ts";
+import { answer, done, ETAG, EventCreateInput, IF_MATCH, LOCATION } from "./doc.ts";
+import * as ex from "../openapi/sweetdate-examples.ts";
+import * as wire from "./schemas.ts";
 
 /** The calendar of a collection route: members only (others get 404). */
 export async function calendarOf(ctx: { params: { calendar_id: string }; caller: Caller }) {
@@ -52,7 +54,16 @@ async function list(ctx: { caller: Caller; query: z.output<typeof EventListQuery
 }
 
 // GET /api/v1/calendars/:calendar_id/events – list (paged; with from/to: occurrences in the window)
-export const listCalendarEvents = route(sweetdate, { params: CalendarPath, query: EventListQuery }, async (ctx) => list(ctx, await calendarOf(ctx)));
+export const listCalendarEvents = route(sweetdate, {
+  params: CalendarPath, query: EventListQuery,
+  doc: {
+    method: "GET", path: "/api/v1/calendars/{calendar_id}/events", operationId: "listCalendarEvents", group: "Events",
+    summary: "List events",
+    description: "Without a window: stored events (a series once) by `starts_at`, then `id`, paged. With `from` and `to`: the occurrences overlapping the window, recurring events expanded; an occurrence has `id = <series uuid>_<original start>`, `recurring_event_id` and `original_starts_at`.",
+    responses: { 200: answer(z.union([wire.EventsEnvelope, wire.SyncEnvelope]), { status: "ok", events: [ex.event, ex.occurrence], meta: ex.meta(2) }, "OK (with sync_token: a SyncEnvelope)") },
+    errors: [404, 410, 422],
+  },
+}, async (ctx) => list(ctx, await calendarOf(ctx)));
 
 function syncJson(item: SyncItem) {
   if (item.kind === "deleted") return { id: item.key, deleted: true as const };
@@ -60,10 +71,29 @@ function syncJson(item: SyncItem) {
 }
 
 // GET /api/v1/events – every event the caller may see, across calendars (web app extension)
-export const listAllEvents = route(sweetdate, { query: EventListQuery }, async (ctx) => list(ctx, undefined));
+export const listAllEvents = route(sweetdate, {
+  query: EventListQuery,
+  doc: {
+    method: "GET", path: "/api/v1/events", operationId: "listAllEvents", group: "Events",
+    summary: "List events across calendars",
+    description: "Every event the caller may see, in every calendar (what the web app's views use); same parameters as the per-calendar list.",
+    responses: { 200: answer(wire.EventsEnvelope, { status: "ok", events: [ex.event], meta: ex.meta(1) }) },
+    errors: [422],
+  },
+}, async (ctx) => list(ctx, undefined));
 
 // POST /api/v1/calendars/:calendar_id/events – create (201 + Location)
-export const createCalendarEvent = route(sweetdate, { params: CalendarPath, body: { schema: EventBody, readOnly: READ_ONLY_EVENT_FIELDS } }, async (ctx) => {
+export const createCalendarEvent = route(sweetdate, {
+  params: CalendarPath, body: { schema: EventBody, readOnly: wire.READ_ONLY_EVENT_FIELDS },
+  doc: {
+    method: "POST", path: "/api/v1/calendars/{calendar_id}/events", operationId: "createCalendarEvent", group: "Events",
+    summary: "Create an event",
+    description: "`title`, `starts_at` and `ends_at` are required. All-day events may send dates (`2025-08-21`). Unknown fields are a 422; read-only fields are ignored. Needs the `member` role or above.",
+    body: { schema: EventCreateInput, example: ex.eventInput },
+    responses: { 201: answer(wire.EventEnvelope, { status: "ok", event: ex.event }, "Created", { ...LOCATION, ...ETAG }) },
+    errors: [403, 404],
+  },
+}, async (ctx) => {
   const calendar = await calendarOf(ctx);
   const created = await createEvent(await loadViewer(ctx.caller.user.id), calendar, ctx.input, "scheduled");
   const event = serializeEvent(created);
@@ -79,14 +109,32 @@ function ifMatch(req: Request): number | undefined {
 }
 
 // GET /api/v1/calendars/:calendar_id/events/:id – one event or occurrence
-export const getCalendarEvent = route(sweetdate, { params: EventPath }, async (ctx) => {
+export const getCalendarEvent = route(sweetdate, {
+  params: EventPath,
+  doc: {
+    method: "GET", path: "/api/v1/calendars/{calendar_id}/events/{id}", operationId: "getCalendarEvent", group: "Events",
+    summary: "Get an event or occurrence",
+    responses: { 200: answer(wire.EventEnvelope, { status: "ok", event: ex.event }, "OK", ETAG) },
+    errors: [404],
+  },
+}, async (ctx) => {
   const { visible } = await resolveEvent(await eventRefOf(ctx), await loadViewer(ctx.caller.user.id));
   const event = serializeEvent(visible);
   return ok({ event }, 200, { etag: `"${event.sequence}"` });
 });
 
 // PUT /api/v1/calendars/:calendar_id/events/:id – partial update (?scope=this|following|all)
-export const updateCalendarEvent = route(sweetdate, { params: EventPath, query: ScopeQuery, body: { schema: EventBody, readOnly: READ_ONLY_EVENT_FIELDS } }, async (ctx) => {
+export const updateCalendarEvent = route(sweetdate, {
+  params: EventPath, query: ScopeQuery, body: { schema: EventBody, readOnly: wire.READ_ONLY_EVENT_FIELDS },
+  doc: {
+    method: "PUT", path: "/api/v1/calendars/{calendar_id}/events/{id}", operationId: "updateCalendarEvent", group: "Events",
+    summary: "Update an event (partial)",
+    description: "Only the fields present change. For a recurring event, `scope` says which occurrences.",
+    requestHeaders: IF_MATCH, body: { example: ex.eventUpdate },
+    responses: { 200: answer(wire.EventEnvelope, { status: "ok", event: ex.updatedEvent }, "OK", ETAG) },
+    errors: [403, 404, 409, 412],
+  },
+}, async (ctx) => {
   const ref = await eventRefOf(ctx);
   const updated = await updateEvent(ref, await loadViewer(ctx.caller.user.id), ctx.input, ctx.query.scope, ifMatch(ctx.req));
   const event = serializeEvent(updated);
@@ -94,7 +142,16 @@ export const updateCalendarEvent = route(sweetdate, { params: EventPath, query: 
 });
 
 // DELETE /api/v1/calendars/:calendar_id/events/:id – delete (?scope=this|following|all)
-export const deleteCalendarEvent = route(sweetdate, { params: EventPath, query: ScopeQuery }, async (ctx) => {
+export const deleteCalendarEvent = route(sweetdate, {
+  params: EventPath, query: ScopeQuery,
+  doc: {
+    method: "DELETE", path: "/api/v1/calendars/{calendar_id}/events/{id}", operationId: "deleteCalendarEvent", group: "Events",
+    summary: "Delete an event",
+    requestHeaders: IF_MATCH,
+    responses: { 200: done },
+    errors: [403, 404, 409, 412, 422],
+  },
+}, async (ctx) => {
   await deleteEvent(await eventRefOf(ctx), await loadViewer(ctx.caller.user.id), ctx.query.scope, ifMatch(ctx.req));
   return ok({});
 });

@@ -8,6 +8,9 @@ import { refreshNow } from "../../services/subscriptions.ts";
 import { pathSegment, route } from "../route.ts";
 import { ok, sweetdate } from "./envelope.ts";
 import { CalendarPath } from "./input.ts";
+import { answer, done } from "./doc.ts";
+import * as ex from "../openapi/sweetdate-examples.ts";
+import * as wire from "./schemas.ts";
 
 /** `<secret>.ics` → the secret. */
 const FeedPath = z.object({ file: pathSegment((file) => /^(.+)\.ics$/.exec(file)?.[1] ?? null, "no such feed").describe("`<secret>.ics` as handed out by POST …/feed") });
@@ -34,25 +37,64 @@ async function readCalendarText(req: Request): Promise<string> {
 }
 
 // GET /api/v1/calendars/:calendar_id/ics – the calendar as iCalendar (ETag / If-None-Match → 304)
-export const exportIcs = route(sweetdate, { params: CalendarPath }, async (ctx) => {
+export const exportIcs = route(sweetdate, {
+  params: CalendarPath,
+  doc: {
+    method: "GET", path: "/api/v1/calendars/{calendar_id}/ics", operationId: "exportCalendarIcs", group: "iCalendar",
+    summary: "Export a calendar as iCalendar",
+    description: "`text/calendar`: one VEVENT per series (RRULE/EXDATE) and one per changed occurrence (RECURRENCE-ID, same UID), TZID times with their VTIMEZONEs, all-day as VALUE=DATE; redacted exactly as the API is (busy blocks titled \"Busy\", private events of others absent). `If-None-Match` with the ETag → 304.",
+    requestHeaders: { "If-None-Match": { description: "The ETag of an earlier export: 304 when nothing changed" } },
+    responses: {
+      200: { description: "The calendar", schema: z.string(), contentType: "text/calendar", example: ex.icsExample, headers: { ETag: { description: "Changes whenever the export would" } } },
+      304: { description: "Not modified (If-None-Match matched)" },
+    },
+    errors: [404],
+  },
+}, async (ctx) => {
   const doc = await exportCalendar(ctx.params.calendar_id, ctx.caller.user.id, ctx.url.origin);
   return icsResponse(ctx.req, doc, "calendar");
 });
 
 // POST /api/v1/calendars/:calendar_id/feed – create or rotate the caller's private feed URL
-export const createFeedUrl = route(sweetdate, { params: CalendarPath }, async (ctx) => {
+export const createFeedUrl = route(sweetdate, {
+  params: CalendarPath,
+  doc: {
+    method: "POST", path: "/api/v1/calendars/{calendar_id}/feed", operationId: "createCalendarFeed", group: "iCalendar",
+    summary: "Create or rotate your private feed URL",
+    description: "The URL needs no header (calendar apps subscribe to it; `webcal://` works), shows what you may see, and carries REFRESH-INTERVAL / X-PUBLISHED-TTL. Posting again rotates it: the old URL answers 404 at once. Only a hash of the secret is stored.",
+    responses: { 201: answer(wire.FeedEnvelope, { status: "ok", feed: { url: "https://cal.example.com/feeds/Xq3v9TzK2mWb7RfN4pLs8dYh.ics" } }, "Created") },
+    errors: [404],
+  },
+}, async (ctx) => {
   const feed = await createFeed(ctx.params.calendar_id, ctx.caller.user.id, ctx.url.origin);
   return ok({ feed }, 201);
 });
 
 // DELETE /api/v1/calendars/:calendar_id/feed – revoke it (its URL answers 404)
-export const deleteFeedUrl = route(sweetdate, { params: CalendarPath }, async (ctx) => {
+export const deleteFeedUrl = route(sweetdate, {
+  params: CalendarPath,
+  doc: {
+    method: "DELETE", path: "/api/v1/calendars/{calendar_id}/feed", operationId: "deleteCalendarFeed", group: "iCalendar",
+    summary: "Revoke your private feed URL", description: "Its URL then answers 404.", responses: { 200: done },
+    errors: [404],
+  },
+}, async (ctx) => {
   await deleteFeed(ctx.params.calendar_id, ctx.caller.user.id);
   return ok({});
 });
 
 // POST /api/v1/calendars/:calendar_id/import – a text/calendar body up to 50 MiB
-export const importCalendar = route(sweetdate, { params: CalendarPath }, async (ctx) => {
+export const importCalendar = route(sweetdate, {
+  params: CalendarPath,
+  doc: {
+    method: "POST", path: "/api/v1/calendars/{calendar_id}/import", operationId: "importCalendarIcs", group: "iCalendar",
+    summary: "Import an iCalendar file",
+    description: "Body: the file as `text/calendar`, up to 50 MiB. Counted per UID (a series with its overrides counts once); idempotent by UID (importing twice changes nothing; a newer SEQUENCE / LAST-MODIFIED updates); TZIDs incl. Windows zone names, floating times in the calendar's zone, all-day, EXDATE; one bad event never fails the file (`failed`). Members and above; a subscribed calendar answers 403 `READ_ONLY`.",
+    body: { schema: z.string().describe("A VCALENDAR"), contentType: "text/calendar", example: ex.icsExample },
+    responses: { 200: answer(wire.ImportEnvelope, { status: "ok", import: { created: 2, updated: 0, unchanged: 0, failed: [], warnings: [] } }) },
+    errors: [403, 404],
+  },
+}, async (ctx) => {
   const uuid = ctx.params.calendar_id;
   const text = await readCalendarText(ctx.req);
   const { created, updated, unchanged, failed, warnings } = await importIntoCalendar(uuid, ctx.caller.user.id, text);
@@ -60,7 +102,16 @@ export const importCalendar = route(sweetdate, { params: CalendarPath }, async (
 });
 
 // POST /api/v1/calendars/:calendar_id/refresh – fetch a subscribed calendar's source now
-export const refreshCalendar = route(sweetdate, { params: CalendarPath }, async (ctx) => {
+export const refreshCalendar = route(sweetdate, {
+  params: CalendarPath,
+  doc: {
+    method: "POST", path: "/api/v1/calendars/{calendar_id}/refresh", operationId: "refreshCalendar", group: "iCalendar",
+    summary: "Refresh a subscribed calendar now",
+    description: "Fetches the calendar's `source_url` (conditional: ETag / If-Modified-Since) before answering. The server also refreshes on its own, honouring the feed's REFRESH-INTERVAL (default hourly).",
+    responses: { 200: answer(wire.RefreshEnvelope, { status: "ok", refresh: { result: "updated", error: null, created: 1, updated: 0, unchanged: 3, deleted: 0, failed: [] } }) },
+    errors: [403, 404, 422],
+  },
+}, async (ctx) => {
   const result = await refreshNow(ctx.params.calendar_id, ctx.caller.user.id);
   const s = result.summary;
   return ok({
@@ -77,4 +128,16 @@ export const refreshCalendar = route(sweetdate, { params: CalendarPath }, async 
 });
 
 // GET /feeds/:secret.ics – a private feed: no header needed, what the feed's owner may see
-export const getFeed = route(sweetdate, { params: FeedPath, public: true }, async (ctx) => icsResponse(ctx.req, await feedIcs(ctx.params.file, ctx.url.origin), "feed"));
+export const getFeed = route(sweetdate, {
+  params: FeedPath, public: true,
+  doc: {
+    method: "GET", path: "/feeds/{file}", operationId: "getCalendarFeed", group: "iCalendar", auth: "none",
+    summary: "A private feed (`<secret>.ics`)",
+    description: "No header needed: the secret in the URL is the credential. What the feed's owner may see now; ETag / If-None-Match → 304; 404 once revoked or rotated.",
+    responses: {
+      200: { description: "The calendar", schema: z.string(), contentType: "text/calendar", example: ex.icsExample },
+      304: { description: "Not modified (If-None-Match matched)" },
+    },
+    errors: [404],
+  },
+}, async (ctx) => icsResponse(ctx.req, await feedIcs(ctx.params.file, ctx.url.origin), "feed"));
