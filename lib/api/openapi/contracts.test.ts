@@ -2,7 +2,7 @@
 // carries a contract whose doc names its own method and path, and the document lists exactly those.
 import fs from "node:fs";
 import path from "node:path";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { json, route } from "../route.ts";
 import { sweetdate } from "../sweetdate/envelope.ts";
@@ -67,5 +67,13 @@ describe("the OpenAPI document is generated from the handlers' contracts", () =>
     const plain = route(sweetdate, async () => json({}));
     expect(() => routesOf([{ documented, plain }], ["Events"])).toThrow(/Elsewhere/);
     expect(routesOf([{ plain, helper: () => 1 }], ["Events"])).toEqual([]);
+  });
+
+  it("GET /api/v1/openapi.json serves the document when its module is the first one loaded (as the route loads it)", async () => {
+    vi.resetModules();
+    const { getOpenApiDocument } = await import("./handler.ts");
+    const response = await getOpenApiDocument();
+    expect(response.status).toBe(200);
+    expect((await response.json()).paths["/api/v1/openapi.json"].get.operationId).toBe("openApiDocument");
   });
 });

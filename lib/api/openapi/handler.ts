@@ -1,9 +1,10 @@
 // GET /api/v1/openapi.json – the OpenAPI 3.1 document (public: no auth, no database).
 import { OpenApiJson } from "../sweetdate/doc.ts";
 import type { Contract } from "../route.ts";
-import { openApiDocument } from "./index.ts";
 
-function serve(): Response {
+async function serve(): Promise<Response> {
+  // Imported when served: the document walks the handler modules, this one among them (no import cycle).
+  const { openApiDocument } = await import("./index.ts");
   return new Response(JSON.stringify(openApiDocument(), null, 2), {
     headers: { "content-type": "application/json; charset=utf-8", "cache-control": "public, max-age=300", "access-control-allow-origin": "*" },
   });
