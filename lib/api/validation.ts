@@ -1,6 +1,7 @@
 // zod issues → the field → messages map both dialects report (422), in words a person can act on.
+// Field names are renamed for a dialect in one place, route().
 import type { z } from "zod";
-import { invalid, type FieldErrors } from "../domain/errors.ts";
+import type { FieldErrors } from "../domain/errors.ts";
 import { addError } from "../domain/event-rules.ts";
 
 function messageOf(issue: z.core.$ZodIssue): string {
@@ -23,23 +24,16 @@ function article(expected: string): string {
   return /^[aeiou]/.test(expected) ? `an ${expected}` : `a ${expected}`;
 }
 
-export function fieldErrorsOf(error: z.ZodError, rename: (field: string) => string = (f) => f): FieldErrors {
+export function fieldErrorsOf(error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     if (issue.code === "unrecognized_keys") {
       // Array positions are left out here too, as below: `reminders.minutes`, not `reminders.0.minutes`.
-      for (const key of issue.keys) addError(fields, rename([...issue.path.filter((p) => typeof p !== "number"), key].join(".")), "is not allowed");
+      for (const key of issue.keys) addError(fields, [...issue.path.filter((p) => typeof p !== "number"), key].join("."), "is not allowed");
       continue;
     }
     const path = issue.path.filter((p) => typeof p !== "number").join(".") || "body";
-    addError(fields, rename(path), messageOf(issue));
+    addError(fields, path, messageOf(issue));
   }
   return fields;
-}
-
-/** Parses `value` or throws a 422 listing every problem. */
-export function parseOr422<T extends z.ZodType>(schema: T, value: unknown, rename?: (field: string) => string): z.output<T> {
-  const result = schema.safeParse(value, { reportInput: true });
-  if (!result.success) throw invalid(fieldErrorsOf(result.error, rename));
-  return result.data;
 }

@@ -27,7 +27,7 @@ export async function calendarOf(ctx: { params: { calendar_id: string }; caller:
 }
 
 /** The calendar of an event route: the event's own access rules decide who reaches it. */
-export async function eventCalendarOf(ctx: { params: { calendar_id: string }; caller: Caller }) {
+async function eventCalendarOf(ctx: { params: { calendar_id: string }; caller: Caller }) {
   return calendarForEvents(ctx.params.calendar_id, ctx.caller.user.id);
 }
 
