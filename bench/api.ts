@@ -58,7 +58,7 @@ interface Row {
 }
 
 /** 20,000 one-offs evenly over 2010–2029 (≈ 85 in March 2026), and the 100k calendar: 50 in March 2026, the rest months away. */
-function oneOffs(realistic: number, big: number): Row[] {
+export function oneOffs(realistic: number, big: number): Row[] {
   const rows: Row[] = [];
   const from = Date.UTC(2010, 0, 1);
   const step = (Date.UTC(2030, 0, 1) - from) / ONE_OFFS;
@@ -73,7 +73,7 @@ function oneOffs(realistic: number, big: number): Row[] {
 
 const COLUMNS = "uuid, calendar_id, creator_id, title, search_text, all_day, starts_at, ends_at, time_zone, status, visibility, stakeholder, default_role, exdates, rdates, sequence, span_class, created_at, updated_at";
 
-async function insertRows(engine: Engine, url: string, rows: Row[], creatorId: number): Promise<void> {
+export async function insertRows(engine: Engine, url: string, rows: Row[], creatorId: number): Promise<void> {
   const now = new Date().toISOString();
   const values = (r: Row, iso: (ms: number) => string, bool: (b: boolean) => unknown) => [
     crypto.randomUUID(), r.calendarId, creatorId, r.title, r.title.toLowerCase(), bool(false), iso(r.start), iso(r.start + r.minutes * 60_000),
@@ -103,7 +103,7 @@ async function insertRows(engine: Engine, url: string, rows: Row[], creatorId: n
 }
 
 /** 30 series through the service layer (canonical RRULEs, series ends), started years before the window. */
-async function createSeries(userId: number, calendar: Parameters<typeof import("../lib/services/create-event.ts").createEvent>[1]): Promise<void> {
+export async function createSeries(userId: number, calendar: Parameters<typeof import("../lib/services/create-event.ts").createEvent>[1]): Promise<void> {
   const { createEvent } = await import("../lib/services/create-event.ts");
   const { loadViewer } = await import("../lib/services/viewer.ts");
   const viewer = await loadViewer(userId);
@@ -115,7 +115,7 @@ async function createSeries(userId: number, calendar: Parameters<typeof import("
   }
 }
 
-async function makeDatabase(engine: Engine): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function makeDatabase(engine: Engine): Promise<{ url: string; drop: () => Promise<void> }> {
   if (engine === "sqlite") {
     fs.mkdirSync(path.join(root, "data"), { recursive: true });
     const file = path.join(root, "data", `bench-api-${crypto.randomBytes(3).toString("hex")}.db`);
@@ -191,7 +191,7 @@ export async function runApiEngine(engine: Engine, opts: { seconds: number; port
     server = spawn(process.execPath, [path.join(appRoot, "server.mjs"), "-p", String(opts.port), "-H", "127.0.0.1"], {
       cwd: appRoot,
       env: { ...process.env, DATABASE_URL: database.url, SWEETDATE_BENCH_BODY: bodyFile, RATE_LIMIT_PER_MINUTE: "100000000", NEXT_TELEMETRY_DISABLED: "1" },
-      stdio: "ignore",
+      stdio: process.env.BENCH_DEBUG ? "inherit" : "ignore",
     });
     const base = `http://127.0.0.1:${opts.port}`;
     await waitFor(`${base}/api/health`);

@@ -8,6 +8,7 @@ import { checkRateLimit } from "./rate-limit.ts";
 import { stringify } from "./json-text.ts";
 import type { RouteDoc } from "./openapi/types.ts";
 import { fieldErrorsOf } from "./validation.ts";
+import { inRequestScope } from "../db/request-snapshot.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -138,7 +139,9 @@ export function route<P>(
   const contract = typeof fnOrContract === "function" ? undefined : fnOrContract;
   const fn = (typeof fnOrContract === "function" ? fnOrContract : fnOrOptions) as (ctx: Context<unknown> & { query?: unknown; input?: unknown }) => Promise<Response>;
   const options = typeof fnOrContract === "function" ? (fnOrOptions as RouteOptions | undefined) : fnOrContract;
-  const handler = async (req: Request, routeContext: RouteContext<P>): Promise<Response> => {
+  // Each request in its own scope: what its credentials lookup learnt serves its reads (lib/db/request-snapshot.ts).
+  const handler = (req: Request, routeContext: RouteContext<P>): Promise<Response> => inRequestScope(() => handle(req, routeContext));
+  const handle = async (req: Request, routeContext: RouteContext<P>): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {
       const caller = options?.anonymous ? null : await authenticate(req).catch(async (error: unknown) => {

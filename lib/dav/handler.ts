@@ -2,6 +2,7 @@
 // resolves the path to a resource of the caller's own tree and dispatches on the method. Every
 // read and write goes through lib/services, so the API's access rules, change log and live stream
 // apply unchanged.
+import { inRequestScope } from "../db/request-snapshot.ts";
 import { readBodyText } from "../api/body.ts";
 import { AppError } from "../domain/errors.ts";
 import type { UserRecord } from "../domain/types.ts";
@@ -35,7 +36,8 @@ export async function davRoute(req: Request): Promise<Response> {
   const method = req.headers.get("x-sd-dav-method");
   const path = req.headers.get("x-sd-dav-path");
   if (!method || !path) return new Response("not found", { status: 404 });
-  return handleDav(method.toUpperCase(), path, req);
+  // One scope per request, as for the REST routes (lib/db/request-snapshot.ts).
+  return inRequestScope(() => handleDav(method.toUpperCase(), path, req));
 }
 
 export async function handleDav(method: string, path: string, req: Request): Promise<Response> {

@@ -6,6 +6,8 @@ import type { CalendarRecord, UserRecord } from "../domain/types.ts";
 import { db, type Tx } from "./client.ts";
 import { instantOf } from "../domain/event-model.ts";
 import { readerFor, sql } from "./sql.ts";
+import { currentSnapshot } from "./request-snapshot.ts";
+import { deepFreeze } from "./read-cache.ts";
 
 const calendarSelect = { id: true, uuid: true, name: true, description: true, color: true, timeZone: true, createdAt: true, updatedAt: true, defaultReminders: true } as const;
 const readSelect = { ...calendarSelect, subscription: { select: { sourceUrl: true } } } as const;
@@ -18,6 +20,8 @@ function withRole({ subscription, defaultReminders, ...row }: CalendarRow, role:
 
 /** The viewer's role in every calendar they belong to. */
 export async function rolesOf(userId: number, tx: Tx = db()): Promise<Map<number, MemberRole>> {
+  const snapshot = tx === db() ? currentSnapshot(userId) : null;
+  if (snapshot) return new Map([...snapshot.calendars.values()].map((c) => [c.id, c.role]));
   const rows = await readerFor(tx).all(sql`SELECT calendar_id, role FROM calendar_members WHERE user_id = ${userId}`);
   return new Map(rows.map((r) => [Number(r.calendar_id), r.role as MemberRole]));
 }
@@ -37,12 +41,21 @@ export async function listCalendarsOf(userId: number, page: { limit: number; off
   return { calendars: rows.map(({ members, ...row }) => withRole(row, members[0]?.role ?? null)), total };
 }
 
+// Calendar rows (without the reader's role) as last read, by id: reused while the request's
+// snapshot shows the same stamp (lib/db/request-snapshot.ts), so an event route does not read its
+// calendar again on every request.
+const calendarRows = new Map<number, { stamp: string; record: CalendarRecord }>();
+
 export async function findCalendar(key: { uuid: string } | { id: number }, userId: number, tx: Tx = db()): Promise<CalendarRecord | null> {
+  const snapshot = tx === db() ? currentSnapshot(userId) : null;
+  const known = snapshot && ("uuid" in key ? snapshot.byUuid.get(key.uuid) : snapshot.calendars.get(key.id));
+  const cached = known ? calendarRows.get(known.id) : undefined;
+  if (known && cached?.stamp === known.stamp) return { ...cached.record, role: known.role };
   const where = "uuid" in key ? sql`c.uuid = ${key.uuid}` : sql`c.id = ${key.id}`;
   const [r] = await readerFor(tx).all(sql`SELECT c.id, c.uuid, c.name, c.description, c.color, c.time_zone, c.created_at, c.updated_at, c.default_reminders, m.role, s.source_url
     FROM calendars c LEFT JOIN calendar_members m ON m.calendar_id = c.id AND m.user_id = ${userId} LEFT JOIN ics_subscriptions s ON s.calendar_id = c.id WHERE ${where}`);
   if (!r) return null;
-  return {
+  const record: CalendarRecord = {
     id: Number(r.id),
     uuid: r.uuid as string,
     name: r.name as string,
@@ -55,6 +68,17 @@ export async function findCalendar(key: { uuid: string } | { id: number }, userI
     sourceUrl: (r.source_url as string | null) ?? null,
     defaultReminders: remindersFromJson(r.default_reminders as string | null),
   };
+  // Read after the snapshot's stamp: never older than it.
+  if (known && known.id === record.id) {
+    if (calendarRows.size >= 1000) calendarRows.delete(calendarRows.keys().next().value!);
+    calendarRows.set(record.id, { stamp: known.stamp, record: deepFreeze({ ...record, role: null }) });
+  }
+  return record;
+}
+
+/** Another database (tests, the CLI): forget the rows read from this one. */
+export function clearCalendarRows(): void {
+  calendarRows.clear();
 }
 
 export interface CalendarWrite {

@@ -10,6 +10,7 @@ import { serialised } from "./sqlite-serial.ts";
 import { env } from "../env.ts";
 import { clearReadCache } from "./read-cache.ts";
 import { closeReader } from "./sql.ts";
+import { reportingWrites } from "./request-snapshot.ts";
 
 export type Db = InstanceType<typeof SqliteClient>;
 export type Tx = Omit<Db, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
@@ -28,10 +29,11 @@ function create(): Connection {
   if (config.provider === "postgres") {
     const pool = new pg.Pool({ connectionString: config.url, max: env().DB_POOL_SIZE, allowExitOnIdle: true });
     pool.on("error", (error) => console.error("idle PostgreSQL connection failed", error));
-    return { db: new PostgresClient({ adapter: new PrismaPg(pool) }) as unknown as Db, provider: "postgres", pool };
+    return { db: reportingWrites(new PostgresClient({ adapter: new PrismaPg(pool) })) as unknown as Db, provider: "postgres", pool };
   }
   const adapter = serialised(new PrismaBetterSQLite3({ url: config.file!, timeout: 10_000 }));
-  return { db: new SqliteClient({ adapter }), provider: "sqlite" };
+  // Writes are reported to the request that makes them (lib/db/request-snapshot.ts).
+  return { db: reportingWrites(new SqliteClient({ adapter })), provider: "sqlite" };
 }
 
 export function db(): Db {

@@ -3,13 +3,16 @@
 // Events: every read, and the insert, is one SQL text for both engines (lib/db/sql.ts); the other writes go through Prisma.
 import crypto from "node:crypto";
 import { roleAtLeast } from "../domain/enums.ts";
-import { snakeCase, type EventWrite } from "../domain/event-model.ts";
+import { EVENT_COLUMNS, snakeCase, type EventWrite } from "../domain/event-model.ts";
 import { searchKey } from "../domain/search.ts";
 import type { EventRecord, Viewer } from "../domain/types.ts";
 import { compactInstant } from "../domain/time.ts";
-import { recordChange } from "./change-log.ts";
-import { db, type Tx } from "./client.ts";
-import { searchTextOf, selectEvents, SHORT_SPAN_MS, spanClassOf, toEventColumns } from "./event-mapper.ts";
+import { NOTIFY_CHANNEL, recordChange } from "./change-log.ts";
+import { wakeFeed } from "./change-feed.ts";
+import { noteWrite } from "./request-snapshot.ts";
+import { writeTransaction } from "./transaction.ts";
+import { db, provider, type Tx } from "./client.ts";
+import { searchTextOf, selectEvents, SHORT_SPAN_MS, spanClassOf, toEventColumns, toEventRecord } from "./event-mapper.ts";
 import { ids, join, raw, readerFor, sql, type Sql, type Writer } from "./sql.ts";
 
 function adminCalendars(viewer: Viewer): number[] {
@@ -136,10 +139,9 @@ export interface NewEvent extends EventWrite {
   participants?: { userId: number; role: string }[];
 }
 
-export async function insertEvent(data: NewEvent, tx: Tx | Writer = db()): Promise<EventRecord> {
-  const run = readerFor(tx);
-  const now = new Date();
-  const columns: Record<string, unknown> = {
+/** The stored columns of a new event (by Prisma field name). */
+function newEventColumns(data: NewEvent, now: Date): Record<string, unknown> {
+  return {
     uuid: crypto.randomUUID(),
     calendarId: data.calendarId,
     creatorId: data.creatorId,
@@ -152,14 +154,49 @@ export async function insertEvent(data: NewEvent, tx: Tx | Writer = db()): Promi
     createdAt: now,
     updatedAt: now,
   };
-  const names = Object.keys(columns);
-  const [row] = await run.all(sql`INSERT INTO events (${raw(names.map(snakeCase).join(", "))}) VALUES (${join(names.map((name) => sql`${columns[name]}`), ", ")}) RETURNING id`);
+}
+
+const columnList = (columns: Record<string, unknown>) => raw(Object.keys(columns).map(snakeCase).join(", "));
+const valueList = (columns: Record<string, unknown>) => join(Object.values(columns).map((value) => sql`${value}`), ", ");
+
+export async function insertEvent(data: NewEvent, tx: Tx | Writer = db()): Promise<EventRecord> {
+  const run = readerFor(tx);
+  const now = new Date();
+  const columns = newEventColumns(data, now);
+  const [row] = await run.all(sql`INSERT INTO events (${columnList(columns)}) VALUES (${valueList(columns)}) RETURNING id`);
   const id = Number(row!.id);
   if (data.participants?.length) {
     await run.all(sql`INSERT INTO event_participants (event_id, user_id, role, rsvp, created_at) VALUES ${join(data.participants.map((p) => sql`(${id}, ${p.userId}, ${p.role}, 'needs_action', ${now})`), ", ")}`);
   }
   await recordChange(tx, { calendarId: data.calendarId, eventId: id, kind: "created" });
   return (await findEventById(id, tx))!;
+}
+
+/**
+ * Creates one event as a transaction of its own (the API's create). On PostgreSQL that is ONE
+ * statement — the calendar's next version, the row, its change-log entry and the notification
+ * together — so the calendar's change lock (calendar_sync) is held for one statement and its commit
+ * instead of seven round trips, which capped creation in one calendar at ~100/s. SQLite (and events
+ * with participants) run the same steps in a raw transaction: there a transaction costs no round trips.
+ */
+export async function insertEventAlone(data: NewEvent): Promise<EventRecord> {
+  if (provider() !== "postgres" || data.participants?.length) {
+    return writeTransaction((tx) => insertEvent(data, tx));
+  }
+  noteWrite();
+  const now = new Date();
+  const columns = newEventColumns(data, now);
+  const [row] = await readerFor().all(sql`WITH version AS (
+      INSERT INTO calendar_sync (calendar_id, version, floor) VALUES (${data.calendarId}, 1, 0)
+      ON CONFLICT (calendar_id) DO UPDATE SET version = calendar_sync.version + 1 RETURNING version),
+    inserted AS (INSERT INTO events (${columnList(columns)}) VALUES (${valueList(columns)}) RETURNING ${raw(EVENT_COLUMNS.join(", "))}),
+    logged AS (INSERT INTO change_log (calendar_id, version, kind, event_id, created_at)
+      SELECT ${data.calendarId}, version.version, 'created', inserted.id, ${now} FROM version, inserted RETURNING version),
+    notified AS (SELECT pg_notify(${NOTIFY_CHANNEL}, json_build_object('c', ${data.calendarId}::int, 'v', logged.version)::text) FROM logged)
+    SELECT inserted.*, (SELECT count(*) FROM notified) AS notified, c.uuid AS calendar_uuid, s.uuid AS series_uuid
+    FROM inserted JOIN calendars c ON c.id = inserted.calendar_id LEFT JOIN events s ON s.id = inserted.series_id`);
+  wakeFeed();
+  return toEventRecord(row!, []);
 }
 
 /** Writes changed columns, bumps `sequence`; `expectedSequence` guards against lost updates. */

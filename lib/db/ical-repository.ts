@@ -4,6 +4,7 @@ import { lockCalendar } from "./change-log.ts";
 import { db, provider, type Tx } from "./client.ts";
 import { instantOf, snakeCase, type EventWrite } from "../domain/event-model.ts";
 import { searchTextOf, selectEvents, spanClassOf, toEventColumns } from "./event-mapper.ts";
+import { currentSnapshot } from "./request-snapshot.ts";
 import { readerFor, sql } from "./sql.ts";
 import type { EventRecord } from "../domain/types.ts";
 
@@ -184,6 +185,8 @@ export async function insertSubscription(calendarId: number, sourceUrl: string, 
 }
 
 export async function findSubscription(calendarId: number, tx: Tx = db()): Promise<SubscriptionRecord | null> {
+  // The request's snapshot knows whether the caller's calendars are subscribed (most are not).
+  if (tx === db() && currentSnapshot()?.calendars.get(calendarId)?.subscribed === false) return null;
   // On every event write (is the calendar read-only?): the raw read path, not Prisma's engine.
   const [r] = await readerFor(tx).all(sql`SELECT id, calendar_id, source_url, etag, last_modified, refresh_interval_seconds, last_fetched_at, next_fetch_at, last_error
     FROM ics_subscriptions WHERE calendar_id = ${calendarId}`);

@@ -7,6 +7,8 @@
 // Cached values are shared between requests, so they are frozen: a caller that tried to change one
 // would throw instead of corrupting another request's answer.
 import { readerFor, sql } from "./sql.ts";
+import { currentSnapshot } from "./request-snapshot.ts";
+import { clearCalendarRows } from "./calendar-repository.ts";
 
 const MAX_ENTRIES = 500;
 // One entry per key, holding the versions it was computed at: a newer version replaces it.
@@ -16,6 +18,9 @@ const entries = new Map<string, { versions: string; value: unknown }>();
 async function versionKey(calendarId: number | undefined): Promise<string> {
   const reader = readerFor();
   if (calendarId !== undefined) {
+    // Read with the request's credentials (lib/db/request-snapshot.ts), when it is one of the caller's calendars.
+    const known = currentSnapshot()?.calendars.get(calendarId);
+    if (known) return known.version;
     const rows = await reader.all(sql`SELECT version FROM calendar_sync WHERE calendar_id = ${calendarId}`);
     return String(rows[0]?.version ?? 0);
   }
@@ -41,6 +46,7 @@ export async function cachedRead<T>(key: string, calendarId: number | undefined,
 /** Another database (tests, the CLI) or a closed one: nothing cached applies any more. */
 export function clearReadCache(): void {
   entries.clear();
+  clearCalendarRows();
 }
 
 export function deepFreeze<T>(value: T): T {

@@ -13,6 +13,7 @@ import type { Row } from "../domain/event-model.ts";
 import { db, pgPool, provider, type Tx } from "./client.ts";
 import { dbConfig, type Provider } from "./config.ts";
 import { withWriteLock } from "./sqlite-serial.ts";
+import { noteWrite } from "./request-snapshot.ts";
 
 export type { Row };
 
@@ -195,6 +196,7 @@ export function isWriter(tx: Tx | Writer): tx is Writer {
 
 /** A write transaction on the raw driver: for the hottest writes, where Prisma's engine (≈ 1–2 ms a statement) was most of the cost. */
 export function rawTransaction<T>(work: (writer: Writer) => Promise<T>): Promise<T> {
+  noteWrite();
   return engine().transaction(work);
 }
 

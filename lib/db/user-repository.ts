@@ -4,7 +4,8 @@ import type { ApiTokenRecord, UserRecord } from "../domain/types.ts";
 import { db, provider, type Tx } from "./client.ts";
 import { inSlices } from "./slices.ts";
 import { instantOf } from "../domain/event-model.ts";
-import { readerFor, sql } from "./sql.ts";
+import { raw, readerFor, sql, type Row } from "./sql.ts";
+import { installSnapshot, SNAPSHOT_COLUMNS, SNAPSHOT_JOINS, unnoted } from "./request-snapshot.ts";
 
 const userSelect = { id: true, uuid: true, email: true, name: true, timeZone: true, createdAt: true, updatedAt: true } as const;
 
@@ -92,10 +93,19 @@ export async function insertSession(userId: number, tokenHash: string, expiresAt
   await tx.session.create({ data: { userId, tokenHash, expiresAt } });
 }
 
+/** The session's user (expired sessions are none); installs the request's snapshot (lib/db/request-snapshot.ts). */
 export async function findSessionUser(tokenHash: string, tx: Tx = db()): Promise<UserRecord | null> {
-  const session = await tx.session.findUnique({ where: { tokenHash }, select: { id: true, expiresAt: true, lastUsedAt: true, user: { select: userSelect } } });
-  if (!session || session.expiresAt.getTime() < Date.now()) return null;
-  return session.user;
+  const rows = await readerFor(tx).all(sql`SELECT s.expires_at, u.id, u.uuid, u.email, u.name, u.time_zone, u.created_at, u.updated_at, ${raw(SNAPSHOT_COLUMNS)}
+    FROM sessions s JOIN users u ON u.id = s.user_id ${raw(SNAPSHOT_JOINS)} WHERE s.token_hash = ${tokenHash}`);
+  const r = rows[0];
+  if (!r || instantOf(r.expires_at).getTime() < Date.now()) return null;
+  const user = userOf(r);
+  installSnapshot(user.id, rows);
+  return user;
+}
+
+function userOf(r: Row): UserRecord {
+  return { id: Number(r.id), uuid: r.uuid as string, email: r.email as string, name: r.name as string, timeZone: r.time_zone as string, createdAt: instantOf(r.created_at), updatedAt: instantOf(r.updated_at) };
 }
 
 export async function deleteSession(tokenHash: string, tx: Tx = db()): Promise<void> {
@@ -117,13 +127,17 @@ export async function revokeApiToken(userId: number, uuid: string, tx: Tx = db()
   return result.count > 0;
 }
 
-/** The token's user, recording the use (at most once a minute, so reads stay cheap). */
+/** The token's user, recording the use (at most once a minute, so reads stay cheap); installs the request's snapshot. */
 export async function findApiTokenUser(tokenHash: string, tx: Tx = db()): Promise<UserRecord | null> {
-  const [r] = await readerFor(tx).all(sql`SELECT t.id AS token_id, t.revoked_at, t.last_used_at, u.id, u.uuid, u.email, u.name, u.time_zone, u.created_at, u.updated_at
-    FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = ${tokenHash}`);
+  const rows = await readerFor(tx).all(sql`SELECT t.id AS token_id, t.revoked_at, t.last_used_at, u.id, u.uuid, u.email, u.name, u.time_zone, u.created_at, u.updated_at, ${raw(SNAPSHOT_COLUMNS)}
+    FROM api_tokens t JOIN users u ON u.id = t.user_id ${raw(SNAPSHOT_JOINS)} WHERE t.token_hash = ${tokenHash}`);
+  const r = rows[0];
   if (!r || r.revoked_at != null) return null;
   if (r.last_used_at == null || Date.now() - instantOf(r.last_used_at).getTime() > 60_000) {
-    await tx.apiToken.update({ where: { id: Number(r.token_id) }, data: { lastUsedAt: new Date() } });
+    // Nothing the request's snapshot describes depends on last_used_at: the snapshot stays.
+    await unnoted(() => tx.apiToken.update({ where: { id: Number(r.token_id) }, data: { lastUsedAt: new Date() } }));
   }
-  return { id: Number(r.id), uuid: r.uuid as string, email: r.email as string, name: r.name as string, timeZone: r.time_zone as string, createdAt: instantOf(r.created_at), updatedAt: instantOf(r.updated_at) };
+  const user = userOf(r);
+  installSnapshot(user.id, rows);
+  return user;
 }

@@ -31,8 +31,6 @@ export async function createEvent(viewer: Viewer, calendar: CalendarRecord | nul
   const fields = mergeAndCheck(newEventDefaults(calendar, defaultStatus, input.startsAt!), input, errors);
   const participants = await participantsOf(input, fields.defaultRole, errors, repos.users);
   if (Object.keys(errors).length) throw invalid(errors);
-  const event = await repos.writeTransaction((tx) =>
-    tx.events.insert({ ...fields, calendarId: calendar.id, creatorId: viewer.userId, ...(participants ? { participants } : {}) }),
-  );
+  const event = await repos.insertEventAlone({ ...fields, calendarId: calendar.id, creatorId: viewer.userId, ...(participants ? { participants } : {}) });
   return present({ event, occurrence: null }, viewer)!;
 }

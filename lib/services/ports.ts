@@ -102,11 +102,9 @@ export interface Repos {
   cache: ReadCache;
   /** Runs `work` in one write transaction (inside one already: joins it); rolled back if it throws. */
   transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
-  /** The fast write transaction for creating events (lib/db/transaction.ts writeTransaction). */
-  writeTransaction<T>(work: (repos: FastWriteRepos) => Promise<T>): Promise<T>;
-}
-
-/** What runs on the raw driver's write transaction. */
-export interface FastWriteRepos {
-  events: Pick<EventRepository, "insert" | "findById">;
+  /**
+   * Inserts one event as a transaction of its own — the API's create, the hottest write (on
+   * PostgreSQL one statement: lib/db/event-repository.ts insertEventAlone); inside a transaction, joins it.
+   */
+  insertEventAlone(data: NewEvent): Promise<EventRecord>;
 }

@@ -7,11 +7,10 @@ import { setCalendarDavName } from "../db/dav-repository.ts";
 import * as events from "../db/event-repository.ts";
 import { findSubscription } from "../db/ical-repository.ts";
 import { cachedRead } from "../db/read-cache.ts";
-import type { Writer } from "../db/sql.ts";
-import { transaction, writeTransaction } from "../db/transaction.ts";
+import { transaction } from "../db/transaction.ts";
 import * as trash from "../db/trash-repository.ts";
 import { findUserByUuid, findUsersByIds } from "../db/user-repository.ts";
-import type { FastWriteRepos, Repos } from "./ports.ts";
+import type { Repos } from "./ports.ts";
 
 /** The database's repos; with `tx`, every read and write runs in that transaction. */
 export function databaseRepos(tx?: Tx): Repos {
@@ -66,12 +65,8 @@ export function databaseRepos(tx?: Tx): Repos {
     },
     cache: { read: (key, calendarId, compute) => cachedRead(key, calendarId, compute) },
     transaction: (work) => (tx ? work(databaseRepos(tx)) : transaction((t) => work(databaseRepos(t)))),
-    writeTransaction: (work) => (tx ? work(databaseRepos(tx)) : writeTransaction((w) => work(fastWriteRepos(w)))),
+    insertEventAlone: (data) => (tx ? events.insertEvent(data, tx) : events.insertEventAlone(data)),
   };
-}
-
-function fastWriteRepos(writer: Writer): FastWriteRepos {
-  return { events: { insert: (data) => events.insertEvent(data, writer), findById: (id) => events.findEventById(id, writer) } };
 }
 
 /** Change-log writes belong in a transaction; the port only offers them through `transaction`. */

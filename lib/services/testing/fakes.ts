@@ -61,7 +61,7 @@ export class Fake {
       trash: this.trash(),
       cache: { read: (_key, _calendarId, compute) => compute() },
       transaction: (work) => (inTransaction ? work(this.reposFor(true)) : this.atomically(() => work(this.reposFor(true)))),
-      writeTransaction: (work) => (inTransaction ? work(this.reposFor(true)) : this.atomically(() => work(this.reposFor(true)))),
+      insertEventAlone: (data) => (inTransaction ? this.reposFor(true).events.insert(data) : this.atomically(() => this.reposFor(true).events.insert(data))),
     };
   }
 
