@@ -4,7 +4,7 @@ import { z } from "zod";
 import { readBodyText } from "./body.ts";
 import { addError, AppError, invalid, type FieldErrors } from "../domain/errors.ts";
 import { authenticate, checkCsrf, type Caller } from "./auth.ts";
-import { checkRateLimit } from "./rate-limit.ts";
+import { checkRateLimit, REQUEST_WINDOW_MS } from "./rate-limit.ts";
 import { stringify } from "./json-text.ts";
 import type { RouteDoc } from "./openapi/types.ts";
 import { fieldErrorsOf } from "./validation.ts";
@@ -140,7 +140,7 @@ export function route<P>(
   const fn = (typeof fnOrContract === "function" ? fnOrContract : fnOrOptions) as (ctx: Context<unknown> & { query?: unknown; input?: unknown }) => Promise<Response>;
   const options = typeof fnOrContract === "function" ? (fnOrOptions as RouteOptions | undefined) : fnOrContract;
   // Each request in its own scope: what its credentials lookup learnt serves its reads (lib/db/request-snapshot.ts).
-  const handler = (req: Request, routeContext: RouteContext<P>): Promise<Response> => inRequestScope(() => handle(req, routeContext));
+  const handler = (req: Request, routeContext: RouteContext<P>): Promise<Response> => inRequestScope(() => handle(req, routeContext), { countWindowMs: options?.rateLimit === false ? undefined : REQUEST_WINDOW_MS });
   const handle = async (req: Request, routeContext: RouteContext<P>): Promise<Response> => {
     const requestId = crypto.randomUUID();
     try {

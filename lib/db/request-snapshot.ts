@@ -34,6 +34,10 @@ export interface Snapshot {
 interface Scope {
   snapshot: Snapshot | null;
   wrote: boolean;
+  /** Rate limiting in the database (PostgreSQL): the window to count this request's hit in. */
+  countWindowMs: number | undefined;
+  /** The hit the credentials lookup already counted, for the rate limiter to take. */
+  counted: { key: string; windowMs: number; hits: number; msLeft: number } | null;
 }
 
 // One per process, not per module copy: Next bundles each route with its own copy of this module,
@@ -41,9 +45,32 @@ interface Scope {
 const globalForScopes = globalThis as unknown as { sweetdateScopes?: AsyncLocalStorage<Scope> };
 const scopes = (globalForScopes.sweetdateScopes ??= new AsyncLocalStorage<Scope>());
 
-/** Runs one request's work: a snapshot installed inside it lasts until the request writes. */
-export function inRequestScope<T>(work: () => Promise<T>): Promise<T> {
-  return scopes.run({ snapshot: null, wrote: false }, work);
+/**
+ * Runs one request's work: a snapshot installed inside it lasts until the request writes. With
+ * `countWindowMs`, the credentials lookup also counts the request against its user's rate limit
+ * in the same statement (PostgreSQL; lib/api/rate-limit.ts takes the count with takeCounted).
+ */
+export function inRequestScope<T>(work: () => Promise<T>, options: { countWindowMs?: number | undefined } = {}): Promise<T> {
+  return scopes.run({ snapshot: null, wrote: false, countWindowMs: options.countWindowMs, counted: null }, work);
+}
+
+/** The window the credentials lookup should count this request in, if any. */
+export function countWindow(): number | undefined {
+  return scopes.getStore()?.countWindowMs;
+}
+
+export function noteCounted(counted: { key: string; windowMs: number; hits: number; msLeft: number }): void {
+  const scope = scopes.getStore();
+  if (scope) scope.counted = counted;
+}
+
+/** The hit already counted for `key` in this request (once), or null. */
+export function takeCounted(key: string, windowMs: number): { hits: number; msLeft: number } | null {
+  const scope = scopes.getStore();
+  const counted = scope?.counted;
+  if (!counted || counted.key !== key || counted.windowMs !== windowMs) return null;
+  scope.counted = null;
+  return { hits: counted.hits, msLeft: counted.msLeft };
 }
 
 /** The columns the credential lookups add (one row per calendar of the user; NULLs for none). */

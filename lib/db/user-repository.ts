@@ -5,7 +5,8 @@ import { db, provider, type Tx } from "./client.ts";
 import { inSlices } from "./slices.ts";
 import { instantOf } from "../domain/event-model.ts";
 import { raw, readerFor, sql, type Row } from "./sql.ts";
-import { installSnapshot, SNAPSHOT_COLUMNS, SNAPSHOT_JOINS, unnoted } from "./request-snapshot.ts";
+import { countHit } from "./rate-limit-store.ts";
+import { countWindow, installSnapshot, noteCounted, SNAPSHOT_COLUMNS, SNAPSHOT_JOINS, unnoted } from "./request-snapshot.ts";
 
 const userSelect = { id: true, uuid: true, email: true, name: true, timeZone: true, createdAt: true, updatedAt: true } as const;
 
@@ -129,10 +130,19 @@ export async function revokeApiToken(userId: number, uuid: string, tx: Tx = db()
 
 /** The token's user, recording the use (at most once a minute, so reads stay cheap); installs the request's snapshot. */
 export async function findApiTokenUser(tokenHash: string, tx: Tx = db()): Promise<UserRecord | null> {
-  const rows = await readerFor(tx).all(sql`SELECT t.id AS token_id, t.revoked_at, t.last_used_at, u.id, u.uuid, u.email, u.name, u.time_zone, u.created_at, u.updated_at, ${raw(SNAPSHOT_COLUMNS)}
-    FROM api_tokens t JOIN users u ON u.id = t.user_id ${raw(SNAPSHOT_JOINS)} WHERE t.token_hash = ${tokenHash}`);
+  const lookup = sql`SELECT t.id AS token_id, t.revoked_at, t.last_used_at, u.id, u.uuid, u.email, u.name, u.time_zone, u.created_at, u.updated_at, ${raw(SNAPSHOT_COLUMNS)}
+    FROM api_tokens t JOIN users u ON u.id = t.user_id ${raw(SNAPSHOT_JOINS)} WHERE t.token_hash = ${tokenHash}`;
+  // PostgreSQL counts rate limits in the database: the request's hit is counted in the same statement.
+  const windowMs = tx === db() && provider() === "postgres" ? countWindow() : undefined;
+  const rows = await readerFor(tx).all(
+    windowMs === undefined
+      ? lookup
+      : sql`WITH found AS (${lookup}), ${countHit(raw(`(SELECT 'user:' || id FROM found WHERE revoked_at IS NULL LIMIT 1)`), windowMs)}
+          SELECT found.*, hit.hits AS rate_hits, hit.ms_left AS rate_ms_left FROM found LEFT JOIN hit ON true`,
+  );
   const r = rows[0];
   if (!r || r.revoked_at != null) return null;
+  if (windowMs !== undefined && r.rate_hits != null) noteCounted({ key: `user:${Number(r.id)}`, windowMs, hits: Number(r.rate_hits), msLeft: Number(r.rate_ms_left) });
   if (r.last_used_at == null || Date.now() - instantOf(r.last_used_at).getTime() > 60_000) {
     // Nothing the request's snapshot describes depends on last_used_at: the snapshot stays.
     await unnoted(() => tx.apiToken.update({ where: { id: Number(r.token_id) }, data: { lastUsedAt: new Date() } }));

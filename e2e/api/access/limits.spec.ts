@@ -101,6 +101,30 @@ test("two instances on one PostgreSQL database enforce one request limit and one
       expect(statuses.slice(40)).toEqual(Array(20).fill(429));
       break;
     }
+
+    // With a token: 40 a minute per user, whichever instance and address — each request counted
+    // exactly once (the credentials lookup counts it in the same statement: lib/db/user-repository.ts).
+    const owner = email("token-owner");
+    const signedUp = await signUp("127.0.0.40", owner);
+    expect(signedUp.status).toBe(201);
+    const cookie = String(signedUp.headers["set-cookie"]).split(";")[0]!;
+    const tokenMinute = Math.floor(Date.now() / 60_000);
+    const created = await httpRequest(`${server.baseURL}/api/v1/tokens`, { method: "POST", from: "127.0.0.40", body: { name: "limits" }, headers: { cookie, origin: server.baseURL } });
+    expect(created.status).toBe(201);
+    const token = (JSON.parse(created.body) as { token: { token: string } }).token.token;
+    for (let attempt = 0; ; attempt++) {
+      const minute = Math.floor(Date.now() / 60_000);
+      const statuses: number[] = [];
+      for (let i = 0; i < 60; i++) {
+        statuses.push((await httpRequest(`${servers[i % 2]}/api/v1/me`, { from: `127.0.0.${41 + (i % 3)}`, headers: { authorization: `Bearer ${token}` } })).status);
+      }
+      if (Math.floor(Date.now() / 60_000) !== minute && attempt < 3) continue;
+      // Creating the token (signed in) was that user's request too, when it fell in this minute.
+      const ok = minute === tokenMinute && Math.floor(Date.now() / 60_000) === tokenMinute ? 39 : 40;
+      expect(statuses.filter((s) => s === 200)).toHaveLength(ok);
+      expect(statuses.slice(ok)).toEqual(Array(60 - ok).fill(429));
+      break;
+    }
   } finally {
     await second.stop();
   }
