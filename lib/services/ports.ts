@@ -3,13 +3,15 @@
 // A use case takes `repos: Repos` as its last parameter (production by default); inside
 // `repos.transaction(work)` it uses the repos handed to `work`, which read and write in that transaction.
 import type { MemberRole } from "../domain/enums.ts";
-import type { CalendarRecord, EventRecord, EventWrite, UserRecord, Viewer } from "../domain/types.ts";
+import type { ApiTokenRecord, CalendarRecord, EventRecord, EventWrite, UserRecord, Viewer } from "../domain/types.ts";
 import type { CalendarWrite, MemberRecord } from "../db/calendar-repository.ts";
 import type { Change } from "../db/change-log.ts";
 import type { EventKey, EventQuery, NewEvent, OverrideKey, WindowRows } from "../db/event-repository.ts";
 import type { SubscriptionRecord } from "../db/ical-repository.ts";
+import type { InvitationRecord } from "../db/invitation-repository.ts";
 import type { TrashedEvent } from "../db/trash-repository.ts";
 
+export type { InvitationRecord };
 export type { CalendarWrite, Change, EventKey, EventQuery, MemberRecord, NewEvent, OverrideKey, SubscriptionRecord, TrashedEvent, WindowRows };
 
 export type CalendarKey = { uuid: string } | { id: number };
@@ -63,6 +65,53 @@ export interface CalendarRepository {
 export interface UserRepository {
   findByUuid(uuid: string): Promise<UserRecord | null>;
   findByIds(ids: number[]): Promise<UserRecord[]>;
+  /** `email` normalised by the caller; with the password hash, for signing in. */
+  findByEmail(email: string): Promise<(UserRecord & { passwordHash: string }) | null>;
+  /** Throws EmailTaken when the email is in use. */
+  insert(data: { email: string; name: string; passwordHash: string; timeZone?: string; isAdmin?: boolean }): Promise<UserRecord>;
+  update(id: number, data: { name?: string; timeZone?: string }): Promise<UserRecord>;
+  count(): Promise<number>;
+  isAdmin(id: number): Promise<boolean>;
+  /** Inside a transaction: sign-ups run one at a time (who is first, which invitation is used). */
+  lockSignUps(): Promise<void>;
+  /** The directory as `viewerId` may see it (lib/db/user-repository.ts searchUsers). */
+  search(opts: { viewerId: number; q?: string | undefined; prefix?: string | undefined; calendarId?: number | undefined; exactEmail?: string | undefined; limit: number; offset: number }): Promise<{ users: UserRecord[]; total: number }>;
+}
+
+/** Browser sessions and API tokens, stored by the SHA-256 of their secret. */
+export interface CredentialRepository {
+  insertSession(userId: number, tokenHash: string, expiresAt: Date): Promise<void>;
+  /** The session's user, or null when unknown or expired. */
+  findSessionUser(tokenHash: string): Promise<UserRecord | null>;
+  deleteSession(tokenHash: string): Promise<void>;
+  insertToken(userId: number, name: string, tokenHash: string, prefix: string): Promise<ApiTokenRecord>;
+  /** The owner's tokens not revoked, newest first. */
+  listTokens(userId: number): Promise<ApiTokenRecord[]>;
+  /** false when the owner has no such token (or it is revoked already). */
+  revokeToken(userId: number, uuid: string): Promise<boolean>;
+  /** The token's user (null when unknown or revoked), recording the use. */
+  findTokenUser(tokenHash: string): Promise<UserRecord | null>;
+}
+
+/** Invitations to sign up, and instance settings (key → value). */
+export interface InvitationRepository {
+  insert(data: { tokenHash: string; email: string | null; createdById: number | null; expiresAt: Date }): Promise<InvitationRecord>;
+  findByHash(tokenHash: string): Promise<InvitationRecord | null>;
+  /** Marks it used by `userId` if it is still open; false otherwise. */
+  consume(id: number, userId: number, now: Date): Promise<boolean>;
+  list(): Promise<InvitationRecord[]>;
+  /** The invitation, revoked now unless it was already; null when unknown. */
+  revoke(uuid: string, now: Date): Promise<InvitationRecord | null>;
+  getSetting(key: string): Promise<string | null>;
+  putSetting(key: string, value: string): Promise<void>;
+}
+
+/** An account with this email exists already (a unique index said so). */
+export class EmailTaken extends Error {
+  constructor() {
+    super("an account with this email exists");
+    this.name = "EmailTaken";
+  }
 }
 
 /** The change feed (SPEC §11); see ARCHITECTURE.md "Change feed". */
@@ -96,6 +145,8 @@ export interface Repos {
   events: EventRepository;
   calendars: CalendarRepository;
   users: UserRepository;
+  credentials: CredentialRepository;
+  invitations: InvitationRepository;
   changes: ChangeLog;
   subscriptions: SubscriptionRepository;
   trash: TrashRepository;

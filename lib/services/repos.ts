@@ -9,8 +9,9 @@ import { findSubscription } from "../db/ical-repository.ts";
 import { cachedRead } from "../db/read-cache.ts";
 import { transaction } from "../db/transaction.ts";
 import * as trash from "../db/trash-repository.ts";
-import { findUserByUuid, findUsersByIds } from "../db/user-repository.ts";
-import type { Repos } from "./ports.ts";
+import * as invitations from "../db/invitation-repository.ts";
+import * as users from "../db/user-repository.ts";
+import { EmailTaken, type Repos } from "./ports.ts";
 
 /** The database's repos; with `tx`, every read and write runs in that transaction. */
 export function databaseRepos(tx?: Tx): Repos {
@@ -48,8 +49,37 @@ export function databaseRepos(tx?: Tx): Repos {
       countOwners: (calendarId) => calendars.countOwners(calendarId, tx),
     },
     users: {
-      findByUuid: (uuid) => findUserByUuid(uuid, tx),
-      findByIds: (ids) => findUsersByIds(ids, tx),
+      findByUuid: (uuid) => users.findUserByUuid(uuid, tx),
+      findByIds: (ids) => users.findUsersByIds(ids, tx),
+      findByEmail: (email) => users.findUserByEmail(email, tx),
+      insert: (data) =>
+        users.insertUser(data, tx).catch((error: unknown) => {
+          // Prisma's unique-constraint violation: the email is taken.
+          throw (error as { code?: string }).code === "P2002" ? new EmailTaken() : error;
+        }),
+      update: (id, data) => users.updateUser(id, data, tx),
+      count: () => users.countUsers(tx),
+      isAdmin: (id) => users.isAdminUser(id, tx),
+      lockSignUps: () => users.lockSignUps(inTx(tx)),
+      search: (opts) => users.searchUsers(opts, tx),
+    },
+    credentials: {
+      insertSession: (userId, tokenHash, expiresAt) => users.insertSession(userId, tokenHash, expiresAt, tx),
+      findSessionUser: (tokenHash) => users.findSessionUser(tokenHash, tx),
+      deleteSession: (tokenHash) => users.deleteSession(tokenHash, tx),
+      insertToken: (userId, name, tokenHash, prefix) => users.insertApiToken(userId, name, tokenHash, prefix, tx),
+      listTokens: (userId) => users.listApiTokens(userId, tx),
+      revokeToken: (userId, uuid) => users.revokeApiToken(userId, uuid, tx),
+      findTokenUser: (tokenHash) => users.findApiTokenUser(tokenHash, tx),
+    },
+    invitations: {
+      insert: (data) => invitations.insertInvitation(data, tx),
+      findByHash: (tokenHash) => invitations.findInvitationByHash(tokenHash, tx),
+      consume: (id, userId, now) => invitations.consumeInvitation(id, userId, now, tx),
+      list: () => invitations.listInvitations(tx),
+      revoke: (uuid, now) => invitations.revokeInvitation(uuid, now, tx),
+      getSetting: (key) => invitations.getSetting(key, tx),
+      putSetting: (key, value) => invitations.putSetting(key, value, tx),
     },
     changes: {
       lockCalendar: (calendarId) => lockCalendar(inTx(tx), calendarId),

@@ -9,15 +9,22 @@ import type { MemberRole, ParticipantRole, Rsvp } from "../../domain/enums.ts";
 import type { EventWrite } from "../../domain/event-model.ts";
 import { matchesSearch } from "../../domain/search.ts";
 import { compactInstant } from "../../domain/time.ts";
-import type { CalendarRecord, EventRecord, UserRecord, Viewer } from "../../domain/types.ts";
-import type { CalendarKey, CalendarRepository, Change, ChangeLog, EventQuery, EventRepository, MemberRecord, NewEvent, Page, Repos, SubscriptionRecord, TrashedEvent, TrashRepository } from "../ports.ts";
+import type { ApiTokenRecord, CalendarRecord, EventRecord, UserRecord, Viewer } from "../../domain/types.ts";
+import { EmailTaken, type CalendarKey, type CalendarRepository, type Change, type ChangeLog, type CredentialRepository, type InvitationRecord, type InvitationRepository, type UserRepository, type EventQuery, type EventRepository, type MemberRecord, type NewEvent, type Page, type Repos, type SubscriptionRecord, type TrashedEvent, type TrashRepository } from "../ports.ts";
 
 type StoredCalendar = Omit<CalendarRecord, "role" | "sourceUrl"> & { davName: string | null };
 type StoredEvent = EventRecord & { deletedAt: Date | null };
 
 /** Everything the fakes keep; tests read it to check what a use case stored. */
 export interface FakeState {
-  users: Map<number, UserRecord>;
+  users: Map<number, UserRecord & { passwordHash: string; isAdmin: boolean }>;
+  /** by token hash */
+  sessions: Map<string, { userId: number; expiresAt: Date }>;
+  /** by token hash */
+  tokens: Map<string, ApiTokenRecord & { userId: number; revokedAt: Date | null }>;
+  /** by token hash */
+  invitations: Map<string, InvitationRecord>;
+  settings: Map<string, string>;
   calendars: Map<number, StoredCalendar>;
   /** key `${calendarId}:${userId}` */
   members: Map<string, { calendarId: number; userId: number; role: MemberRole; createdAt: Date }>;
@@ -29,7 +36,7 @@ export interface FakeState {
 }
 
 export function emptyState(): FakeState {
-  return { users: new Map(), calendars: new Map(), members: new Map(), events: new Map(), subscriptions: new Map(), versions: new Map(), log: [], nextId: 1 };
+  return { users: new Map(), sessions: new Map(), tokens: new Map(), invitations: new Map(), settings: new Map(), calendars: new Map(), members: new Map(), events: new Map(), subscriptions: new Map(), versions: new Map(), log: [], nextId: 1 };
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -52,10 +59,9 @@ export class Fake {
     return {
       events: this.events(),
       calendars: this.calendars(),
-      users: {
-        findByUuid: async (uuid) => copy([...this.state.users.values()].find((u) => u.uuid === uuid) ?? null),
-        findByIds: async (ids) => copy(ids.map((id) => this.state.users.get(id)).filter((u): u is UserRecord => u !== undefined)),
-      },
+      users: this.users(),
+      credentials: this.credentials(),
+      invitations: this.invitations(),
       changes: this.changes(),
       subscriptions: { find: async (calendarId) => copy([...this.state.subscriptions.values()].find((s) => s.calendarId === calendarId) ?? null) },
       trash: this.trash(),
@@ -81,10 +87,19 @@ export class Fake {
   }
 
   // ── seeding ───────────────────────────────────────────────────────────────────────────────────
-  addUser(name: string): UserRecord {
+  addUser(name: string, fields: { email?: string; passwordHash?: string; isAdmin?: boolean; timeZone?: string } = {}): UserRecord {
     const id = this.state.nextId++;
-    const user: UserRecord = { id, uuid: crypto.randomUUID(), email: `${name.toLowerCase()}@example.test`, name, timeZone: "UTC", createdAt: now(), updatedAt: now() };
-    this.state.users.set(id, user);
+    const at = now();
+    const { email = `${name.toLowerCase()}@example.test`, passwordHash = "", isAdmin = false, timeZone = "UTC" } = fields;
+    this.state.users.set(id, { id, uuid: crypto.randomUUID(), email, name, timeZone, createdAt: at, updatedAt: at, passwordHash, isAdmin });
+    return this.user(id)!;
+  }
+
+  /** A user as the repositories answer it (no password hash, no admin flag). */
+  user(id: number): UserRecord | null {
+    const u = this.state.users.get(id);
+    if (!u) return null;
+    const { passwordHash: _, isAdmin: __, ...user } = u;
     return copy(user);
   }
 
@@ -296,11 +311,110 @@ export class Fake {
     };
   }
 
+  // ── users, credentials, invitations ───────────────────────────────────────────────────────────
+  private users(): UserRepository {
+    const state = this.state;
+    const all = () => [...state.users.values()];
+    return {
+      findByUuid: async (uuid) => this.user(all().find((u) => u.uuid === uuid)?.id ?? -1),
+      findByIds: async (ids) => ids.map((id) => this.user(id)).filter((u): u is UserRecord => u !== null),
+      findByEmail: async (email) => {
+        const u = all().find((x) => x.email === email);
+        return u ? { ...this.user(u.id)!, passwordHash: u.passwordHash } : null;
+      },
+      insert: async ({ email, name, passwordHash, timeZone, isAdmin }) => {
+        if (all().some((u) => u.email === email)) throw new EmailTaken();
+        return this.addUser(name, { email, passwordHash, isAdmin: isAdmin ?? false, ...(timeZone ? { timeZone } : {}) });
+      },
+      update: async (id, data) => {
+        Object.assign(state.users.get(id)!, data, { updatedAt: now() });
+        return this.user(id)!;
+      },
+      count: async () => state.users.size,
+      isAdmin: async (id) => state.users.get(id)?.isAdmin === true,
+      lockSignUps: async () => {},
+      search: async (opts) => {
+        const calendarsOf = (userId: number) => new Set([...state.members.values()].filter((m) => m.userId === userId).map((m) => m.calendarId));
+        const mine = calendarsOf(opts.viewerId);
+        const inScope = (id: number) =>
+          opts.calendarId !== undefined ? calendarsOf(id).has(opts.calendarId) : id === opts.viewerId || [...calendarsOf(id)].some((c) => mine.has(c));
+        const q = opts.q?.toLowerCase();
+        const prefix = opts.prefix?.toLowerCase();
+        const found = all()
+          .filter((u) => u.email === opts.exactEmail || (inScope(u.id) && (!q || u.email.includes(q) || u.name.toLowerCase().includes(q)) && (!prefix || u.email.startsWith(prefix) || u.name.toLowerCase().startsWith(prefix))))
+          .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id));
+        return { users: found.slice(opts.offset, opts.offset + opts.limit).map((u) => this.user(u.id)!), total: found.length };
+      },
+    };
+  }
+
+  private credentials(): CredentialRepository {
+    const state = this.state;
+    const tokenOf = ({ userId: _, revokedAt: __, ...t }: ApiTokenRecord & { userId: number; revokedAt: Date | null }): ApiTokenRecord => copy(t);
+    return {
+      insertSession: async (userId, tokenHash, expiresAt) => void state.sessions.set(tokenHash, { userId, expiresAt }),
+      findSessionUser: async (tokenHash) => {
+        const session = state.sessions.get(tokenHash);
+        return session && session.expiresAt.getTime() >= Date.now() ? this.user(session.userId) : null;
+      },
+      deleteSession: async (tokenHash) => void state.sessions.delete(tokenHash),
+      insertToken: async (userId, name, tokenHash, prefix) => {
+        const token = { uuid: crypto.randomUUID(), name, prefix, createdAt: now(), lastUsedAt: null, userId, revokedAt: null };
+        state.tokens.set(tokenHash, token);
+        return tokenOf(token);
+      },
+      listTokens: async (userId) =>
+        [...state.tokens.values()]
+          .filter((t) => t.userId === userId && t.revokedAt === null)
+          .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
+          .map(tokenOf),
+      revokeToken: async (userId, uuid) => {
+        const token = [...state.tokens.values()].find((t) => t.userId === userId && t.uuid === uuid && t.revokedAt === null);
+        if (token) token.revokedAt = now();
+        return token !== undefined;
+      },
+      findTokenUser: async (tokenHash) => {
+        const token = state.tokens.get(tokenHash);
+        if (!token || token.revokedAt) return null;
+        token.lastUsedAt = now();
+        return this.user(token.userId);
+      },
+    };
+  }
+
+  private invitations(): InvitationRepository {
+    const state = this.state;
+    const byUuid = (uuid: string) => [...state.invitations.values()].find((i) => i.uuid === uuid);
+    return {
+      insert: async ({ tokenHash, email, createdById, expiresAt }) => {
+        const invitation: InvitationRecord = { id: state.nextId++, uuid: crypto.randomUUID(), email, createdById, createdAt: now(), expiresAt, usedAt: null, usedById: null, revokedAt: null };
+        state.invitations.set(tokenHash, invitation);
+        return copy(invitation);
+      },
+      findByHash: async (tokenHash) => copy(state.invitations.get(tokenHash) ?? null),
+      consume: async (id, userId, at) => {
+        const i = [...state.invitations.values()].find((x) => x.id === id);
+        if (!i || i.usedAt || i.revokedAt || i.expiresAt <= at) return false;
+        Object.assign(i, { usedAt: at, usedById: userId });
+        return true;
+      },
+      list: async () => copy([...state.invitations.values()].sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())),
+      revoke: async (uuid, at) => {
+        const i = byUuid(uuid);
+        if (!i) return null;
+        if (!i.usedAt) i.revokedAt ??= at;
+        return copy(i);
+      },
+      getSetting: async (key) => state.settings.get(key) ?? null,
+      putSetting: async (key, value) => void state.settings.set(key, value),
+    };
+  }
+
   // ── calendars and members ─────────────────────────────────────────────────────────────────────
   private calendars(): CalendarRepository {
     const state = this.state;
     const idOf = (key: CalendarKey) => ("id" in key ? key.id : [...state.calendars.values()].find((c) => c.uuid === key.uuid)?.id);
-    const memberOf = (m: { calendarId: number; userId: number; role: MemberRole; createdAt: Date }): MemberRecord => ({ user: copy(state.users.get(m.userId)!), role: m.role, createdAt: m.createdAt });
+    const memberOf = (m: { calendarId: number; userId: number; role: MemberRole; createdAt: Date }): MemberRecord => ({ user: this.user(m.userId)!, role: m.role, createdAt: m.createdAt });
     const members = (calendarId: number) => [...state.members.values()].filter((m) => m.calendarId === calendarId).sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.userId - b.userId);
     const page = <T>(items: T[], p: Page) => items.slice(p.offset, p.offset + p.limit);
     return {
