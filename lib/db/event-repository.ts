@@ -156,6 +156,10 @@ function newEventColumns(data: NewEvent, now: Date): Record<string, unknown> {
   };
 }
 
+/** What an insert returns: the record's columns and the calendar's and series' uuids (both engines accept subqueries in RETURNING). */
+const RETURNED = raw(`${EVENT_COLUMNS.join(", ")}, (SELECT c.uuid FROM calendars c WHERE c.id = events.calendar_id) AS calendar_uuid,
+  (SELECT s.uuid FROM events s WHERE s.id = events.series_id) AS series_uuid`);
+
 const columnList = (columns: Record<string, unknown>) => raw(Object.keys(columns).map(snakeCase).join(", "));
 const valueList = (columns: Record<string, unknown>) => join(Object.values(columns).map((value) => sql`${value}`), ", ");
 
@@ -163,13 +167,15 @@ export async function insertEvent(data: NewEvent, tx: Tx | Writer = db()): Promi
   const run = readerFor(tx);
   const now = new Date();
   const columns = newEventColumns(data, now);
-  const [row] = await run.all(sql`INSERT INTO events (${columnList(columns)}) VALUES (${valueList(columns)}) RETURNING id`);
+  // The stored row comes back with the insert (no read-back), with the uuids a record carries.
+  const [row] = await run.all(sql`INSERT INTO events (${columnList(columns)}) VALUES (${valueList(columns)}) RETURNING ${RETURNED}`);
   const id = Number(row!.id);
   if (data.participants?.length) {
     await run.all(sql`INSERT INTO event_participants (event_id, user_id, role, rsvp, created_at) VALUES ${join(data.participants.map((p) => sql`(${id}, ${p.userId}, ${p.role}, 'needs_action', ${now})`), ", ")}`);
   }
   await recordChange(tx, { calendarId: data.calendarId, eventId: id, kind: "created" });
-  return (await findEventById(id, tx))!;
+  // Participants carry their users' uuids: read those back with the row.
+  return data.participants?.length ? (await findEventById(id, tx))! : toEventRecord(row!, []);
 }
 
 /**
