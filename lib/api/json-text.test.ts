@@ -8,6 +8,13 @@ describe("stringify", () => {
     expect(stringify(body)).toBe(JSON.stringify({ status: "ok", events, meta: { total: 2, note: "\u0000x:0" } }));
   });
 
+  it("splices many JsonText values, nested at any depth, each in its own place", () => {
+    const values = Array.from({ length: 50 }, (_, i) => ({ i, text: `"${i}"` }));
+    const body = { a: values.slice(0, 10).map((v) => new JsonText(JSON.stringify(v))), b: { c: values.slice(10).map((v) => ({ v: new JsonText(JSON.stringify(v)), n: v.i })) } };
+    const expected = { a: values.slice(0, 10), b: { c: values.slice(10).map((v) => ({ v, n: v.i })) } };
+    expect(stringify(body)).toBe(JSON.stringify(expected));
+  });
+
   it("is JSON.stringify when there is no JsonText", () => {
     expect(stringify({ a: [1, "x"], b: null })).toBe('{"a":[1,"x"],"b":null}');
   });

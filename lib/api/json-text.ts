@@ -31,5 +31,15 @@ export function stringify(body: unknown): string {
     return `\u0000${nonce}:${spliced.length - 1}`;
   });
   if (spliced.length === 0) return text;
-  return text.replace(new RegExp(`"\\\\u0000${nonce}:(\\d+)"`, "g"), (_match, i: string) => spliced[Number(i)]!);
+  // The placeholders appear in the text in the order the replacer met them: find each with indexOf
+  // (a regex over the whole answer with a callback per match cost ~7 % of a cached list's CPU).
+  const marker = `"\\u0000${nonce}:`;
+  let out = "";
+  let from = 0;
+  for (const piece of spliced) {
+    const at = text.indexOf(marker, from);
+    out += text.slice(from, at) + piece;
+    from = text.indexOf('"', at + marker.length) + 1;
+  }
+  return out + text.slice(from);
 }
