@@ -190,6 +190,8 @@ function toAppError(error: unknown, requestId: string): AppError {
   if (error instanceof AppError) return error;
   const code = (error as { code?: string } | null)?.code;
   if (code === "P2025") return new AppError("NOT_FOUND", "not found");
+  // A write naming a row another request deleted meanwhile (the calendar of a new feed, say): it is gone.
+  if (code === "P2003") return new AppError("NOT_FOUND", "not found: it was deleted meanwhile");
   if (code === "P2002") return new AppError("CONFLICT", "that already exists");
   if (code === "P2034" || code === "SQLITE_BUSY") return new AppError("CONFLICT", "the database was busy with a conflicting change; retry");
   // A write that waited too long for its calendar's lock, a pooled connection or (SQLite, P1008) another
