@@ -7,12 +7,13 @@
 //
 // Only what differs between the engines is decided here: placeholders (`?` vs `$n`), how an
 // instant is bound (SQLite compares Prisma's ISO text, PostgreSQL casts to timestamp) and booleans.
+import crypto from "node:crypto";
 import Database from "better-sqlite3";
 import pg from "pg";
 import type { Row } from "../domain/event-model.ts";
 import { db, pgPool, provider, type Tx } from "./client.ts";
 import { dbConfig, type Provider } from "./config.ts";
-import { withWriteLock } from "./sqlite-serial.ts";
+import { tuneWriter, withWriteLock } from "./sqlite-serial.ts";
 import { noteWrite } from "./request-snapshot.ts";
 
 export type { Row };
@@ -40,19 +41,25 @@ export function join(parts: readonly Sql[], separator: string): Sql {
   return new Sql(strings, parts);
 }
 
+/** Inlined values: a statement holding one has a text of its own for every list, so it is not prepared by name. */
+class Inlined extends Sql {}
+
 /** A list of our own integer ids, inlined (`NULL` for none: `x IN (NULL)` matches nothing). */
 export function ids(list: Iterable<number>): Sql {
   const text = [...list].map((id) => String(Math.trunc(Number(id)))).join(",");
-  return raw(text || "NULL");
+  return new Inlined([text || "NULL"], []);
 }
 
 /** Prisma's better-sqlite3 adapter stores DateTime as ISO 8601 text with a +00:00 offset. */
 const sqliteInstant = (d: Date) => d.toISOString().replace("Z", "+00:00");
 
-export function render(query: Sql, engine: Provider): { text: string; values: unknown[] } {
+/** The statement's text and values; `fixed`: its text is one of a bounded set (nothing inlined by `ids`). */
+export function render(query: Sql, engine: Provider): { text: string; values: unknown[]; fixed: boolean } {
   const values: unknown[] = [];
   let text = "";
+  let fixed = true;
   const walk = (q: Sql) => {
+    if (q instanceof Inlined) fixed = false;
     q.strings.forEach((s, i) => {
       text += s;
       if (i >= q.values.length) return;
@@ -68,7 +75,7 @@ export function render(query: Sql, engine: Provider): { text: string; values: un
     });
   };
   walk(query);
-  return { text, values };
+  return { text, values, fixed };
 }
 
 export interface Reader {
@@ -117,6 +124,7 @@ function sqliteEngine(file: string): Engine {
       withWriteLock(async () => {
         if (!writeConnection) {
           writeConnection = new Database(file, { timeout: 10_000 });
+          tuneWriter(writeConnection);
           write = sqliteRunner(writeConnection);
         }
         const run = write!;
@@ -144,10 +152,28 @@ const types = {
     oid === TIMESTAMP ? (text: string) => new Date(`${text.replace(" ", "T")}Z`) : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
+/**
+ * Statements with a fixed text are prepared by name: each pooled connection parses and plans one
+ * once, not on every request (PostgreSQL's CPU per API request was mostly parsing and planning the
+ * credentials lookup and the creation statement). Texts with inlined id lists stay unnamed, and at
+ * most MAX_NAMED texts get a name, so a connection holds a bounded set of prepared statements.
+ */
+const statementNames = new Map<string, string>();
+const MAX_NAMED = 256;
+function statementName(text: string): string | undefined {
+  let name = statementNames.get(text);
+  if (!name && statementNames.size < MAX_NAMED) {
+    name = `sd_${crypto.createHash("sha1").update(text).digest("hex").slice(0, 20)}`;
+    statementNames.set(text, name);
+  }
+  return name;
+}
+
 function postgresEngine(pool: pg.Pool): Engine {
   const on = (client: pg.Pool | pg.PoolClient) => async (query: Sql) => {
-    const { text, values } = render(query, "postgres");
-    return (await client.query({ text, values, types })).rows as Row[];
+    const { text, values, fixed } = render(query, "postgres");
+    const name = fixed ? statementName(text) : undefined;
+    return (await client.query(name ? { name, text, values, types } : { text, values, types })).rows as Row[];
   };
   return {
     reader: { all: on(pool) },
