@@ -31,6 +31,13 @@ const DATABASE_URL = z
 export const EnvSchema = z.object({
   /** unset → SQLite file data/sweetdate.db; postgres(ql):// → PostgreSQL (lib/db/config.ts). */
   DATABASE_URL: optional(DATABASE_URL).transform((url) => url ?? "file:./data/sweetdate.db"),
+  /**
+   * SQLite's `synchronous` on its writer connections (WAL). `normal` (default): a commit is not
+   * flushed to disk on its own — durable if the app crashes, and the file never corrupts, but a
+   * power cut or OS crash may undo the last commits before the next checkpoint; `full`: every
+   * commit waits for the disk. PostgreSQL keeps its own setting (synchronous_commit).
+   */
+  SQLITE_SYNC: optional(z.string().trim().toLowerCase().pipe(z.enum(["normal", "full"], { error: "must be normal or full" }))).transform((value) => value ?? "normal"),
   /** PostgreSQL connections per instance. */
   DB_POOL_SIZE: integer(10, 1, 1000),
   /** Where `npm start` listens (server.mjs reads them as it starts; checked here too). */
