@@ -1,28 +1,5 @@
 import type { NextConfig } from "next";
-
-// Security headers on every page and API response (docs/access.md). Next's bootstrap scripts are
-// inline, hence 'unsafe-inline' for scripts (no nonces); `next dev` also needs 'unsafe-eval'.
-const scriptSrc = `script-src 'self' 'unsafe-inline'${process.env.NODE_ENV === "development" ? " 'unsafe-eval'" : ""}`;
-const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  scriptSrc,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "object-src 'none'",
-].join("; ");
-
-const securityHeaders = [
-  { key: "Content-Security-Policy", value: CONTENT_SECURITY_POLICY },
-  { key: "X-Content-Type-Options", value: "nosniff" },
-  { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-  { key: "X-Frame-Options", value: "DENY" },
-  { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=(), usb=()" },
-];
+import { securityHeaders } from "./security-headers.mjs";
 
 const nextConfig: NextConfig = {
   // Native drivers and Prisma adapters stay outside the bundle (loaded by Node at run time).
@@ -43,8 +20,10 @@ const nextConfig: NextConfig = {
   // which `npm test` runs first; the build does not repeat it.
   typescript: { ignoreBuildErrors: true },
   typedRoutes: false,
+  // `npm start` (server.mjs) sets the security headers itself; `next dev` gets them from here.
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    if (process.env.NODE_ENV !== "development") return [];
+    return [{ source: "/:path*", headers: securityHeaders(true).map(([key, value]) => ({ key, value })) }];
   },
 };
 

@@ -13,6 +13,7 @@
 import http from "node:http";
 import path from "node:path";
 import next from "next";
+import { securityHeaders } from "./security-headers.mjs";
 
 const args = process.argv.slice(2);
 const flag = (name) => {
@@ -49,7 +50,9 @@ function hasBadEncoding(pathname) {
   }
 }
 
-const SECURITY_HEADERS = { "x-content-type-options": "nosniff", "referrer-policy": "strict-origin-when-cross-origin", "x-frame-options": "DENY" };
+/** Every response gets these (security-headers.mjs; next.config.ts leaves them to this file). */
+const SECURITY_HEADER_LIST = securityHeaders(false);
+const SECURITY_HEADERS = Object.fromEntries(SECURITY_HEADER_LIST);
 
 /** An error body in the dialect the path belongs to (SweetDate /api/v1 and /feeds, Kona /api), plain text elsewhere. */
 function errorBody(pathname, host, { code, kona, title, message }) {
@@ -109,6 +112,7 @@ const server = http.createServer((req, res) => {
     const rest = pathname.startsWith("/.well-known") ? "" : pathname.slice(4).replace(/\/+$/, "");
     req.url = `/dav${rest}${queryAt >= 0 ? url.slice(queryAt) : ""}`;
   }
+  for (const [name, value] of SECURITY_HEADER_LIST) res.setHeader(name, value);
   handle(req, res);
 });
 server.on("clientError", onClientError);
