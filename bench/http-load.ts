@@ -11,19 +11,32 @@ export interface LoadResult {
   errors: number;
 }
 
-export async function load(url: string, opts: { connections: number; seconds: number; headers?: Record<string, string> }): Promise<LoadResult> {
+export interface LoadOptions {
+  connections: number;
+  seconds: number;
+  headers?: Record<string, string>;
+  /** POSTs the JSON this returns (connection number, request number on it) instead of GETting. */
+  body?: (connection: number, request: number) => unknown;
+  /** The status a request should answer (200). */
+  expect?: number;
+}
+
+export async function load(url: string, opts: LoadOptions): Promise<LoadResult> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: opts.connections });
   const latencies: number[] = [];
   let errors = 0;
   const deadline = performance.now() + opts.seconds * 1000;
   const started = performance.now();
-  const one = () =>
+  const expected = opts.expect ?? 200;
+  const one = (connection: number, request: number) =>
     new Promise<void>((resolve) => {
       const t0 = performance.now();
-      const req = http.get(url, { agent, headers: opts.headers }, (res) => {
+      const payload = opts.body ? JSON.stringify(opts.body(connection, request)) : null;
+      const headers = payload === null ? opts.headers : { ...opts.headers, "content-type": "application/json", "content-length": String(Buffer.byteLength(payload)) };
+      const req = http.request(url, { agent, headers, method: payload === null ? "GET" : "POST" }, (res) => {
         res.on("data", () => undefined);
         res.on("end", () => {
-          if (res.statusCode !== 200) errors += 1;
+          if (res.statusCode !== expected) errors += 1;
           latencies.push(performance.now() - t0);
           resolve();
         });
@@ -32,10 +45,11 @@ export async function load(url: string, opts: { connections: number; seconds: nu
         errors += 1;
         resolve();
       });
+      req.end(payload ?? undefined);
     });
   await Promise.all(
-    Array.from({ length: opts.connections }, async () => {
-      while (performance.now() < deadline) await one();
+    Array.from({ length: opts.connections }, async (_, connection) => {
+      for (let request = 0; performance.now() < deadline; request++) await one(connection, request);
     }),
   );
   const seconds = (performance.now() - started) / 1000;
