@@ -9,6 +9,7 @@ import { stringify } from "./json-text.ts";
 import type { RouteDoc } from "./openapi/types.ts";
 import { fieldErrorsOf } from "./validation.ts";
 import { inRequestScope } from "../db/request-snapshot.ts";
+import { databaseError } from "../db/errors.ts";
 
 export const MAX_BODY_BYTES = 1024 * 1024;
 
@@ -188,15 +189,8 @@ function inDialectNames(dialect: Dialect, error: AppError): AppError {
 
 function toAppError(error: unknown, requestId: string): AppError {
   if (error instanceof AppError) return error;
-  const code = (error as { code?: string } | null)?.code;
-  if (code === "P2025") return new AppError("NOT_FOUND", "not found");
-  // A write naming a row another request deleted meanwhile (the calendar of a new feed, say): it is gone.
-  if (code === "P2003") return new AppError("NOT_FOUND", "not found: it was deleted meanwhile");
-  if (code === "P2002") return new AppError("CONFLICT", "that already exists");
-  if (code === "P2034" || code === "SQLITE_BUSY") return new AppError("CONFLICT", "the database was busy with a conflicting change; retry");
-  // A write that waited too long for its calendar's lock, a pooled connection or (SQLite, P1008) another
-  // process's write lock under load: nothing was written.
-  if (code === "P2028" || code === "P2024" || code === "P1008") return new AppError("CONFLICT", "the calendar was busy with other changes; nothing was written, retry", undefined, 1);
+  const known = databaseError(error);
+  if (known) return known;
   // Unexpected: log for the operator, tell the client only a request id.
   console.error(`[${requestId}]`, error);
   return new AppError("INTERNAL_ERROR", `internal error (request id ${requestId})`);

@@ -3,6 +3,7 @@
 // read and write goes through lib/services, so the API's access rules, change log and live stream
 // apply unchanged.
 import { inRequestScope } from "../db/request-snapshot.ts";
+import { databaseError } from "../db/errors.ts";
 import { readBodyText } from "../api/body.ts";
 import { AppError } from "../domain/errors.ts";
 import type { UserRecord } from "../domain/types.ts";
@@ -105,6 +106,8 @@ const readBody = (req: Request) => readBodyText(req, MAX_BODY_BYTES, () => new D
 const APP_STATUS: Record<string, number> = { NOT_FOUND: 404, FORBIDDEN: 403, CONFLICT: 409, PRECONDITION_FAILED: 412, RATE_LIMITED: 429, UNAUTHORIZED: 401, PAYLOAD_TOO_LARGE: 413 };
 
 export function errorResponse(error: unknown): Response {
+  // A row deleted meanwhile, a key taken, a busy lock: the API's 404 / 409, not a 500.
+  error = databaseError(error) ?? error;
   if (error instanceof DavError) {
     const body = error.condition ? xmlDocument(el(NS.DAV, "error", [el(error.condition[0], error.condition[1])])) : error.message;
     return new Response(body, {
