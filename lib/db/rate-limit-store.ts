@@ -12,15 +12,17 @@ export interface WindowCount {
 }
 
 /**
- * Two CTEs, `now_ms` and `hit`, counting one hit for the key `key` evaluates to (none when NULL) in
+ * Three CTEs, `now_ms`, `span` and `hit`, counting one hit for the key `key` evaluates to (none when NULL) in
  * its current window of `windowMs`; `hit` returns `hits` and `ms_left`. Also used inside the
  * credentials lookup (lib/db/user-repository.ts), so an API request costs one round trip.
  */
 export function countHit(key: Sql, windowMs: number): Sql {
-  const w = Math.trunc(windowMs);
+  // The window's width is ours (a whole number of ms), inlined so the statement's text names it.
+  const width = raw(String(Math.trunc(windowMs)));
   return sql`now_ms AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS t),
+    span AS (SELECT (t / ${width}) * ${width} AS start FROM now_ms),
     hit AS (INSERT INTO rate_limit_buckets (key, window_start, expires_at, hits)
-      SELECT ${key}, (t / ${raw(String(w))}) * ${raw(String(w))}, (t / ${raw(String(w))}) * ${raw(String(w))} + ${raw(String(w))}, 1 FROM now_ms WHERE ${key} IS NOT NULL
+      SELECT ${key}, start, start + ${width}, 1 FROM span WHERE ${key} IS NOT NULL
       ON CONFLICT (key) DO UPDATE SET
         hits = CASE WHEN EXCLUDED.window_start > rate_limit_buckets.window_start THEN 1 ELSE rate_limit_buckets.hits + 1 END,
         window_start = GREATEST(EXCLUDED.window_start, rate_limit_buckets.window_start),
