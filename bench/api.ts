@@ -12,6 +12,7 @@ import path from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { load, type LoadResult } from "./http-load.ts";
+import { throwawayDatabase, type ThrowawayDatabase } from "../lib/db/testing/throwaway-database.ts";
 import { waitFor } from "./feed.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
@@ -118,28 +119,8 @@ export async function createSeries(userId: number, calendar: Parameters<typeof i
   }
 }
 
-export async function makeDatabase(engine: Engine): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (engine === "sqlite") {
-    fs.mkdirSync(path.join(root, "data"), { recursive: true });
-    const file = path.join(root, "data", `bench-api-${crypto.randomBytes(3).toString("hex")}.db`);
-    return { url: `file:${file}`, drop: async () => { for (const ext of ["", "-wal", "-shm"]) fs.rmSync(file + ext, { force: true }); } };
-  }
-  const name = `sweetdate_bench_api_${crypto.randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: PG_ADMIN });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    drop: async () => {
-      const c = new pg.Client({ connectionString: PG_ADMIN });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
-      await c.end();
-    },
-  };
+function makeDatabase(engine: Engine): Promise<ThrowawayDatabase> {
+  return throwawayDatabase({ prefix: engine === "sqlite" ? "bench-api" : "sweetdate_bench_api", postgres: engine === "postgres" ? PG_ADMIN : undefined, dir: path.join(root, "data") });
 }
 
 

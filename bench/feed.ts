@@ -4,8 +4,8 @@
 //  - the delay from a write on instance B to the change frame on an SSE stream on instance A
 //    (median and max, target ≤ 1 s).
 // Run alone with `npx tsx bench/feed.ts`; `npm run bench` includes its section.
+import { throwawayDatabase } from "../lib/db/testing/throwaway-database.ts";
 import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
 import path from "node:path";
 import pg from "pg";
 import { ensureBenchBuild } from "./build.ts";
@@ -101,13 +101,8 @@ export async function waitFor(url: string) {
 /** The PostgreSQL section of docs/benchmarks.md. */
 export async function runFeedBench(opts: { seconds: number; bodyFile: string; portA?: number; portB?: number }): Promise<string> {
   ensureBenchBuild();
-  const name = `sweetdate_bench_${crypto.randomBytes(3).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: ADMIN });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  const url = new URL(ADMIN);
-  url.pathname = `/${name}`;
-  const databaseUrl = url.toString();
+  const database = await throwawayDatabase({ prefix: "sweetdate_bench", postgres: ADMIN, dir: path.resolve(import.meta.dirname, "..", "data") });
+  const databaseUrl = database.url;
   const servers: ChildProcess[] = [];
   try {
     const previous = process.env.DATABASE_URL;
@@ -176,8 +171,7 @@ ${TOTAL.toLocaleString("en")} events in one calendar on PostgreSQL, two \`npm st
   } finally {
     for (const s of servers) s.kill("SIGTERM");
     await new Promise((r) => setTimeout(r, 500));
-    await admin.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`).catch(() => {});
-    await admin.end();
+    await database.drop().catch(() => {});
   }
 }
 

@@ -4,12 +4,12 @@
 //   npx tsx bench/ical.ts                      (BENCH_RUNS=3: three runs, medians; BENCH_PG=0: SQLite only;
 //                                               BENCH_SERVER_ARGS="--cpu-prof --cpu-prof-dir=/tmp/p" profiles the server)
 //   BENCH_BASE=http://127.0.0.1:3000 BENCH_TOKEN=… npx tsx bench/ical.ts   against a running server
+import { throwawayDatabase } from "../lib/db/testing/throwaway-database.ts";
 import { spawn, execFileSync, type ChildProcess } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { waitFor } from "./feed.ts";
 
 const EVENTS = 20_000;
@@ -200,32 +200,9 @@ const root = path.resolve(import.meta.dirname, "..");
 async function withServer<T>(kind: "sqlite" | "postgres", port: number, work: (base: string, auth: Record<string, string>, pid: number | undefined) => Promise<T>): Promise<T> {
   const admin = process.env.BENCH_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
   const suffix = crypto.randomBytes(3).toString("hex");
-  let databaseUrl: string;
-  let drop: () => Promise<void>;
-  if (kind === "postgres") {
-    const name = `sweetdate_bench_ical_${suffix}`;
-    const run = async (sql: string) => {
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
-    };
-    await run(`CREATE DATABASE ${name}`);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-    drop = () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  } else {
-    const file = path.join(root, "data", `bench-ical-${suffix}.db`);
-    fs.mkdirSync(path.dirname(file), { recursive: true });
-    databaseUrl = `file:${file}`;
-    drop = async () => {
-      for (const ext of ["", "-wal", "-shm"]) fs.rmSync(file + ext, { force: true });
-    };
-  }
+  const database = await throwawayDatabase({ prefix: kind === "postgres" ? "sweetdate_bench_ical" : "bench-ical", postgres: kind === "postgres" ? admin : undefined, dir: path.join(root, "data") });
+  const databaseUrl = database.url;
+  const drop = database.drop;
   let server: ChildProcess | null = null;
   try {
     const previous = process.env.DATABASE_URL;

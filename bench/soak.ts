@@ -6,12 +6,12 @@
 // fifth's, after warm-up). Writes its figures into docs/benchmarks.md (its own section).
 //   SOAK_SECONDS=60 npm run soak              a shorter run
 //   SOAK_DATABASE_URL=postgresql://… npm run soak   on PostgreSQL (a fresh database is created)
+import { throwawayDatabase, type ThrowawayDatabase } from "../lib/db/testing/throwaway-database.ts";
 import { spawn, execFileSync } from "node:child_process";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import { replaceSoakSection } from "./soak-section.ts";
 import { waitFor } from "./feed.ts";
 
@@ -23,23 +23,11 @@ const base = `http://127.0.0.1:${port}`;
 
 type Counts = Record<string, number>;
 
-async function database(): Promise<{ url: string; label: string; drop: () => Promise<void> }> {
+async function database(): Promise<ThrowawayDatabase & { label: string }> {
   const admin = process.env.SOAK_DATABASE_URL;
-  if (admin && /^postgres(ql)?:\/\//.test(admin)) {
-    const name = `sweetdate_soak_${crypto.randomBytes(3).toString("hex")}`;
-    const run = async (sql: string) => {
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      await client.query(sql).finally(() => client.end());
-    };
-    await run(`CREATE DATABASE ${name}`);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), label: "PostgreSQL", drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-  }
-  const file = path.join(root, "data", `soak-${crypto.randomBytes(3).toString("hex")}.db`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  return { url: `file:${file}`, label: "SQLite", drop: async () => ["", "-wal", "-shm"].forEach((ext) => fs.rmSync(file + ext, { force: true })) };
+  const postgres = !!admin && /^postgres(ql)?:\/\//.test(admin);
+  const database = await throwawayDatabase({ prefix: postgres ? "sweetdate_soak" : "soak", postgres: admin, dir: path.join(root, "data") });
+  return { ...database, label: postgres ? "PostgreSQL" : "SQLite" };
 }
 
 

@@ -2,46 +2,19 @@
 // addresses): starts `server.mjs` — what `npm start` runs — on a free port, on a fresh database
 // (SQLite file, or a new PostgreSQL database when TEST_DATABASE_URL is set) or a shared one.
 import { spawn, type ChildProcess } from "node:child_process";
-import crypto from "node:crypto";
-import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import pg from "pg";
+import { throwawayDatabase, type ThrowawayDatabase } from "../lib/db/testing/throwaway-database.ts";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 
-export interface TestDatabase {
-  url: string;
-  drop(): Promise<void>;
-}
+export type TestDatabase = ThrowawayDatabase;
 
 /** A fresh, empty database on the server the suite runs against (SQLite or PostgreSQL). */
-export async function freshDatabase(): Promise<TestDatabase> {
-  const admin = process.env.TEST_DATABASE_URL;
-  const suffix = crypto.randomBytes(4).toString("hex");
-  if (admin && /^postgres(ql)?:\/\//.test(admin)) {
-    const name = `sweetdate_test_${suffix}`;
-    const run = async (sql: string) => {
-      const client = new pg.Client({ connectionString: admin });
-      await client.connect();
-      await client.query(sql);
-      await client.end();
-    };
-    await run(`CREATE DATABASE ${name}`);
-    const url = new URL(admin);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), drop: () => run(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-  }
-  const file = path.join(root, "data", `e2e-own-${suffix}.db`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
-  return {
-    url: `file:${file}`,
-    drop: async () => {
-      for (const ext of ["", "-wal", "-shm", "-journal"]) fs.rmSync(file + ext, { force: true });
-    },
-  };
+export function freshDatabase(): Promise<TestDatabase> {
+  return throwawayDatabase({ prefix: "sweetdate_test", postgres: process.env.TEST_DATABASE_URL, dir: path.join(root, "data") });
 }
 
 async function freePort(): Promise<number> {

@@ -2,27 +2,14 @@
 // fresh SQLite file and a fresh PostgreSQL database (skipped when PostgreSQL is not reachable, the
 // way scripts/e2e-server.mjs makes throw-away databases), the same expected results on each, and
 // the SQL access rule checked against lib/domain/access.ts for every viewer and every event.
-import crypto from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { postgresReachable, throwawayDatabase, type ThrowawayDatabase } from "./testing/throwaway-database.ts";
 import { eventAccess } from "../domain/access.ts";
 import type { EventRecord, Viewer } from "../domain/types.ts";
 
 const PG_ADMIN = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-async function pgAvailable(): Promise<boolean> {
-  const client = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.end();
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 interface Fixture {
   users: Record<"alice" | "bob" | "carol" | "dave", number>;
@@ -155,34 +142,23 @@ async function run(url: string): Promise<Results> {
 }
 
 const engines: Results[] = [];
-let pgName: string | null = null;
-const file = path.join(os.tmpdir(), `sweetdate-read-${crypto.randomBytes(4).toString("hex")}.db`);
+const databases: ThrowawayDatabase[] = [];
 
 describe("the read path on both engines", () => {
   beforeAll(async () => {
-    engines.push(await run(`file:${file}`));
-    if (await pgAvailable()) {
-      pgName = `sweetdate_read_${crypto.randomBytes(4).toString("hex")}`;
-      const admin = new pg.Client({ connectionString: PG_ADMIN });
-      await admin.connect();
-      await admin.query(`CREATE DATABASE ${pgName}`);
-      await admin.end();
-      const url = new URL(PG_ADMIN);
-      url.pathname = `/${pgName}`;
-      engines.push(await run(url.toString()));
+    const sqlite = await throwawayDatabase({ prefix: "sweetdate-read", dir: os.tmpdir() });
+    databases.push(sqlite);
+    engines.push(await run(sqlite.url));
+    if (await postgresReachable(PG_ADMIN)) {
+      const postgres = await throwawayDatabase({ prefix: "sweetdate_read", postgres: PG_ADMIN, dir: os.tmpdir() });
+      databases.push(postgres);
+      engines.push(await run(postgres.url));
     }
   }, 120_000);
 
   afterAll(async () => {
-    for (const ext of ["", "-wal", "-shm"]) fs.rmSync(file + ext, { force: true });
-    if (pgName) {
-      const admin = new pg.Client({ connectionString: PG_ADMIN });
-      await admin.connect();
-      await admin.query(`DROP DATABASE IF EXISTS ${pgName} WITH (FORCE)`);
-      await admin.end();
-    }
+    for (const database of databases) await database.drop();
   });
-
   it("gives the expected answers on SQLite", () => {
     const r = engines[0]!;
     expect(r["bob.roles"]).toEqual([[1, "member"]]);

@@ -1,36 +1,14 @@
 // The request snapshot (lib/db/request-snapshot.ts) on both engines: what a request's credentials
 // lookup learns serves its reads, a change made elsewhere (another request, another instance) is
 // seen by the next request, and a request's own write is read back by that same request.
-import crypto from "node:crypto";
-import fs from "node:fs";
 import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
+import { postgresReachable, throwawayDatabase, type ThrowawayDatabase } from "./testing/throwaway-database.ts";
 
 const PG_ADMIN = process.env.TEST_DATABASE_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
 
-async function pgDatabase(): Promise<{ url: string; drop(): Promise<void> } | null> {
-  const admin = new pg.Client({ connectionString: PG_ADMIN, connectionTimeoutMillis: 2000 });
-  try {
-    await admin.connect();
-  } catch {
-    return null;
-  }
-  const name = `sweetdate_snapshot_${crypto.randomBytes(4).toString("hex")}`;
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
-  const url = new URL(PG_ADMIN);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: PG_ADMIN });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
+async function pgDatabase(): Promise<ThrowawayDatabase | null> {
+  return (await postgresReachable(PG_ADMIN)) ? throwawayDatabase({ prefix: "sweetdate_snapshot", postgres: PG_ADMIN, dir: os.tmpdir() }) : null;
 }
 
 async function useDatabase(url: string) {
@@ -108,19 +86,20 @@ const expected = (team: number) => ({
   revoked: { user: null, snapshot: null },
 });
 
-const file = path.join(os.tmpdir(), `sweetdate-snapshot-${process.pid}.db`);
-let postgres: Awaited<ReturnType<typeof pgDatabase>> = null;
+let sqlite: ThrowawayDatabase | null = null;
+let postgres: ThrowawayDatabase | null = null;
 
 afterAll(async () => {
   const { closeDb } = await import("./client.ts");
   await closeDb();
-  for (const ext of ["", "-wal", "-shm"]) fs.rmSync(file + ext, { force: true });
+  await sqlite?.drop();
   await postgres?.drop();
 });
 
 describe("the request snapshot", () => {
   it("serves a request's reads, sees other requests' changes, reads its own writes back (SQLite)", async () => {
-    await useDatabase(`file:${file}`);
+    sqlite = await throwawayDatabase({ prefix: "sweetdate-snapshot", dir: os.tmpdir() });
+    await useDatabase(sqlite.url);
     const result = await scenario();
     expect(result).toEqual({ ...expected(result.team), team: result.team });
   });
