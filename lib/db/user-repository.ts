@@ -4,7 +4,7 @@ import type { ApiTokenRecord, UserRecord } from "../domain/types.ts";
 import { db, provider, type Tx } from "./client.ts";
 import { inSlices } from "./slices.ts";
 import { instantOf } from "../domain/event-model.ts";
-import { raw, readerFor, sql, type Row } from "./sql.ts";
+import { raw, readerFor, sql, type Row, type Sql } from "./sql.ts";
 import { countHit } from "./rate-limit-store.ts";
 import { countWindow, installSnapshot, noteCounted, SNAPSHOT_COLUMNS, SNAPSHOT_JOINS, unnoted } from "./request-snapshot.ts";
 
@@ -96,13 +96,30 @@ export async function insertSession(userId: number, tokenHash: string, expiresAt
 
 /** The session's user (expired sessions are none); installs the request's snapshot (lib/db/request-snapshot.ts). */
 export async function findSessionUser(tokenHash: string, tx: Tx = db()): Promise<UserRecord | null> {
-  const rows = await readerFor(tx).all(sql`SELECT s.expires_at, u.id, u.uuid, u.email, u.name, u.time_zone, u.created_at, u.updated_at, ${raw(SNAPSHOT_COLUMNS)}
-    FROM sessions s JOIN users u ON u.id = s.user_id ${raw(SNAPSHOT_JOINS)} WHERE s.token_hash = ${tokenHash}`);
+  const lookup = sql`SELECT s.expires_at, u.id, u.uuid, u.email, u.name, u.time_zone, u.created_at, u.updated_at, ${raw(SNAPSHOT_COLUMNS)}
+    FROM sessions s JOIN users u ON u.id = s.user_id ${raw(SNAPSHOT_JOINS)} WHERE s.token_hash = ${tokenHash}`;
+  // timestamp columns hold UTC (lib/db/sql.ts): compare with the database's clock in UTC.
+  const rows = await lookupCounting(lookup, "expires_at >= (now() AT TIME ZONE 'UTC')", tx);
   const r = rows[0];
   if (!r || instantOf(r.expires_at).getTime() < Date.now()) return null;
   const user = userOf(r);
   installSnapshot(user.id, rows);
   return user;
+}
+
+/**
+ * Runs a credentials lookup (one row per calendar of the user, or none); on PostgreSQL, in an API
+ * request, the same statement counts the request against the user's rate limit when `live` (the
+ * credentials are valid) holds, so a request costs one round trip (lib/db/rate-limit-store.ts).
+ */
+async function lookupCounting(lookup: Sql, live: string, tx: Tx): Promise<Row[]> {
+  const windowMs = tx === db() && provider() === "postgres" ? countWindow() : undefined;
+  if (windowMs === undefined) return readerFor(tx).all(lookup);
+  const rows = await readerFor(tx).all(sql`WITH found AS (${lookup}), ${countHit(raw(`(SELECT 'user:' || id FROM found WHERE ${live} LIMIT 1)`), windowMs)}
+    SELECT found.*, hit.hits AS rate_hits, hit.ms_left AS rate_ms_left FROM found LEFT JOIN hit ON true`);
+  const r = rows[0];
+  if (r?.rate_hits != null) noteCounted({ key: `user:${Number(r.id)}`, windowMs, hits: Number(r.rate_hits), msLeft: Number(r.rate_ms_left) });
+  return rows;
 }
 
 function userOf(r: Row): UserRecord {
@@ -132,17 +149,9 @@ export async function revokeApiToken(userId: number, uuid: string, tx: Tx = db()
 export async function findApiTokenUser(tokenHash: string, tx: Tx = db()): Promise<UserRecord | null> {
   const lookup = sql`SELECT t.id AS token_id, t.revoked_at, t.last_used_at, u.id, u.uuid, u.email, u.name, u.time_zone, u.created_at, u.updated_at, ${raw(SNAPSHOT_COLUMNS)}
     FROM api_tokens t JOIN users u ON u.id = t.user_id ${raw(SNAPSHOT_JOINS)} WHERE t.token_hash = ${tokenHash}`;
-  // PostgreSQL counts rate limits in the database: the request's hit is counted in the same statement.
-  const windowMs = tx === db() && provider() === "postgres" ? countWindow() : undefined;
-  const rows = await readerFor(tx).all(
-    windowMs === undefined
-      ? lookup
-      : sql`WITH found AS (${lookup}), ${countHit(raw(`(SELECT 'user:' || id FROM found WHERE revoked_at IS NULL LIMIT 1)`), windowMs)}
-          SELECT found.*, hit.hits AS rate_hits, hit.ms_left AS rate_ms_left FROM found LEFT JOIN hit ON true`,
-  );
+  const rows = await lookupCounting(lookup, "revoked_at IS NULL", tx);
   const r = rows[0];
   if (!r || r.revoked_at != null) return null;
-  if (windowMs !== undefined && r.rate_hits != null) noteCounted({ key: `user:${Number(r.id)}`, windowMs, hits: Number(r.rate_hits), msLeft: Number(r.rate_ms_left) });
   if (r.last_used_at == null || Date.now() - instantOf(r.last_used_at).getTime() > 60_000) {
     // Nothing the request's snapshot describes depends on last_used_at: the snapshot stays.
     await unnoted(() => tx.apiToken.update({ where: { id: Number(r.token_id) }, data: { lastUsedAt: new Date() } }));

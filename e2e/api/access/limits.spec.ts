@@ -125,6 +125,20 @@ test("two instances on one PostgreSQL database enforce one request limit and one
       expect(statuses.slice(ok)).toEqual(Array(60 - ok).fill(429));
       break;
     }
+
+    // Signed in (a session cookie, as the web app is): the same 40 a minute per user, each counted once.
+    const member = await signUp("127.0.0.50", email("session-user"));
+    expect(member.status).toBe(201);
+    const session = String(member.headers["set-cookie"]).split(";")[0]!;
+    for (let attempt = 0; ; attempt++) {
+      const minute = Math.floor(Date.now() / 60_000);
+      const statuses: number[] = [];
+      for (let i = 0; i < 60; i++) statuses.push((await httpRequest(`${servers[i % 2]}/api/v1/me`, { from: `127.0.0.${51 + (i % 3)}`, headers: { cookie: session } })).status);
+      if (Math.floor(Date.now() / 60_000) !== minute && attempt < 3) continue;
+      expect(statuses.filter((s) => s === 200)).toHaveLength(40);
+      expect(statuses.slice(40)).toEqual(Array(20).fill(429));
+      break;
+    }
   } finally {
     await second.stop();
   }
