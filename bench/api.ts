@@ -45,6 +45,8 @@ export interface EngineResult {
   createP99: number;
   /** The trivial POST handler (reads the JSON body, answers 201 with an event's bytes): creation's ceiling. */
   trivialPost: Measured;
+  /** The creation route's handler called directly (no HTTP server, no Next): per second, and CPU ms per event. */
+  handler: { rate: number; cpuMs: number };
 }
 
 const merged = (rs: LoadResult[]): Measured => ({
@@ -130,6 +132,43 @@ async function creationRate(url: string, auth: Record<string, string>, seconds: 
   return { rate: (result.requests - result.errors) / result.seconds, errors: result.errors, p99: result.p99 };
 }
 
+/** Calls the creation route's handler itself with ready Requests, 32 at a time, for `seconds`: our code and the database alone. */
+async function handlerRate(calendarUuid: string, token: string, seconds: number): Promise<{ rate: number; cpuMs: number }> {
+  const { createCalendarEvent } = await import("../lib/api/sweetdate/events.ts");
+  // Unlimited, like the server's RATE_LIMIT_PER_MINUTE above (the environment is parsed once per process).
+  const { useEnv } = await import("../lib/env.ts");
+  useEnv({ RATE_LIMIT_PER_MINUTE: "1000000000" });
+  const post = createCalendarEvent as unknown as (req: Request, ctx: { params: Promise<{ calendar_id: string }> }) => Promise<Response>;
+  const request = (c: number, i: number) => {
+    const start = Date.UTC(2031, 0, 1) + (c * 10_000 + i) * 3600_000;
+    return new Request(`http://127.0.0.1/api/v1/calendars/${calendarUuid}/events`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${token}`, "content-type": "application/json", "x-sd-remote-addr": "127.0.0.1" },
+      body: JSON.stringify({ title: `Direct ${c}.${i}`, starts_at: new Date(start).toISOString(), ends_at: new Date(start + 3600_000).toISOString() }),
+    });
+  };
+  const run = async (until: number) => {
+    let created = 0;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async (_, c) => {
+        for (let i = 0; performance.now() < until; i++) {
+          const response = await post(request(c, i), { params: Promise.resolve({ calendar_id: calendarUuid }) });
+          await response.text();
+          if (response.status !== 201) throw new Error(`direct creation answered ${response.status}`);
+          created += 1;
+        }
+      }),
+    );
+    return created;
+  };
+  await run(performance.now() + 1000); // warm up
+  const cpu = process.cpuUsage();
+  const started = performance.now();
+  const created = await run(started + seconds * 1000);
+  const used = process.cpuUsage(cpu);
+  return { rate: created / ((performance.now() - started) / 1000), cpuMs: (used.user + used.system) / 1000 / created };
+}
+
 function creationLoad(url: string, auth: Record<string, string>, seconds: number): Promise<LoadResult> {
   return load(url, {
     connections: CONNECTIONS,
@@ -202,6 +241,11 @@ export async function runApiEngine(engine: Engine, opts: { seconds: number; port
       creations.push(await creationRate(events(writes), auth, Math.max(2, opts.seconds / 4)));
     }
     const created = { rate: creations.reduce((s, c) => s + c.rate, 0) / creations.length, errors: creations.reduce((s, c) => s + c.errors, 0), p99: Math.max(...creations.map((c) => c.p99)) };
+    // The same handler without HTTP and Next, in this process, on the same database (the server idle).
+    process.env.DATABASE_URL = database.url;
+    const handler = await handlerRate(writes.uuid, token, Math.max(2, opts.seconds / 4));
+    await closeDb();
+    process.env.DATABASE_URL = previousUrl;
     return {
       engine,
       monthCount,
@@ -215,6 +259,7 @@ export async function runApiEngine(engine: Engine, opts: { seconds: number; port
       createErrors: created.errors,
       createP99: created.p99,
       trivialPost: merged(trivialPost),
+      handler,
     };
   } finally {
     process.env.DATABASE_URL = previousUrl;
@@ -279,6 +324,7 @@ ${[
   line("one-day window", (r) => `${m(r.day)} (${pct(r.day.rps, r.trivial.rps)})`, "—"),
   line("100k calendar, March window", (r) => `${m(r.big)} (${pct(r.big.rps, r.trivial.rps)})`, "—"),
   line("trivial POST handler (reads the body, answers 201)", (r) => m(r.trivialPost), "—"),
+  line("the creation handler alone (no HTTP, no Next; 32 at a time)", (r) => `${r.handler.rate.toFixed(0)}/s, ${r.handler.cpuMs.toFixed(2)} ms CPU each`, "—"),
   line("event creation through the API", (r) => `**${r.createRate.toFixed(0)}/s**, p99 ${r.createP99.toFixed(1)} ms (${pct(r.createRate, r.trivialPost.rps)} of trivial POST)${r.createErrors ? `, ${r.createErrors} errors` : ""}`, "≥ 500/s"),
 ].join("\n")}
 `;
