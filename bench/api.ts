@@ -136,8 +136,8 @@ async function creationRate(url: string, auth: Record<string, string>, seconds: 
 async function handlerRate(calendarUuid: string, token: string, seconds: number): Promise<{ rate: number; cpuMs: number }> {
   const { createCalendarEvent } = await import("../lib/api/sweetdate/events.ts");
   // Unlimited, like the server's RATE_LIMIT_PER_MINUTE above (the environment is parsed once per process).
-  const { useEnv } = await import("../lib/env.ts");
-  useEnv({ RATE_LIMIT_PER_MINUTE: "1000000000" });
+  const { useEnv: overrideEnv } = await import("../lib/env.ts");
+  overrideEnv({ RATE_LIMIT_PER_MINUTE: "1000000000" });
   const post = createCalendarEvent as unknown as (req: Request, ctx: { params: Promise<{ calendar_id: string }> }) => Promise<Response>;
   const request = (c: number, i: number) => {
     const start = Date.UTC(2031, 0, 1) + (c * 10_000 + i) * 3600_000;

@@ -8,7 +8,7 @@ import { findCalendarRows } from "../db/ical-repository.ts";
 import { transaction } from "../db/transaction.ts";
 import { findUsersByIds } from "../db/user-repository.ts";
 import { canCreateIn, eventAccess } from "../domain/access.ts";
-import { AppError } from "../domain/errors.ts";
+import { AppError, ConcurrentUpdateError } from "../domain/errors.ts";
 import { deriveTags } from "../domain/tags.ts";
 import type { CalendarRecord, EventRecord, UserRecord, Viewer } from "../domain/types.ts";
 import { parseIcs, serializeCalendar, type IcalEventInput } from "../ical/index.ts";
@@ -221,7 +221,7 @@ export async function putObject(ctx: DavRequest, r: Resource): Promise<Response>
     if (error instanceof AppError && error.code === "VALIDATION_ERROR") {
       throw invalidData(`${error.message}: ${Object.entries(error.fields ?? {}).map(([k, v]) => `${k} ${v.join(", ")}`).join("; ")}`);
     }
-    if (error instanceof Error && error.name === "ConcurrentUpdateError") throw new DavError(412, "the resource changed while it was written");
+    if (error instanceof ConcurrentUpdateError) throw new DavError(412, "the resource changed while it was written");
     throw error;
   }
 }

@@ -3,6 +3,7 @@
 // Events: every read, and the insert, is one SQL text for both engines (lib/db/sql.ts); the other writes go through Prisma.
 import crypto from "node:crypto";
 import { roleAtLeast } from "../domain/enums.ts";
+import { ConcurrentUpdateError } from "../domain/errors.ts";
 import { EVENT_COLUMNS, snakeCase, type EventWrite } from "../domain/event-model.ts";
 import { searchKey } from "../domain/search.ts";
 import type { EventRecord, Viewer } from "../domain/types.ts";
@@ -219,12 +220,6 @@ export async function updateEvent(
   if (result.count === 0) throw new ConcurrentUpdateError();
   await recordChange(tx, { calendarId: event.calendarId, eventId: event.id, kind: "updated" });
   return (await findEventById(event.id, tx))!;
-}
-
-export class ConcurrentUpdateError extends Error {
-  constructor() {
-    super("the event was changed by someone else");
-  }
 }
 
 export async function softDeleteEvent(event: EventRecord, tx: Tx = db()): Promise<void> {

@@ -70,7 +70,7 @@ async function ask(f: Fixture): Promise<Results> {
   const dav = await import("./dav-repository.ts");
   const trash = await import("./trash-repository.ts");
   const ical = await import("./ical-repository.ts");
-  const { hashSecret } = await import("./user-repository.ts");
+  const { hashSecret } = await import("../domain/secret-hash.ts");
   const { listEvents } = await import("../services/list-events.ts");
   const { loadViewer } = await import("../services/viewer.ts");
 

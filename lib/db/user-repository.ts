@@ -86,10 +86,6 @@ export async function lockSignUps(tx: Tx): Promise<void> {
   if (provider() === "postgres") await tx.$executeRawUnsafe("SELECT pg_advisory_xact_lock(7152001)");
 }
 
-export function hashSecret(secret: string): string {
-  return crypto.createHash("sha256").update(secret).digest("hex");
-}
-
 export async function insertSession(userId: number, tokenHash: string, expiresAt: Date, tx: Tx = db()): Promise<void> {
   await tx.session.create({ data: { userId, tokenHash, expiresAt } });
 }

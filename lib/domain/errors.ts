@@ -49,3 +49,11 @@ export const conflict = (why: string) => new AppError("CONFLICT", why);
 export function invalid(fields: FieldErrors, message = "invalid input"): AppError {
   return new AppError("VALIDATION_ERROR", message, fields);
 }
+
+/** A write lost a race: the event's `sequence` changed since it was read (the API's 412, CalDAV's 412). */
+export class ConcurrentUpdateError extends Error {
+  constructor() {
+    super("the event was changed by someone else");
+    this.name = "ConcurrentUpdateError";
+  }
+}

@@ -1,8 +1,9 @@
 // A calendar as iCalendar text for one reader (export and private feeds), redacted as the API is.
+import { hashSecret } from "../domain/secret-hash.ts";
 import crypto from "node:crypto";
 import { findCalendar } from "../db/calendar-repository.ts";
 import * as store from "../db/ical-repository.ts";
-import { findUsersByIds, hashSecret } from "../db/user-repository.ts";
+import { findUsersByIds } from "../db/user-repository.ts";
 import { notFound } from "../domain/errors.ts";
 import { deriveTags } from "../domain/tags.ts";
 import type { CalendarRecord, EventRecord, Viewer } from "../domain/types.ts";

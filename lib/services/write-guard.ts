@@ -1,7 +1,6 @@
 // What every write to an existing event goes through (update, delete, participants): the right to
 // write, checked before the transaction for a fast 404/403 and again inside it under the lock.
-import { ConcurrentUpdateError } from "../db/event-repository.ts";
-import { AppError, forbidden, readOnly } from "../domain/errors.ts";
+import { AppError, ConcurrentUpdateError, forbidden, readOnly } from "../domain/errors.ts";
 import type { Viewer } from "../domain/types.ts";
 import { resolveEvent, type EventRef, type ResolvedEvent } from "./get-event.ts";
 import type { Repos } from "./ports.ts";

@@ -1,5 +1,5 @@
 // Personal API tokens: create (shown once), list, revoke, and find the user of one — one resource's lifecycle.
-import { hashSecret } from "../../db/user-repository.ts";
+import { hashSecret } from "../../domain/secret-hash.ts";
 import { invalid, notFound } from "../../domain/errors.ts";
 import type { ApiTokenRecord, UserRecord } from "../../domain/types.ts";
 import type { Repos } from "../ports.ts";

@@ -1,5 +1,5 @@
 // Browser sessions: start (sign in), find (each request), end (sign out) — one resource's lifecycle.
-import { hashSecret } from "../../db/user-repository.ts";
+import { hashSecret } from "../../domain/secret-hash.ts";
 import type { UserRecord } from "../../domain/types.ts";
 import type { Repos } from "../ports.ts";
 import { productionRepos } from "../repos.ts";

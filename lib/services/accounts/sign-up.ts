@@ -1,5 +1,5 @@
+import { hashSecret } from "../../domain/secret-hash.ts";
 import { hash } from "@node-rs/argon2";
-import { hashSecret } from "../../db/user-repository.ts";
 import { isEmail, normalizeEmail } from "../../domain/email.ts";
 import { addError, conflict, forbidden, invalid, type FieldErrors } from "../../domain/errors.ts";
 import { isTimeZone } from "../../domain/time.ts";

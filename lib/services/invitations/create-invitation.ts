@@ -1,5 +1,5 @@
+import { hashSecret } from "../../domain/secret-hash.ts";
 import crypto from "node:crypto";
-import { hashSecret } from "../../db/user-repository.ts";
 import { isEmail, normalizeEmail } from "../../domain/email.ts";
 import { invalid } from "../../domain/errors.ts";
 import { INVITATION_DAYS } from "../../domain/sign-up.ts";

@@ -2,8 +2,8 @@
 // over Maps (the access rule, windows, sequences, soft deletes and the change log behave as the
 // database's do), not mocks with canned answers. A transaction runs alone and is rolled back when
 // its work throws.
+import { ConcurrentUpdateError } from "../../domain/errors.ts";
 import crypto from "node:crypto";
-import { ConcurrentUpdateError } from "../../db/event-repository.ts";
 import { eventAccess } from "../../domain/access.ts";
 import type { MemberRole, ParticipantRole, Rsvp } from "../../domain/enums.ts";
 import type { EventWrite } from "../../domain/event-model.ts";
