@@ -5,7 +5,6 @@ import { publicUrl } from "../api/route.ts";
 import { davHrefsOf, findObjectByUid, findObjectRow, objectNamesOf } from "../db/dav-repository.ts";
 import { findEventsByIds, findOverrides } from "../db/event-repository.ts";
 import { findCalendarRows } from "../db/ical-repository.ts";
-import { transaction } from "../db/transaction.ts";
 import { findUsersByIds } from "../db/user-repository.ts";
 import { canCreateIn, eventAccess } from "../domain/access.ts";
 import { AppError, ConcurrentUpdateError } from "../domain/errors.ts";
@@ -18,7 +17,7 @@ import { present, type VisibleEvent } from "../domain/visible.ts";
 import { listEvents } from "../services/list-events.ts";
 import { overrideInstance } from "../services/occurrences.ts";
 import { loadViewer } from "../services/viewer.ts";
-import { writeIcalSeries } from "../services/write-ical-series.ts";
+import { putIcalSeries } from "../services/write-ical-series.ts";
 import { DavError } from "./errors.ts";
 import type { DavRequest } from "./handler.ts";
 import type { Resource } from "./resources.ts";
@@ -211,9 +210,7 @@ export async function putObject(ctx: DavRequest, r: Resource): Promise<Response>
   if (object && series.uid !== object.uid) throw new DavError(409, "the UID of a resource cannot change", [NS.CALDAV, "no-uid-conflict"]);
   if (!object && (await findObjectByUid(calendar.id, series.uid))) throw new DavError(409, "another resource in this calendar already has that UID", [NS.CALDAV, "no-uid-conflict"]);
   try {
-    await transaction((tx) =>
-      writeIcalSeries(tx, { calendar, creatorId: ctx.user.id, parsed: series, existing: object ? object.stored : null, davHref: object ? undefined : target.name }),
-    );
+    await putIcalSeries({ calendar, creatorId: ctx.user.id, parsed: series, existing: object ? object.stored : null, davHref: object ? undefined : target.name });
     const after = await findObject(calendar, target.name, ctx.user);
     const headers: Record<string, string> = after ? { etag: after.etag } : {};
     return new Response(null, { status: object ? 204 : 201, headers });

@@ -2,16 +2,15 @@
 // by UID, counted per UID, in batched transactions that yield between batches.
 import crypto from "node:crypto";
 import type { EventWrite } from "../domain/event-model.ts";
-import { findEventById, findOverrides } from "../db/event-repository.ts";
-import * as store from "../db/ical-repository.ts";
-import { transaction } from "../db/transaction.ts";
 import { DEFAULTS, roleAtLeast } from "../domain/enums.ts";
 import { AppError, forbidden } from "../domain/errors.ts";
 import type { CalendarRecord } from "../domain/types.ts";
 import { parseIcsAsync, type ParsedEvent, type ParsedSeries, type ParseProblem } from "../ical/index.ts";
 import { mergeAndCheck } from "./event-fields.ts";
 import { getCalendar } from "./manage-calendars.ts";
+import type { ImportedRow, Repos, StoredIcalSeries } from "./ports.ts";
 import { assertWritableCalendar } from "./read-only.ts";
+import { productionRepos } from "./repos.ts";
 import { writeIcalSeries } from "./write-ical-series.ts";
 
 export interface ImportSummary {
@@ -65,10 +64,10 @@ function reasonOf(error: unknown): string {
 }
 
 /** Rows for one parsed series (master first), checked; throws with a reason when it cannot be stored. */
-function rowsOf(series: ParsedSeries, masterUuid: string): store.ImportedRow[] {
+function rowsOf(series: ParsedSeries, masterUuid: string): ImportedRow[] {
   const book = { uid: series.uid, icalSequence: series.sequence, icalLastModified: series.lastModified };
   const recurring = series.master.rrule !== null || series.master.rdates.length > 0;
-  const master: store.ImportedRow = { ...book, uuid: masterUuid, fields: fieldsOf(series.master, series.master.rrule, series.master.rdates), icalHash: series.hash };
+  const master: ImportedRow = { ...book, uuid: masterUuid, fields: fieldsOf(series.master, series.master.rrule, series.master.rdates), icalHash: series.hash };
   const overrides = recurring
     ? series.overrides.map((o) => ({ ...book, uuid: crypto.randomUUID(), fields: fieldsOf(o, null), seriesUuid: masterUuid, originalStartsAt: o.recurrenceId, icalHash: null }))
     : [];
@@ -76,24 +75,24 @@ function rowsOf(series: ParsedSeries, masterUuid: string): store.ImportedRow[] {
 }
 
 /** Is the incoming series older than what is stored (so it must not overwrite it)? */
-function isOlder(series: ParsedSeries, stored: store.StoredSeries): boolean {
+function isOlder(series: ParsedSeries, stored: StoredIcalSeries): boolean {
   const storedSequence = stored.hash === null ? stored.sequence : (stored.icalSequence ?? 0);
   if (series.sequence !== storedSequence) return series.sequence < storedSequence;
   if (stored.hash === null) return true; // our own event exported and brought back: nothing newer
   return !!(series.lastModified && stored.icalLastModified && series.lastModified < stored.icalLastModified);
 }
 
-export async function importIcs(text: string, target: ImportTarget): Promise<ImportSummary> {
+export async function importIcs(text: string, target: ImportTarget, repos: Repos = productionRepos): Promise<ImportSummary> {
   const parsed = await parseIcsAsync(text, { calendarTimeZone: target.calendar.timeZone });
   const summary: ImportSummary = { created: 0, updated: 0, unchanged: 0, deleted: 0, failed: [...parsed.failed], warnings: parsed.warnings, refreshIntervalSeconds: parsed.refreshIntervalSeconds };
-  const stored = await store.findStoredSeries(target.calendar.id);
+  const stored = await repos.icalImport.findStoredSeries(target.calendar.id);
   const seen = new Set<string>();
   const calendarId = target.calendar.id;
 
   for (let start = 0; start < parsed.series.length; start += BATCH) {
     const batch = parsed.series.slice(start, start + BATCH);
-    const creates: store.ImportedRow[] = [];
-    const updates: { existing: store.StoredSeries; series: ParsedSeries }[] = [];
+    const creates: ImportedRow[] = [];
+    const updates: { existing: StoredIcalSeries; series: ParsedSeries }[] = [];
     for (const series of batch) {
       if (seen.has(series.uid)) continue;
       seen.add(series.uid);
@@ -111,14 +110,14 @@ export async function importIcs(text: string, target: ImportTarget): Promise<Imp
         summary.failed.push({ uid: series.uid, reason: reasonOf(error) });
       }
     }
-    await transaction(async (tx) => {
-      await store.insertImported(creates, { calendarId, creatorId: target.creatorId, icsFeedId: target.icsFeedId }, tx);
+    await repos.transaction(async (tx) => {
+      await tx.icalImport.insertImported(creates, { calendarId, creatorId: target.creatorId, icsFeedId: target.icsFeedId });
       for (const { existing, series } of updates) {
-        const master = await findEventById(existing.id, tx);
-        const overrides = (await findOverrides([existing.id], tx)).filter((o) => !o.deleted);
-        await writeIcalSeries(tx, { calendar: target.calendar, creatorId: target.creatorId, parsed: series, existing: master ? { master, overrides } : null });
+        const master = await tx.events.findById(existing.id);
+        const overrides = (await tx.events.findOverrides([existing.id])).filter((o) => !o.deleted);
+        await writeIcalSeries({ calendar: target.calendar, creatorId: target.creatorId, parsed: series, existing: master ? { master, overrides } : null }, tx);
       }
-      if (target.icsFeedId !== null && updates.length) await store.stampFeed(calendarId, target.icsFeedId, tx);
+      if (target.icsFeedId !== null && updates.length) await tx.icalImport.stampFeed(calendarId, target.icsFeedId);
     });
     summary.created += creates.filter((r) => !r.seriesUuid).length;
     summary.updated += updates.length;
@@ -129,7 +128,7 @@ export async function importIcs(text: string, target: ImportTarget): Promise<Imp
     // A feed is the whole truth: UIDs it no longer lists go.
     const gone = [...stored.values()].filter((s) => !seen.has(s.uid) && !summary.failed.some((f) => f.uid === s.uid));
     for (let start = 0; start < gone.length; start += BATCH) {
-      await transaction((tx) => store.deleteRows(gone.slice(start, start + BATCH).map((s) => s.id), calendarId, tx));
+      await repos.transaction((tx) => tx.icalImport.deleteRows(gone.slice(start, start + BATCH).map((s) => s.id), calendarId));
       await tick();
     }
     summary.deleted = gone.length;
@@ -138,9 +137,9 @@ export async function importIcs(text: string, target: ImportTarget): Promise<Imp
 }
 
 /** POST /api/v1/calendars/:id/import: members and above, never into a subscription. */
-export async function importIntoCalendar(uuid: string, userId: number, text: string): Promise<ImportSummary> {
-  const calendar = await getCalendar({ uuid }, userId);
+export async function importIntoCalendar(uuid: string, userId: number, text: string, repos: Repos = productionRepos): Promise<ImportSummary> {
+  const calendar = await getCalendar({ uuid }, userId, repos);
   if (!roleAtLeast(calendar.role, "member")) throw forbidden("importing needs the member role or above");
-  await assertWritableCalendar(calendar.id);
-  return importIcs(text, { calendar, creatorId: userId, icsFeedId: null });
+  await assertWritableCalendar(calendar.id, repos);
+  return importIcs(text, { calendar, creatorId: userId, icsFeedId: null }, repos);
 }

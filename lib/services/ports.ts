@@ -7,7 +7,8 @@ import type { ApiTokenRecord, CalendarRecord, EventRecord, EventWrite, UserRecor
 import type { CalendarWrite, MemberRecord } from "../db/calendar-repository.ts";
 import type { Change } from "../db/change-log.ts";
 import type { EventKey, EventQuery, NewEvent, OverrideKey, WindowRows } from "../db/event-repository.ts";
-import type { SubscriptionRecord } from "../db/ical-repository.ts";
+import type { IcalIdentity } from "../db/dav-repository.ts";
+import type { ImportedRow, StoredSeries as StoredIcalSeries, SubscriptionRecord } from "../db/ical-repository.ts";
 import type { InvitationRecord } from "../db/invitation-repository.ts";
 import type { TrashedEvent } from "../db/trash-repository.ts";
 
@@ -151,6 +152,7 @@ export interface Repos {
   subscriptions: SubscriptionRepository;
   trash: TrashRepository;
   cache: ReadCache;
+  icalImport: IcalImportRepository;
   /** Runs `work` in one write transaction (inside one already: joins it); rolled back if it throws. */
   transaction<T>(work: (repos: Repos) => Promise<T>): Promise<T>;
   /**
@@ -158,4 +160,21 @@ export interface Repos {
    * PostgreSQL one statement: lib/db/event-repository.ts insertEventAlone); inside a transaction, joins it.
    */
   insertEventAlone(data: NewEvent): Promise<EventRecord>;
+}
+
+// ── iCalendar import (import-ics.ts, write-ical-series.ts) ─────────────────────────────────────
+export type { IcalIdentity, ImportedRow, StoredIcalSeries };
+
+/** Bulk writes of an import or subscription refresh, and the iCalendar identity of stored masters. */
+export interface IcalImportRepository {
+  /** The calendar's live masters (series and singles) by iCalendar UID (their uuid when imported without one). */
+  findStoredSeries(calendarId: number): Promise<Map<string, StoredIcalSeries>>;
+  /** Inserts masters, then their overrides (`seriesUuid` names the master), with the given uuids; one change each. */
+  insertImported(rows: ImportedRow[], target: { calendarId: number; creatorId: number; icsFeedId: number | null }): Promise<void>;
+  /** Removes events for good, their overrides with them; one change each. */
+  deleteRows(ids: number[], calendarId: number): Promise<void>;
+  /** Marks the calendar's events that have no feed as the feed's (rows the series writer added). */
+  stampFeed(calendarId: number, icsFeedId: number): Promise<void>;
+  /** What the iCalendar source said of a master: UID (null = its uuid), SEQUENCE, LAST-MODIFIED, hash, CalDAV href. */
+  setIdentity(eventId: number, identity: IcalIdentity): Promise<void>;
 }

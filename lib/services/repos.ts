@@ -3,9 +3,10 @@
 import * as calendars from "../db/calendar-repository.ts";
 import { dropCalendarLog, lockCalendar, recordChange } from "../db/change-log.ts";
 import type { Tx } from "../db/client.ts";
-import { setCalendarDavName } from "../db/dav-repository.ts";
+import { setCalendarDavName, setIcalIdentity } from "../db/dav-repository.ts";
 import * as events from "../db/event-repository.ts";
 import { findSubscription } from "../db/ical-repository.ts";
+import * as icalImport from "../db/ical-repository.ts";
 import { cachedRead } from "../db/read-cache.ts";
 import { transaction } from "../db/transaction.ts";
 import * as trash from "../db/trash-repository.ts";
@@ -94,6 +95,14 @@ export function databaseRepos(tx?: Tx): Repos {
       restoreOverride: (seriesId, calendarId, originalStartsAt) => trash.restoreOverride(seriesId, calendarId, originalStartsAt, inTx(tx)),
     },
     cache: { read: (key, calendarId, compute) => cachedRead(key, calendarId, compute) },
+    // iCalendar import: bulk writes take the calendar's change lock themselves, so they need a transaction.
+    icalImport: {
+      findStoredSeries: (calendarId) => icalImport.findStoredSeries(calendarId, tx),
+      insertImported: (rows, target) => icalImport.insertImported(rows, target, inTx(tx)),
+      deleteRows: (ids, calendarId) => icalImport.deleteRows(ids, calendarId, inTx(tx)),
+      stampFeed: (calendarId, icsFeedId) => icalImport.stampFeed(calendarId, icsFeedId, inTx(tx)),
+      setIdentity: (eventId, identity) => setIcalIdentity(eventId, identity, tx),
+    },
     transaction: (work) => (tx ? work(databaseRepos(tx)) : transaction((t) => work(databaseRepos(t)))),
     insertEventAlone: (data) => (tx ? events.insertEvent(data, tx) : events.insertEventAlone(data)),
   };

@@ -2,15 +2,13 @@
 // events, replacing what was stored under that UID: the master is created or updated, overrides
 // are matched by RECURRENCE-ID (updated, added, or deleted when the new data no longer has them).
 // Fields iCalendar does not carry (audience, default role, participants, external object) stay
-// as they were. Runs inside the caller's transaction; the repository records the change log.
+// as they were. Runs inside the caller's transaction (given its repos); the repositories record the change log.
 import { writableOf, type EventWrite } from "../domain/event-model.ts";
-import { insertEvent, softDeleteEvent, updateEvent } from "../db/event-repository.ts";
-import { setIcalIdentity } from "../db/dav-repository.ts";
-import { lockCalendar } from "../db/change-log.ts";
-import type { Tx } from "../db/client.ts";
 import type { CalendarRecord, EventRecord } from "../domain/types.ts";
 import type { ParsedEvent, ParsedSeries } from "../ical/index.ts";
 import { mergeAndCheck, newEventDefaults } from "./event-fields.ts";
+import type { Repos } from "./ports.ts";
+import { productionRepos } from "./repos.ts";
 
 export interface StoredSeries {
   master: EventRecord;
@@ -64,21 +62,26 @@ function changed(current: EventRecord, next: EventWrite): Partial<EventWrite> {
   return diff;
 }
 
-/** Writes the series; returns the stored master. Validation problems throw a 422 AppError. */
-export async function writeIcalSeries(tx: Tx, input: WriteIcalSeries): Promise<EventRecord> {
+/** CalDAV PUT: writes the series in a transaction of its own; returns the stored master. */
+export function putIcalSeries(input: WriteIcalSeries, repos: Repos = productionRepos): Promise<EventRecord> {
+  return repos.transaction((tx) => writeIcalSeries(input, tx));
+}
+
+/** Writes the series inside the transaction whose repos are `tx`; returns the stored master. Validation problems throw a 422 AppError. */
+export async function writeIcalSeries(input: WriteIcalSeries, tx: Repos): Promise<EventRecord> {
   const { calendar, parsed, existing } = input;
   // The calendar's change lock first, as every write transaction takes it (lib/db/change-log.ts).
-  await lockCalendar(tx, calendar.id);
+  await tx.changes.lockCalendar(calendar.id);
   const recurring = parsed.master.rrule !== null || parsed.master.rdates.length > 0;
   const masterColumns = { ...columnsOf(parsed.master, baseOf(calendar, existing?.master ?? null, parsed.master), recurring), exdates: recurring ? parsed.master.exdates : [] };
   let master: EventRecord;
   if (existing) {
     const diff = changed(existing.master, masterColumns);
-    master = Object.keys(diff).length ? await updateEvent(existing.master, diff, tx) : existing.master;
+    master = Object.keys(diff).length ? await tx.events.update(existing.master, diff) : existing.master;
   } else {
-    master = await insertEvent({ ...masterColumns, calendarId: calendar.id, creatorId: input.creatorId }, tx);
+    master = await tx.events.insert({ ...masterColumns, calendarId: calendar.id, creatorId: input.creatorId });
   }
-  await setIcalIdentity(
+  await tx.icalImport.setIdentity(
     master.id,
     {
       icalUid: parsed.uid === master.uuid ? null : parsed.uid,
@@ -87,7 +90,6 @@ export async function writeIcalSeries(tx: Tx, input: WriteIcalSeries): Promise<E
       icalHash: parsed.hash,
       ...(input.davHref !== undefined ? { davHref: input.davHref } : {}),
     },
-    tx,
   );
 
   const stored = new Map((existing?.overrides ?? []).map((o) => [o.originalStartsAt!.getTime(), o]));
@@ -99,12 +101,12 @@ export async function writeIcalSeries(tx: Tx, input: WriteIcalSeries): Promise<E
     const columns = { ...columnsOf(p, baseOf(calendar, current ?? master, p), false), exdates: [] };
     if (current) {
       const diff = changed(current, columns);
-      if (Object.keys(diff).length) await updateEvent(current, diff, tx);
+      if (Object.keys(diff).length) await tx.events.update(current, diff);
     } else {
       // A new override inherits the series' audience; iCalendar does not carry it.
-      await insertEvent({ ...columns, stakeholder: master.stakeholder, defaultRole: master.defaultRole, calendarId: calendar.id, creatorId: input.creatorId, seriesId: master.id, originalStartsAt: p.recurrenceId }, tx);
+      await tx.events.insert({ ...columns, stakeholder: master.stakeholder, defaultRole: master.defaultRole, calendarId: calendar.id, creatorId: input.creatorId, seriesId: master.id, originalStartsAt: p.recurrenceId });
     }
   }
-  for (const gone of stored.values()) await softDeleteEvent(gone, tx);
+  for (const gone of stored.values()) await tx.events.softDelete(gone);
   return master;
 }

@@ -10,10 +10,13 @@ import type { EventWrite } from "../../domain/event-model.ts";
 import { matchesSearch } from "../../domain/search.ts";
 import { compactInstant } from "../../domain/time.ts";
 import type { ApiTokenRecord, CalendarRecord, EventRecord, UserRecord, Viewer } from "../../domain/types.ts";
+import type { IcalImportRepository, ImportedRow, StoredIcalSeries } from "../ports.ts";
 import { EmailTaken, type CalendarKey, type CalendarRepository, type Change, type ChangeLog, type CredentialRepository, type InvitationRecord, type InvitationRepository, type UserRepository, type EventQuery, type EventRepository, type MemberRecord, type NewEvent, type Page, type Repos, type SubscriptionRecord, type TrashedEvent, type TrashRepository } from "../ports.ts";
 
 type StoredCalendar = Omit<CalendarRecord, "role" | "sourceUrl"> & { davName: string | null };
-type StoredEvent = EventRecord & { deletedAt: Date | null };
+type StoredEvent = EventRecord & { deletedAt: Date | null; ical?: IcalBookkeeping };
+/** The iCalendar columns that EventRecord does not carry (icalUid it does); absent = all null. */
+type IcalBookkeeping = { icalSequence: number | null; icalLastModified: Date | null; icalHash: string | null; davHref?: string | null };
 
 /** Everything the fakes keep; tests read it to check what a use case stored. */
 export interface FakeState {
@@ -66,6 +69,7 @@ export class Fake {
       subscriptions: { find: async (calendarId) => copy([...this.state.subscriptions.values()].find((s) => s.calendarId === calendarId) ?? null) },
       trash: this.trash(),
       cache: { read: (_key, _calendarId, compute) => compute() },
+      icalImport: this.icalImport(),
       transaction: (work) => (inTransaction ? work(this.reposFor(true)) : this.atomically(() => work(this.reposFor(true)))),
       insertEventAlone: (data) => (inTransaction ? this.reposFor(true).events.insert(data) : this.atomically(() => this.reposFor(true).events.insert(data))),
     };
@@ -145,7 +149,7 @@ export class Fake {
   }
 
   private record(e: StoredEvent): EventRecord {
-    const { deletedAt: _, ...event } = e;
+    const { deletedAt: _, ical: __, ...event } = e;
     const users = this.state.users;
     return copy({ ...event, participants: event.participants.map((p) => ({ ...p, userUuid: users.get(p.userId)?.uuid ?? "" })) });
   }
@@ -505,6 +509,76 @@ export class Fake {
         if (!o) return null;
         undelete(o);
         return this.record(o);
+      },
+    };
+  }
+
+  // ── iCalendar import ──────────────────────────────────────────────────────────────────────────
+  private icalImport(): IcalImportRepository {
+    const state = this.state;
+    const insertRow = (row: ImportedRow, target: { calendarId: number; creatorId: number; icsFeedId: number | null }, series: StoredEvent | null, at: Date): StoredEvent => {
+      const calendar = state.calendars.get(target.calendarId);
+      if (!calendar) throw new Error(`fake: no calendar ${target.calendarId}`);
+      const event: StoredEvent = {
+        ...copy(row.fields),
+        id: state.nextId++,
+        uuid: row.uuid,
+        calendarId: target.calendarId,
+        calendarUuid: calendar.uuid,
+        creatorId: target.creatorId,
+        seriesId: series?.id ?? null,
+        seriesUuid: series?.uuid ?? null,
+        originalStartsAt: row.originalStartsAt ?? null,
+        icsFeedId: target.icsFeedId,
+        icalUid: row.uid,
+        sequence: 0,
+        deleted: false,
+        deletedAt: null,
+        createdAt: at,
+        updatedAt: at,
+        participants: [],
+        ical: { icalSequence: row.icalSequence, icalLastModified: copy(row.icalLastModified), icalHash: row.icalHash },
+      };
+      state.events.set(event.id, event);
+      this.logged(target.calendarId, { eventId: event.id, kind: "created" });
+      return event;
+    };
+    return {
+      findStoredSeries: async (calendarId) => {
+        const masters = [...state.events.values()].filter((e) => e.calendarId === calendarId && !e.deleted && e.seriesId === null);
+        return new Map(
+          masters.map((e): [string, StoredIcalSeries] => {
+            const uid = e.icalUid ?? e.uuid;
+            return [uid, { id: e.id, uid, hash: e.ical?.icalHash ?? null, icalSequence: e.ical?.icalSequence ?? null, icalLastModified: copy(e.ical?.icalLastModified ?? null), sequence: e.sequence }];
+          }),
+        );
+      },
+      insertImported: async (rows, target) => {
+        const at = now();
+        const masters = new Map<string, StoredEvent>();
+        for (const row of rows.filter((r) => !r.seriesUuid)) masters.set(row.uuid, insertRow(row, target, null, at));
+        for (const row of rows.filter((r) => r.seriesUuid)) {
+          const series = masters.get(row.seriesUuid!);
+          if (!series) throw new Error(`fake: override of ${row.seriesUuid}, which this batch does not insert`);
+          insertRow(row, target, series, at);
+        }
+      },
+      deleteRows: async (ids, calendarId) => {
+        const all = [...state.events.values()].filter((e) => ids.includes(e.id) || (e.seriesId !== null && ids.includes(e.seriesId))).map((e) => e.id);
+        for (const id of all) {
+          state.events.delete(id);
+          this.logged(calendarId, { eventId: id, kind: "deleted" });
+        }
+      },
+      stampFeed: async (calendarId, icsFeedId) => {
+        for (const e of state.events.values()) if (e.calendarId === calendarId && e.icsFeedId === null) e.icsFeedId = icsFeedId;
+      },
+      setIdentity: async (eventId, { icalUid, ...bookkeeping }) => {
+        const e = state.events.get(eventId);
+        if (!e) throw new Error(`fake: no event ${eventId}`);
+        e.icalUid = icalUid;
+        e.ical = { ...e.ical, ...copy(bookkeeping) };
+        e.updatedAt = now();
       },
     };
   }
