@@ -1,15 +1,14 @@
 // A calendar as iCalendar text for one reader (export and private feeds), redacted as the API is.
 import { hashSecret } from "../domain/secret-hash.ts";
 import crypto from "node:crypto";
-import { findCalendar } from "../db/calendar-repository.ts";
-import * as store from "../db/ical-repository.ts";
-import { findUsersByIds } from "../db/user-repository.ts";
 import { notFound } from "../domain/errors.ts";
 import { deriveTags } from "../domain/tags.ts";
 import type { CalendarRecord, EventRecord, Viewer } from "../domain/types.ts";
 import { serializeCalendar, type IcalEventInput } from "../ical/index.ts";
 import { present } from "../domain/visible.ts";
 import { getCalendar } from "./manage-calendars.ts";
+import type { Repos } from "./ports.ts";
+import { productionRepos } from "./repos.ts";
 import { loadViewer } from "./viewer.ts";
 
 /** How often feed readers should come back (REFRESH-INTERVAL / X-PUBLISHED-TTL). */
@@ -25,8 +24,8 @@ export function icalUidOf(event: Pick<EventRecord, "icalUid" | "uuid">): string 
   return event.icalUid ?? event.uuid;
 }
 
-export async function calendarIcs(calendar: CalendarRecord, viewer: Viewer, origin: string, options: { refreshIntervalMinutes?: number } = {}): Promise<IcsDocument> {
-  const rows = await store.findCalendarRows(calendar.id);
+export async function calendarIcs(calendar: CalendarRecord, viewer: Viewer, origin: string, options: { refreshIntervalMinutes?: number } = {}, repos: Repos = productionRepos): Promise<IcsDocument> {
+  const rows = await repos.icalExport.calendarRows(calendar.id);
   const byId = new Map(rows.map((r) => [r.id, r]));
   const visible = rows.map((row) => ({ row, seen: present({ event: row, occurrence: null }, viewer) }));
   const userIds = new Set<number>();
@@ -35,7 +34,7 @@ export async function calendarIcs(calendar: CalendarRecord, viewer: Viewer, orig
     userIds.add(seen.event.creatorId);
     for (const p of seen.event.participants) userIds.add(p.userId);
   }
-  const users = new Map((await findUsersByIds([...userIds])).map((u) => [u.id, u]));
+  const users = new Map((await repos.users.findByIds([...userIds])).map((u) => [u.id, u]));
   const inputs: IcalEventInput[] = [];
   let latest = calendar.updatedAt;
   for (const { row, seen } of visible) {
@@ -66,9 +65,9 @@ export async function calendarIcs(calendar: CalendarRecord, viewer: Viewer, orig
 }
 
 // GET /api/v1/calendars/:id/ics
-export async function exportCalendar(uuid: string, userId: number, origin: string): Promise<IcsDocument> {
-  const calendar = await getCalendar({ uuid }, userId);
-  return calendarIcs(calendar, await loadViewer(userId), origin);
+export async function exportCalendar(uuid: string, userId: number, origin: string, repos: Repos = productionRepos): Promise<IcsDocument> {
+  const calendar = await getCalendar({ uuid }, userId, repos);
+  return calendarIcs(calendar, await loadViewer(userId, repos), origin, {}, repos);
 }
 
 // Private feeds --------------------------------------------------------------------------------
@@ -78,24 +77,24 @@ function feedUrl(origin: string, secret: string): string {
 }
 
 /** Creates or rotates the caller's feed of a calendar (the old URL stops working at once). */
-export async function createFeed(uuid: string, userId: number, origin: string): Promise<{ url: string }> {
-  const calendar = await getCalendar({ uuid }, userId);
+export async function createFeed(uuid: string, userId: number, origin: string, repos: Repos = productionRepos): Promise<{ url: string }> {
+  const calendar = await getCalendar({ uuid }, userId, repos);
   const secret = crypto.randomBytes(24).toString("base64url");
-  await store.upsertFeed(calendar.id, userId, hashSecret(secret));
+  await repos.icalExport.upsertFeed(calendar.id, userId, hashSecret(secret));
   return { url: feedUrl(origin, secret) };
 }
 
-export async function deleteFeed(uuid: string, userId: number): Promise<void> {
-  const calendar = await getCalendar({ uuid }, userId);
-  await store.deleteFeed(calendar.id, userId);
+export async function deleteFeed(uuid: string, userId: number, repos: Repos = productionRepos): Promise<void> {
+  const calendar = await getCalendar({ uuid }, userId, repos);
+  await repos.icalExport.deleteFeed(calendar.id, userId);
 }
 
 /** The feed behind a secret, as its owner may see the calendar now (404 when revoked or gone). */
-export async function feedIcs(secret: string, origin: string): Promise<IcsDocument> {
+export async function feedIcs(secret: string, origin: string, repos: Repos = productionRepos): Promise<IcsDocument> {
   if (!/^[A-Za-z0-9_-]{16,64}$/.test(secret)) throw notFound("no such feed");
-  const feed = await store.findFeed(hashSecret(secret));
+  const feed = await repos.icalExport.findFeed(hashSecret(secret));
   if (!feed) throw notFound("no such feed");
-  const calendar = await findCalendar({ id: feed.calendarId }, feed.userId);
+  const calendar = await repos.calendars.find({ id: feed.calendarId }, feed.userId);
   if (!calendar?.role) throw notFound("no such feed");
-  return calendarIcs(calendar, await loadViewer(feed.userId), origin, { refreshIntervalMinutes: FEED_REFRESH_MINUTES });
+  return calendarIcs(calendar, await loadViewer(feed.userId, repos), origin, { refreshIntervalMinutes: FEED_REFRESH_MINUTES }, repos);
 }

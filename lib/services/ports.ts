@@ -11,8 +11,9 @@ import type { IcalIdentity } from "../db/dav-repository.ts";
 import type { ImportedRow, StoredSeries as StoredIcalSeries, SubscriptionRecord } from "../db/ical-repository.ts";
 import type { InvitationRecord } from "../db/invitation-repository.ts";
 import type { TrashedEvent } from "../db/trash-repository.ts";
+import type { FeedResponse } from "./fetch-feed.ts";
 
-export type { InvitationRecord };
+export type { FeedResponse, InvitationRecord };
 export type { CalendarWrite, Change, EventKey, EventQuery, MemberRecord, NewEvent, OverrideKey, SubscriptionRecord, TrashedEvent, WindowRows };
 
 export type CalendarKey = { uuid: string } | { id: number };
@@ -125,7 +126,40 @@ export interface ChangeLog {
 
 export interface SubscriptionRepository {
   find(calendarId: number): Promise<SubscriptionRecord | null>;
+  // ── subscribed calendars (lib/services/subscriptions.ts) ──
+  /** A new subscription, due at once. */
+  insert(calendarId: number, sourceUrl: string): Promise<SubscriptionRecord>;
+  update(id: number, data: SubscriptionUpdate): Promise<void>;
+  /** Up to ten subscriptions due at `now`, oldest due first, each claimed (its next fetch moved `leaseMs` on) so one instance takes it. */
+  claimDue(now: Date, leaseMs: number): Promise<SubscriptionRecord[]>;
+  /** The calendar's first owner (whose name the feed's events are stored under); null when it has none. */
+  ownerOf(calendarId: number): Promise<number | null>;
 }
+
+// ── iCalendar export, private feeds, subscription sources (ical-export.ts, subscriptions.ts) ──
+
+export type SubscriptionUpdate = Partial<Omit<SubscriptionRecord, "id" | "calendarId" | "sourceUrl">>;
+
+/** Whole-calendar reads for export and the private feed URLs (one per user and calendar, stored by the secret's hash). */
+export interface IcalExportRepository {
+  /** Every stored, non-deleted row of a calendar (series, singles and overrides), by start then id. */
+  calendarRows(calendarId: number): Promise<EventRecord[]>;
+  /** Creates the user's feed of the calendar or replaces its secret (the old one stops resolving). */
+  upsertFeed(calendarId: number, userId: number, secretHash: string): Promise<void>;
+  /** false when the user had no feed of the calendar. */
+  deleteFeed(calendarId: number, userId: number): Promise<boolean>;
+  findFeed(secretHash: string): Promise<{ calendarId: number; userId: number } | null>;
+}
+
+/** The outside world a subscription reads (lib/services/fetch-feed.ts); throws FeedError for the feed's own problems. */
+export interface FeedSource {
+  /** Refuses hosts that do not resolve or resolve to non-public addresses. */
+  checkHost(url: URL): Promise<void>;
+  /** Conditional GET: 304 when the validators still match. */
+  fetch(sourceUrl: string, validators: { etag: string | null; lastModified: string | null }): Promise<FeedResponse>;
+}
+
+// ── end iCalendar export ──
 
 export interface TrashRepository {
   /** Single events and series (not overrides) deleted since `since`, newest deletion first. */
@@ -151,6 +185,10 @@ export interface Repos {
   changes: ChangeLog;
   subscriptions: SubscriptionRepository;
   trash: TrashRepository;
+  /** iCalendar export and private feeds. */
+  icalExport: IcalExportRepository;
+  /** Where subscribed calendars come from (the network in production). */
+  feedSource: FeedSource;
   cache: ReadCache;
   icalImport: IcalImportRepository;
   /** Runs `work` in one write transaction (inside one already: joins it); rolled back if it throws. */

@@ -5,13 +5,13 @@ import { dropCalendarLog, lockCalendar, recordChange } from "../db/change-log.ts
 import type { Tx } from "../db/client.ts";
 import { setCalendarDavName, setIcalIdentity } from "../db/dav-repository.ts";
 import * as events from "../db/event-repository.ts";
-import { findSubscription } from "../db/ical-repository.ts";
-import * as icalImport from "../db/ical-repository.ts";
+import * as ical from "../db/ical-repository.ts";
 import { cachedRead } from "../db/read-cache.ts";
 import { transaction } from "../db/transaction.ts";
 import * as trash from "../db/trash-repository.ts";
 import * as invitations from "../db/invitation-repository.ts";
 import * as users from "../db/user-repository.ts";
+import { checkFeedHost, fetchFeed } from "./fetch-feed.ts";
 import { EmailTaken, type Repos } from "./ports.ts";
 
 /** The database's repos; with `tx`, every read and write runs in that transaction. */
@@ -87,7 +87,22 @@ export function databaseRepos(tx?: Tx): Repos {
       recordChange: (change) => recordChange(inTx(tx), change),
       dropCalendar: (calendarId) => dropCalendarLog(calendarId, tx),
     },
-    subscriptions: { find: (calendarId) => findSubscription(calendarId, tx) },
+    // ── iCalendar export, private feeds, subscriptions ──
+    subscriptions: {
+      find: (calendarId) => ical.findSubscription(calendarId, tx),
+      insert: (calendarId, sourceUrl) => ical.insertSubscription(calendarId, sourceUrl, tx),
+      update: (id, data) => ical.updateSubscription(id, data, tx),
+      claimDue: (now, leaseMs) => ical.claimDueSubscriptions(now, leaseMs, tx),
+      ownerOf: (calendarId) => ical.findOwnerId(calendarId, tx),
+    },
+    icalExport: {
+      calendarRows: (calendarId) => ical.findCalendarRows(calendarId, tx),
+      upsertFeed: (calendarId, userId, secretHash) => ical.upsertFeed(calendarId, userId, secretHash, tx),
+      deleteFeed: (calendarId, userId) => ical.deleteFeed(calendarId, userId, tx),
+      findFeed: (secretHash) => ical.findFeed(secretHash, tx),
+    },
+    feedSource: { checkHost: checkFeedHost, fetch: fetchFeed },
+    // ── end iCalendar export ──
     trash: {
       find: (calendarId, since) => trash.findTrashed(calendarId, since, tx),
       findByUuid: (uuid) => trash.findTrashedByUuid(uuid, tx),
@@ -97,10 +112,10 @@ export function databaseRepos(tx?: Tx): Repos {
     cache: { read: (key, calendarId, compute) => cachedRead(key, calendarId, compute) },
     // iCalendar import: bulk writes take the calendar's change lock themselves, so they need a transaction.
     icalImport: {
-      findStoredSeries: (calendarId) => icalImport.findStoredSeries(calendarId, tx),
-      insertImported: (rows, target) => icalImport.insertImported(rows, target, inTx(tx)),
-      deleteRows: (ids, calendarId) => icalImport.deleteRows(ids, calendarId, inTx(tx)),
-      stampFeed: (calendarId, icsFeedId) => icalImport.stampFeed(calendarId, icsFeedId, inTx(tx)),
+      findStoredSeries: (calendarId) => ical.findStoredSeries(calendarId, tx),
+      insertImported: (rows, target) => ical.insertImported(rows, target, inTx(tx)),
+      deleteRows: (ids, calendarId) => ical.deleteRows(ids, calendarId, inTx(tx)),
+      stampFeed: (calendarId, icsFeedId) => ical.stampFeed(calendarId, icsFeedId, inTx(tx)),
       setIdentity: (eventId, identity) => setIcalIdentity(eventId, identity, tx),
     },
     transaction: (work) => (tx ? work(databaseRepos(tx)) : transaction((t) => work(databaseRepos(t)))),

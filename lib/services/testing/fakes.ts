@@ -11,12 +11,15 @@ import { matchesSearch } from "../../domain/search.ts";
 import { compactInstant } from "../../domain/time.ts";
 import type { ApiTokenRecord, CalendarRecord, EventRecord, UserRecord, Viewer } from "../../domain/types.ts";
 import type { IcalImportRepository, ImportedRow, StoredIcalSeries } from "../ports.ts";
-import { EmailTaken, type CalendarKey, type CalendarRepository, type Change, type ChangeLog, type CredentialRepository, type InvitationRecord, type InvitationRepository, type UserRepository, type EventQuery, type EventRepository, type MemberRecord, type NewEvent, type Page, type Repos, type SubscriptionRecord, type TrashedEvent, type TrashRepository } from "../ports.ts";
+import { checkFeedUrl, FeedError, isPrivateAddress } from "../fetch-feed.ts";
+import { EmailTaken, type FeedSource, type IcalExportRepository, type SubscriptionRepository, type CalendarKey, type CalendarRepository, type Change, type ChangeLog, type CredentialRepository, type InvitationRecord, type InvitationRepository, type UserRepository, type EventQuery, type EventRepository, type MemberRecord, type NewEvent, type Page, type Repos, type SubscriptionRecord, type TrashedEvent, type TrashRepository } from "../ports.ts";
 
 type StoredCalendar = Omit<CalendarRecord, "role" | "sourceUrl"> & { davName: string | null };
 type StoredEvent = EventRecord & { deletedAt: Date | null; ical?: IcalBookkeeping };
 /** The iCalendar columns that EventRecord does not carry (icalUid it does); absent = all null. */
 type IcalBookkeeping = { icalSequence: number | null; icalLastModified: Date | null; icalHash: string | null; davHref?: string | null };
+/** A URL on the fake network: a calendar text with its validators, another HTTP status, or a failing connection (`code` as Node's). */
+export type FakeResource = { text: string; etag?: string; lastModified?: string } | { status: number } | { code: string };
 
 /** Everything the fakes keep; tests read it to check what a use case stored. */
 export interface FakeState {
@@ -33,13 +36,19 @@ export interface FakeState {
   members: Map<string, { calendarId: number; userId: number; role: MemberRole; createdAt: Date }>;
   events: Map<number, StoredEvent>;
   subscriptions: Map<number, SubscriptionRecord>;
+  /** Private feeds by secret hash (one per calendar and user). */
+  feeds: Map<string, { calendarId: number; userId: number }>;
+  /** The fake network: what each URL answers (see Fake.publish). */
+  web: Map<string, FakeResource>;
+  /** Every fetch of the fake network, in order, with the validators sent. */
+  fetches: { url: string; etag: string | null; lastModified: string | null }[];
   versions: Map<number, number>;
   log: (Change & { version: number })[];
   nextId: number;
 }
 
 export function emptyState(): FakeState {
-  return { users: new Map(), sessions: new Map(), tokens: new Map(), invitations: new Map(), settings: new Map(), calendars: new Map(), members: new Map(), events: new Map(), subscriptions: new Map(), versions: new Map(), log: [], nextId: 1 };
+  return { users: new Map(), sessions: new Map(), tokens: new Map(), invitations: new Map(), settings: new Map(), calendars: new Map(), members: new Map(), events: new Map(), subscriptions: new Map(), feeds: new Map(), web: new Map(), fetches: [], versions: new Map(), log: [], nextId: 1 };
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -66,7 +75,9 @@ export class Fake {
       credentials: this.credentials(),
       invitations: this.invitations(),
       changes: this.changes(),
-      subscriptions: { find: async (calendarId) => copy([...this.state.subscriptions.values()].find((s) => s.calendarId === calendarId) ?? null) },
+      subscriptions: this.subscriptions(),
+      icalExport: this.icalExport(),
+      feedSource: this.feedSource(),
       trash: this.trash(),
       cache: { read: (_key, _calendarId, compute) => compute() },
       icalImport: this.icalImport(),
@@ -119,9 +130,16 @@ export class Fake {
     this.state.members.set(memberKey(calendarId, userId), { calendarId, userId, role, createdAt: now() });
   }
 
-  subscribe(calendarId: number, sourceUrl = "https://feeds.example.test/a.ics"): void {
+  subscribe(calendarId: number, sourceUrl = "https://feeds.example.test/a.ics", fields: Partial<SubscriptionRecord> = {}): SubscriptionRecord {
     const id = this.state.nextId++;
-    this.state.subscriptions.set(id, { id, calendarId, sourceUrl, etag: null, lastModified: null, lastFetchedAt: null, lastError: null, refreshIntervalSeconds: 3600, nextFetchAt: now() });
+    const subscription = { id, calendarId, sourceUrl, etag: null, lastModified: null, lastFetchedAt: null, lastError: null, refreshIntervalSeconds: 3600, nextFetchAt: now(), ...fields };
+    this.state.subscriptions.set(id, subscription);
+    return copy(subscription);
+  }
+
+  /** Puts `resource` on the fake network at `url` (replacing what was there). */
+  publish(url: string, resource: FakeResource): void {
+    this.state.web.set(new URL(url).toString(), copy(resource));
   }
 
   viewer(userId: number): Viewer {
@@ -441,6 +459,8 @@ export class Fake {
         state.calendars.delete(id);
         for (const [key, m] of state.members) if (m.calendarId === id) state.members.delete(key);
         for (const [eventId, e] of state.events) if (e.calendarId === id) state.events.delete(eventId);
+        for (const [hash, f] of state.feeds) if (f.calendarId === id) state.feeds.delete(hash);
+        for (const [subscriptionId, sub] of state.subscriptions) if (sub.calendarId === id) state.subscriptions.delete(subscriptionId);
       },
       setDavName: async (id, davName) => {
         state.calendars.get(id)!.davName = davName;
@@ -582,4 +602,81 @@ export class Fake {
       },
     };
   }
+  // ── iCalendar export, private feeds, subscriptions and their sources ──────────────────────────
+  private subscriptions(): SubscriptionRepository {
+    const state = this.state;
+    const get = (id: number) => {
+      const sub = state.subscriptions.get(id);
+      if (!sub) throw new Error(`fake: no subscription ${id}`);
+      return sub;
+    };
+    return {
+      find: async (calendarId) => copy([...state.subscriptions.values()].find((s) => s.calendarId === calendarId) ?? null),
+      insert: async (calendarId, sourceUrl) => {
+        // One per calendar, as the unique index on calendar_id.
+        if ([...state.subscriptions.values()].some((s) => s.calendarId === calendarId)) throw new Error(`fake: calendar ${calendarId} is subscribed already`);
+        return this.subscribe(calendarId, sourceUrl, { nextFetchAt: new Date() });
+      },
+      update: async (id, data) => void Object.assign(get(id), copy(data)),
+      claimDue: async (at, leaseMs) => {
+        const due = [...state.subscriptions.values()].filter((s) => s.nextFetchAt <= at).sort((a, b) => a.nextFetchAt.getTime() - b.nextFetchAt.getTime() || a.id - b.id).slice(0, 10);
+        const claimed = copy(due);
+        for (const s of due) s.nextFetchAt = new Date(at.getTime() + leaseMs);
+        return claimed;
+      },
+      ownerOf: async (calendarId) =>
+        [...state.members.values()].filter((m) => m.calendarId === calendarId && m.role === "owner").sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())[0]?.userId ?? null,
+    };
+  }
+
+  private icalExport(): IcalExportRepository {
+    const state = this.state;
+    const feedOf = (calendarId: number, userId: number) => [...state.feeds].find(([, f]) => f.calendarId === calendarId && f.userId === userId)?.[0];
+    return {
+      calendarRows: async (calendarId) =>
+        this.live()
+          .filter((e) => e.calendarId === calendarId)
+          .sort((a, b) => a.startsAt.getTime() - b.startsAt.getTime() || a.id - b.id)
+          .map((e) => this.record(e)),
+      upsertFeed: async (calendarId, userId, secretHash) => {
+        const old = feedOf(calendarId, userId);
+        if (old !== undefined) state.feeds.delete(old);
+        state.feeds.set(secretHash, { calendarId, userId });
+      },
+      deleteFeed: async (calendarId, userId) => {
+        const old = feedOf(calendarId, userId);
+        return old !== undefined && state.feeds.delete(old);
+      },
+      findFeed: async (secretHash) => copy(state.feeds.get(secretHash) ?? null),
+    };
+  }
+
+  /** The network as fetch-feed.ts sees it: hosts resolve when something is published on them; validators give 304s. */
+  private feedSource(): FeedSource {
+    const state = this.state;
+    const hosts = () => new Set([...state.web.keys()].map((url) => new URL(url).hostname));
+    return {
+      checkHost: async (url) => {
+        const host = url.hostname.replace(/^\[|\]$/g, "");
+        if (isPrivateAddress(host)) throw new FeedError("points at a private, loopback or link-local address");
+        if (!hosts().has(url.hostname)) throw new FeedError(`cannot resolve ${host}`);
+      },
+      fetch: async (source, validators) => {
+        const url = checkFeedUrl(source).toString();
+        state.fetches.push({ url, ...validators });
+        const resource = state.web.get(url);
+        if (!resource) {
+          if (!hosts().has(new URL(url).hostname)) throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${new URL(url).hostname}`), { code: "ENOTFOUND" });
+          throw new FeedError("the feed answered HTTP 404");
+        }
+        if ("code" in resource) throw Object.assign(new Error(`connect ${resource.code}`), { code: resource.code });
+        if ("status" in resource) throw new FeedError(`the feed answered HTTP ${resource.status}`);
+        const etag = resource.etag ?? null;
+        const lastModified = resource.lastModified ?? null;
+        if ((validators.etag && validators.etag === etag) || (!validators.etag && validators.lastModified && validators.lastModified === lastModified)) return { status: 304 };
+        return { status: 200, text: resource.text, etag, lastModified };
+      },
+    };
+  }
+  // ── end iCalendar export ──────────────────────────────────────────────────────────────────────
 }
