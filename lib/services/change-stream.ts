@@ -1,8 +1,8 @@
 // One live-stream connection (SPEC §11): follows the change feed for the calendars the user is a
 // member of and writes SSE frames. The frame id encodes the version of every followed calendar that
 // the client has been told about, so a reconnect with Last-Event-ID — on any instance — resumes.
-import { memberCalendarVersions } from "../db/change-log.ts";
-import { subscribeFeed } from "../db/change-feed.ts";
+import type { Repos } from "./ports.ts";
+import { productionRepos } from "./repos.ts";
 import { issueSyncToken } from "./sync.ts";
 
 type Versions = Map<number, { uuid: string; version: number }>;
@@ -20,7 +20,7 @@ export function decodeStreamId(text: string | null): Map<number, number> | null 
 }
 
 /** Starts following; `send` receives SSE text. Returns the function that stops it. */
-export async function openChangeStream(userId: number, lastEventId: string | null, send: (text: string) => void): Promise<() => void> {
+export async function openChangeStream(userId: number, lastEventId: string | null, send: (text: string) => void, repos: Repos = productionRepos): Promise<() => void> {
   const state: Versions = new Map();
   let queue = Promise.resolve();
   let stopped = false;
@@ -30,12 +30,12 @@ export async function openChangeStream(userId: number, lastEventId: string | nul
   };
   const frame = async (calendarId: number, uuid: string, version: number) => {
     state.set(calendarId, { uuid, version });
-    const data = JSON.stringify({ calendar_id: uuid, sync_token: await issueSyncToken(calendarId, userId, version) });
+    const data = JSON.stringify({ calendar_id: uuid, sync_token: await issueSyncToken(calendarId, userId, version, repos) });
     send(`event: change\nid: ${encodeStreamId(state)}\ndata: ${data}\n\n`);
   };
   /** Re-reads the followed calendars; a frame for each one newer than `known` (or new to it). */
   const catchUp = async (known: Map<number, number>) => {
-    const calendars = await memberCalendarVersions(userId);
+    const calendars = await repos.changes.memberCalendarVersions(userId);
     const current = new Set(calendars.map((c) => c.id));
     for (const id of [...state.keys()]) if (!current.has(id)) state.delete(id);
     const changed = calendars.filter((c) => !known.has(c.id) || c.version > known.get(c.id)!);
@@ -44,7 +44,7 @@ export async function openChangeStream(userId: number, lastEventId: string | nul
   };
   const knownNow = () => new Map([...state].map(([id, s]) => [id, s.version]));
 
-  const unsubscribe = subscribeFeed({
+  const unsubscribe = repos.changeFeed.subscribe({
     change(notice) {
       if (notice.userId === userId) return run(() => catchUp(knownNow()));
       run(async () => {
@@ -61,7 +61,7 @@ export async function openChangeStream(userId: number, lastEventId: string | nul
     run(() => catchUp(resume));
   } else {
     run(async () => {
-      for (const c of await memberCalendarVersions(userId)) state.set(c.id, { uuid: c.uuid, version: c.version });
+      for (const c of await repos.changes.memberCalendarVersions(userId)) state.set(c.id, { uuid: c.uuid, version: c.version });
       send(`event: ready\nid: ${encodeStreamId(state)}\ndata: {}\n\n`);
     });
   }

@@ -5,7 +5,8 @@
 import type { MemberRole } from "../domain/enums.ts";
 import type { ApiTokenRecord, CalendarRecord, EventRecord, EventWrite, UserRecord, Viewer } from "../domain/types.ts";
 import type { CalendarWrite, MemberRecord } from "../db/calendar-repository.ts";
-import type { Change } from "../db/change-log.ts";
+import type { CalendarVersion, Change, ChangeSince } from "../db/change-log.ts";
+import type { FeedNotice, FeedSubscriber } from "../db/change-feed.ts";
 import type { EventKey, EventQuery, NewEvent, OverrideKey, WindowRows } from "../db/event-repository.ts";
 import type { IcalIdentity } from "../db/dav-repository.ts";
 import type { ImportedRow, StoredSeries as StoredIcalSeries, SubscriptionRecord } from "../db/ical-repository.ts";
@@ -14,7 +15,7 @@ import type { TrashedEvent } from "../db/trash-repository.ts";
 import type { FeedResponse } from "./fetch-feed.ts";
 
 export type { FeedResponse, InvitationRecord };
-export type { CalendarWrite, Change, EventKey, EventQuery, MemberRecord, NewEvent, OverrideKey, SubscriptionRecord, TrashedEvent, WindowRows };
+export type { CalendarVersion, CalendarWrite, Change, ChangeSince, EventKey, EventQuery, FeedNotice, FeedSubscriber, MemberRecord, NewEvent, OverrideKey, SubscriptionRecord, TrashedEvent, WindowRows };
 
 export type CalendarKey = { uuid: string } | { id: number };
 export type Page = { limit: number; offset: number };
@@ -26,6 +27,8 @@ export interface EventRepository {
   findByIds(ids: number[]): Promise<EventRecord[]>;
   /** Every override row (deleted ones too) of the given series, by id. */
   findOverrides(seriesIds: number[]): Promise<EventRecord[]>;
+  /** Every stored row of the calendar the viewer may see (series, overrides, single events) by id, paged: a full sync round. */
+  findStored(viewer: Viewer, calendarId: number, page: Page): Promise<{ events: EventRecord[]; total: number }>;
   /** Stored events the viewer may see (a series once), paged. */
   findEvents(query: EventQuery): Promise<{ events: EventRecord[]; total: number }>;
   /** Visible rows overlapping the window, the overrides of its series, the series of stray overrides. */
@@ -122,6 +125,24 @@ export interface ChangeLog {
   lockCalendar(calendarId: number): Promise<number>;
   recordChange(change: Change): Promise<number>;
   dropCalendar(calendarId: number): Promise<void>;
+  /** The calendar's current version and its floor (the oldest version the kept log still answers from). */
+  version(calendarId: number): Promise<CalendarVersion>;
+  /** What changed in the calendar after `version` (up to now). */
+  changesSince(calendarId: number, version: number): Promise<ChangeSince>;
+  /** The calendars the user is a member of, with their current versions (what their live stream follows). */
+  memberCalendarVersions(userId: number): Promise<{ id: number; uuid: string; version: number }[]>;
+}
+
+/** This process's view of committed changes (lib/db/change-feed.ts): every instance's writes arrive. */
+export interface ChangeFeed {
+  /** Follows changes; returns the unsubscribe function. */
+  subscribe(subscriber: FeedSubscriber): () => void;
+}
+
+/** Server-wide secrets, the same on every instance and never changing (lib/db/secrets.ts). */
+export interface Secrets {
+  /** The named secret (32 random bytes, created on first use). */
+  get(name: string): Promise<Buffer>;
 }
 
 export interface SubscriptionRepository {
@@ -183,6 +204,8 @@ export interface Repos {
   credentials: CredentialRepository;
   invitations: InvitationRepository;
   changes: ChangeLog;
+  changeFeed: ChangeFeed;
+  secrets: Secrets;
   subscriptions: SubscriptionRepository;
   trash: TrashRepository;
   /** iCalendar export and private feeds. */

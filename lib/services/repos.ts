@@ -1,12 +1,14 @@
 // The production wiring of lib/services/ports.ts: the functions of lib/db, bound to a transaction
 // client when one is open. The only place services learn which database functions back a port.
 import * as calendars from "../db/calendar-repository.ts";
-import { dropCalendarLog, lockCalendar, recordChange } from "../db/change-log.ts";
+import { subscribeFeed } from "../db/change-feed.ts";
+import { calendarVersion, changesSince, dropCalendarLog, lockCalendar, memberCalendarVersions, recordChange } from "../db/change-log.ts";
 import type { Tx } from "../db/client.ts";
 import { setCalendarDavName, setIcalIdentity } from "../db/dav-repository.ts";
 import * as events from "../db/event-repository.ts";
 import * as ical from "../db/ical-repository.ts";
 import { cachedRead } from "../db/read-cache.ts";
+import { serverSecret } from "../db/secrets.ts";
 import { transaction } from "../db/transaction.ts";
 import * as trash from "../db/trash-repository.ts";
 import * as invitations from "../db/invitation-repository.ts";
@@ -22,6 +24,7 @@ export function databaseRepos(tx?: Tx): Repos {
       findByUuid: (uuid) => events.findEventByUuid(uuid, tx),
       findByIds: (ids) => events.findEventsByIds(ids, tx),
       findOverrides: (seriesIds) => events.findOverrides(seriesIds, tx),
+      findStored: (viewer, calendarId, page) => events.findStoredEvents(viewer, calendarId, page, tx),
       findEvents: (query) => events.findEvents(query, tx),
       // Window reads run outside transactions only (on the read connection).
       findWindow: (viewer, window, calendarId, q) => events.findWindow(viewer, window, calendarId, q),
@@ -86,7 +89,12 @@ export function databaseRepos(tx?: Tx): Repos {
       lockCalendar: (calendarId) => lockCalendar(inTx(tx), calendarId),
       recordChange: (change) => recordChange(inTx(tx), change),
       dropCalendar: (calendarId) => dropCalendarLog(calendarId, tx),
+      version: (calendarId) => calendarVersion(calendarId, tx),
+      changesSince: (calendarId, version) => changesSince(calendarId, version, tx),
+      memberCalendarVersions: (userId) => memberCalendarVersions(userId, tx),
     },
+    changeFeed: { subscribe: (subscriber) => subscribeFeed(subscriber) },
+    secrets: { get: (name) => serverSecret(name) },
     // ── iCalendar export, private feeds, subscriptions ──
     subscriptions: {
       find: (calendarId) => ical.findSubscription(calendarId, tx),

@@ -12,7 +12,7 @@ import { compactInstant } from "../../domain/time.ts";
 import type { ApiTokenRecord, CalendarRecord, EventRecord, UserRecord, Viewer } from "../../domain/types.ts";
 import type { IcalImportRepository, ImportedRow, StoredIcalSeries } from "../ports.ts";
 import { checkFeedUrl, FeedError, isPrivateAddress } from "../fetch-feed.ts";
-import { EmailTaken, type FeedSource, type IcalExportRepository, type SubscriptionRepository, type CalendarKey, type CalendarRepository, type Change, type ChangeLog, type CredentialRepository, type InvitationRecord, type InvitationRepository, type UserRepository, type EventQuery, type EventRepository, type MemberRecord, type NewEvent, type Page, type Repos, type SubscriptionRecord, type TrashedEvent, type TrashRepository } from "../ports.ts";
+import { EmailTaken, type FeedSource, type IcalExportRepository, type SubscriptionRepository, type CalendarKey, type CalendarRepository, type Change, type ChangeLog, type CredentialRepository, type InvitationRecord, type InvitationRepository, type UserRepository, type EventQuery, type EventRepository, type FeedNotice, type FeedSubscriber, type MemberRecord, type NewEvent, type Page, type Repos, type SubscriptionRecord, type TrashedEvent, type TrashRepository } from "../ports.ts";
 
 type StoredCalendar = Omit<CalendarRecord, "role" | "sourceUrl"> & { davName: string | null };
 type StoredEvent = EventRecord & { deletedAt: Date | null; ical?: IcalBookkeeping };
@@ -43,12 +43,16 @@ export interface FakeState {
   /** Every fetch of the fake network, in order, with the validators sent. */
   fetches: { url: string; etag: string | null; lastModified: string | null }[];
   versions: Map<number, number>;
+  /** The oldest version the kept log answers from, per calendar (raised by `pruneLog`). */
+  floors: Map<number, number>;
   log: (Change & { version: number })[];
+  /** Server secrets by name, base64 (as lib/db/secrets.ts stores them). */
+  secrets: Map<string, string>;
   nextId: number;
 }
 
 export function emptyState(): FakeState {
-  return { users: new Map(), sessions: new Map(), tokens: new Map(), invitations: new Map(), settings: new Map(), calendars: new Map(), members: new Map(), events: new Map(), subscriptions: new Map(), feeds: new Map(), web: new Map(), fetches: [], versions: new Map(), log: [], nextId: 1 };
+  return { users: new Map(), sessions: new Map(), tokens: new Map(), invitations: new Map(), settings: new Map(), calendars: new Map(), members: new Map(), events: new Map(), subscriptions: new Map(), feeds: new Map(), web: new Map(), fetches: [], versions: new Map(), floors: new Map(), log: [], secrets: new Map(), nextId: 1 };
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -63,6 +67,12 @@ const now = () => new Date((clock += 1000));
 export class Fake {
   readonly state: FakeState = emptyState();
   private queue: Promise<unknown> = Promise.resolve();
+  /** Live subscribers of the change feed (not state: a rollback does not unsubscribe anyone). */
+  private readonly subscribers = new Set<FeedSubscriber>();
+  /** Notices of the open transaction, delivered when it commits (as NOTIFY and the SQLite poll do). */
+  private pending: FeedNotice[] | null = null;
+  /** False while the feed's connection is down: notices are lost, as with a dropped LISTEN. */
+  private changeFeedUp = true;
 
   /** The repos a use case is given. */
   readonly repos: Repos = this.reposFor(false);
@@ -75,6 +85,18 @@ export class Fake {
       credentials: this.credentials(),
       invitations: this.invitations(),
       changes: this.changes(),
+      changeFeed: {
+        subscribe: (subscriber) => {
+          this.subscribers.add(subscriber);
+          return () => void this.subscribers.delete(subscriber);
+        },
+      },
+      secrets: {
+        get: async (name) => {
+          if (!this.state.secrets.has(name)) this.state.secrets.set(name, crypto.randomBytes(32).toString("base64"));
+          return Buffer.from(this.state.secrets.get(name)!, "base64");
+        },
+      },
       subscriptions: this.subscriptions(),
       icalExport: this.icalExport(),
       feedSource: this.feedSource(),
@@ -90,9 +112,15 @@ export class Fake {
   private atomically<T>(work: () => Promise<T>): Promise<T> {
     const run = this.queue.then(async () => {
       const snapshot = copy(this.state);
+      this.pending = [];
       try {
-        return await work();
+        const result = await work();
+        const notices = this.pending;
+        this.pending = null;
+        for (const notice of notices) this.notify(notice);
+        return result;
       } catch (error) {
+        this.pending = null;
         Object.assign(this.state, snapshot);
         throw error;
       }
@@ -178,7 +206,39 @@ export class Fake {
   }
 
   private logged(calendarId: number, change: Omit<Change, "calendarId">): void {
-    this.state.log.push({ calendarId, ...change, version: this.nextVersion(calendarId) });
+    const version = this.nextVersion(calendarId);
+    this.state.log.push({ calendarId, ...change, version });
+    // One notice per log row, as the SQLite feed publishes them; committed writes only.
+    const notice: FeedNotice = { calendarId, version, ...(change.userId != null ? { userId: change.userId } : {}) };
+    if (this.pending) this.pending.push(notice);
+    else this.notify(notice);
+  }
+
+  private notify(notice: FeedNotice): void {
+    if (this.changeFeedUp) for (const s of [...this.subscribers]) s.change(notice);
+  }
+
+  // ── the change feed and its retention ─────────────────────────────────────────────────────────
+  /** The feed loses its connection: notices from now on are lost until `changeFeedReconnected`. */
+  changeFeedLost(): void {
+    this.changeFeedUp = false;
+  }
+
+  /** The feed is back: notices may have been missed, so subscribers are told to re-read. */
+  changeFeedReconnected(): void {
+    this.changeFeedUp = true;
+    for (const s of [...this.subscribers]) s.resync();
+  }
+
+  /** Drops the calendar's log up to `version`, as the retention job does: older sync tokens expire. */
+  pruneLog(calendarId: number, version: number): void {
+    this.state.log = this.state.log.filter((c) => c.calendarId !== calendarId || c.version > version);
+    this.state.floors.set(calendarId, Math.max(this.state.floors.get(calendarId) ?? 0, version));
+  }
+
+  /** How many subscribers follow the feed (a closed stream unsubscribes). */
+  get changeFeedSubscribers(): number {
+    return this.subscribers.size;
   }
 
   private nextVersion(calendarId: number): number {
@@ -215,6 +275,10 @@ export class Fake {
       },
       findByIds: async (ids) => [...state.events.values()].filter((e) => ids.includes(e.id)).sort((a, b) => a.id - b.id).map((e) => this.record(e)),
       findOverrides: async (seriesIds) => [...state.events.values()].filter((e) => e.seriesId !== null && seriesIds.includes(e.seriesId)).sort((a, b) => a.id - b.id).map((e) => this.record(e)),
+      findStored: async (viewer, calendarId, page) => {
+        const found = this.live().filter((e) => e.calendarId === calendarId && seen(viewer, e));
+        return { events: found.slice(page.offset, page.offset + page.limit).map((e) => this.record(e)), total: found.length };
+      },
       findEvents: async (query: EventQuery) => {
         const found = this.live()
           .map((e) => this.record(e))
@@ -497,7 +561,26 @@ export class Fake {
       dropCalendar: async (calendarId) => {
         this.state.log = this.state.log.filter((c) => c.calendarId !== calendarId);
         this.state.versions.delete(calendarId);
+        this.state.floors.delete(calendarId);
       },
+      version: async (calendarId) => ({ version: this.state.versions.get(calendarId) ?? 0, floor: this.state.floors.get(calendarId) ?? 0 }),
+      changesSince: async (calendarId, version) => {
+        const rows = this.state.log.filter((c) => c.calendarId === calendarId && c.version > version);
+        const eventIds = new Set<number>();
+        const formerKeys = new Set<string>();
+        const accessUsers = new Set<number>();
+        for (const row of rows) {
+          if (row.eventId != null) eventIds.add(row.eventId);
+          if (row.formerKey != null) formerKeys.add(row.formerKey);
+          if (row.userId != null) accessUsers.add(row.userId);
+        }
+        return { eventIds: [...eventIds].sort((a, b) => a - b), formerKeys: [...formerKeys].sort(), accessUsers };
+      },
+      memberCalendarVersions: async (userId) =>
+        [...this.state.members.values()]
+          .filter((m) => m.userId === userId)
+          .sort((a, b) => a.calendarId - b.calendarId)
+          .map((m) => ({ id: m.calendarId, uuid: this.state.calendars.get(m.calendarId)!.uuid, version: this.state.versions.get(m.calendarId) ?? 0 })),
     };
   }
 
