@@ -27,4 +27,18 @@ describe("stringify", () => {
     expect(cachedJson(owner, "full", make).text).toBe('{"made":1}');
     expect(cachedJson(owner, "busy", make).text).toBe('{"made":2}');
   });
+
+  it("keeps JSON made of kept JSON (a page of events) as one text, and at most maxVariants of them", () => {
+    const window = Object.freeze([{ id: 1 }, { id: 2 }, { id: 3 }]);
+    let made = 0;
+    const page = (offset: number) => () => (made++, window.slice(offset, offset + 2).map((e) => cachedJson(e, "full", () => e)));
+    expect(cachedJson(window, "0", page(0), 2).text).toBe('[{"id":1},{"id":2}]');
+    expect(cachedJson(window, "1", page(1), 2).text).toBe('[{"id":2},{"id":3}]');
+    expect(cachedJson(window, "2", page(2), 2).text).toBe('[{"id":3}]');
+    expect(cachedJson(window, "2", page(2), 2).text).toBe('[{"id":3}]');
+    expect(made).toBe(4); // pages 0 and 1 kept; page 2, past the bound, made each time
+    expect(cachedJson(window, "0", page(0), 2).text).toBe('[{"id":1},{"id":2}]');
+    expect(made).toBe(4);
+    expect(stringify({ events: cachedJson(window, "1", page(1), 2), meta: { total: 3 } })).toBe('{"events":[{"id":2},{"id":3}],"meta":{"total":3}}');
+  });
 });

@@ -12,12 +12,17 @@ const texts = new WeakMap<object, Map<string, JsonText>>();
 /**
  * The JSON of `make()` for an immutable `owner` (a cached record: lib/db/read-cache.ts), one per
  * `variant` (e.g. the way a viewer sees it); made once, then reused for as long as the owner lives.
+ * At most `maxVariants` are kept per owner (variants a client chooses, like pages, stay bounded);
+ * past that the JSON is made for the call and not kept.
  */
-export function cachedJson(owner: object, variant: string, make: () => unknown): JsonText {
+export function cachedJson(owner: object, variant: string, make: () => unknown, maxVariants = Infinity): JsonText {
   let byVariant = texts.get(owner);
   if (!byVariant) texts.set(owner, (byVariant = new Map()));
   let json = byVariant.get(variant);
-  if (!json) byVariant.set(variant, (json = new JsonText(JSON.stringify(make()))));
+  if (!json) {
+    json = new JsonText(stringify(make()));
+    if (byVariant.size < maxVariants) byVariant.set(variant, json);
+  }
   return json;
 }
 

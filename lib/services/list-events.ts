@@ -24,7 +24,17 @@ export function checkWindow(window: { from: Date; to: Date }, names = { from: "f
   if (problem === "span") throw invalid({ [names.to]: [`the window may span at most ${MAX_WINDOW_DAYS} days`] });
 }
 
-export async function listEvents(input: ListEventsInput, repos: Repos = productionRepos): Promise<{ items: VisibleEvent[]; total: number }> {
+export interface ListedEvents {
+  items: VisibleEvent[];
+  total: number;
+  /**
+   * The whole window as kept by the read cache (frozen; the same array for as long as the window is
+   * unchanged), of which `items` is a page: a dialect may keep a page's JSON beside it.
+   */
+  shared?: readonly VisibleEvent[];
+}
+
+export async function listEvents(input: ListEventsInput, repos: Repos = productionRepos): Promise<ListedEvents> {
   const { viewer, window } = input;
   if (!window) {
     const { events, total } = await repos.events.findEvents(input);
@@ -42,7 +52,8 @@ export async function listEvents(input: ListEventsInput, repos: Repos = producti
     sortInstances(seen, orderBy);
     return seen;
   });
-  return { items: visible.slice(input.offset, input.offset + input.limit), total: visible.length };
+  const page = visible.slice(input.offset, input.offset + input.limit);
+  return Object.isFrozen(visible) ? { items: page, total: visible.length, shared: visible } : { items: page, total: visible.length };
 }
 
 /** Expands the series among the window's rows and places overrides as the occurrences they replace. */

@@ -17,6 +17,7 @@ import { ok, sweetdate } from "./envelope.ts";
 import { CalendarPath, EventBody, EventPath } from "./input.ts";
 import { EventListQuery, ScopeQuery } from "./queries.ts";
 import { eventJson, serializeEvent } from "./serialize.ts";
+import { cachedJson } from "../json-text.ts";
 import { answer, done, ETAG, EventCreateInput, IF_MATCH, LOCATION } from "./doc.ts";
 import * as ex from "../openapi/sweetdate-examples.ts";
 import * as wire from "./schemas.ts";
@@ -37,6 +38,8 @@ export async function eventRefOf(ctx: { params: z.output<typeof EventPath>; call
   return { ...ctx.params.id, calendarId: calendar.id };
 }
 
+const PAGES_KEPT = 8;
+
 async function list(ctx: { caller: Caller; query: z.output<typeof EventListQuery> }, calendar: CalendarRecord | undefined) {
   const { query } = ctx;
   const viewer = await loadViewer(ctx.caller.user.id);
@@ -49,8 +52,12 @@ async function list(ctx: { caller: Caller; query: z.output<typeof EventListQuery
     return ok({ events: page.items.map(syncJson), meta });
   }
   const calendarId = calendar?.id;
-  const { items, total } = await listEvents({ viewer, calendarId, q: query.q, window: query.window, limit: query.limit, offset: query.offset });
-  return ok({ events: items.map(eventJson), meta: { limit: query.limit, offset: query.offset, total } });
+  const { items, total, shared } = await listEvents({ viewer, calendarId, q: query.q, window: query.window, limit: query.limit, offset: query.offset });
+  // A window the read cache keeps is answered page by page from JSON kept beside it: the same page
+  // of an unchanged window is one ready text, not a hundred events to look up and splice.
+  // (At most PAGES_KEPT pages a window: offsets and limits are the client's to choose.)
+  const events = shared ? cachedJson(shared, `sweetdate:${query.offset}:${query.limit}`, () => items.map(eventJson), PAGES_KEPT) : items.map(eventJson);
+  return ok({ events, meta: { limit: query.limit, offset: query.offset, total } });
 }
 
 // GET /api/v1/calendars/:calendar_id/events – list (paged; with from/to: occurrences in the window)
