@@ -1,7 +1,8 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { useEnv } from "../env.ts";
 import type { Fake } from "./testing/fakes.ts";
 import { rejection, scenario } from "./testing/scenario.ts";
-import { createSubscription, refreshDueSubscriptions, refreshNow } from "./subscriptions.ts";
+import { createSubscription, refreshDueSubscriptions, refreshNow, startSubscriptionScheduler } from "./subscriptions.ts";
 
 const SOURCE = "https://holidays.example.test/de.ics";
 const ics = (body: string) => `BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//test//EN\r\n${body.trim().split("\n").join("\r\n")}\r\nEND:VCALENDAR\r\n`;
@@ -140,5 +141,71 @@ describe("refreshDueSubscriptions", () => {
     const fetched = fake.state.fetches.length;
     expect(await refreshDueSubscriptions(new Date(), fake.repos)).toBe(0);
     expect(fake.state.fetches).toHaveLength(fetched);
+  });
+});
+
+describe("startSubscriptionScheduler", () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    useEnv();
+  });
+
+  /** A subscription due now whose source answers only when `release()` is called. */
+  async function slowSource() {
+    const s = await subscribed();
+    s.fake.state.subscriptions.get(s.subscription.id)!.nextFetchAt = new Date(0);
+    s.fake.publish(SOURCE, { text: CHANGED, etag: '"v2"' });
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let calls = 0;
+    const repos = { ...s.fake.repos, feedSource: { ...s.fake.repos.feedSource, fetch: async (...args: Parameters<typeof s.fake.repos.feedSource.fetch>) => (calls++, await gate, s.fake.repos.feedSource.fetch(...args)) } };
+    return { ...s, repos, release, calls: () => calls };
+  }
+
+  it("refreshes due subscriptions every minute; a tick finding the previous one still running skips; one timer per process", async () => {
+    const { fake, owner, subscribedTo, repos, release, calls } = await slowSource();
+    // A second subscription, due 90 s from now: the tick at 120 s finds it due while the first source still hangs.
+    const later = fake.addCalendar(owner.id, { name: "Later" });
+    const other = "https://other.example.test/b.ics";
+    fake.publish(other, { text: HOLIDAYS });
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] });
+    fake.subscribe(later.id, other, { nextFetchAt: new Date(Date.now() + 90_000) });
+    const stop = startSubscriptionScheduler(repos);
+    const again = startSubscriptionScheduler(repos); // a second start adds no timer
+    await vi.advanceTimersByTimeAsync(59_000);
+    expect(calls()).toBe(0);
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(calls()).toBe(1);
+    // The first source is slow: the ticks at 120 and 180 s find the refresh running and leave the due one waiting.
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(calls()).toBe(1);
+    release();
+    const titles = () => eventsOf(fake, subscribedTo.id).map(([title]) => title);
+    for (let i = 0; i < 200 && titles()[0] !== "Christmas Day"; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(titles()).toEqual(["Christmas Day", "New Year's Eve"]);
+    // The next tick refreshes the waiting one; after that nothing is due for a while.
+    await vi.advanceTimersByTimeAsync(60_000);
+    for (let i = 0; i < 200 && eventsOf(fake, later.id).length === 0; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(calls()).toBe(2);
+    expect(eventsOf(fake, later.id).map(([title]) => title)).toEqual(["Christmas", "Boxing Day"]);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(calls()).toBe(2);
+    again();
+    stop();
+  });
+
+  it("does nothing with SUBSCRIPTIONS_SCHEDULER=0, and nothing after stop()", async () => {
+    const { repos, release, calls } = await slowSource();
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    release();
+    useEnv({ SUBSCRIPTIONS_SCHEDULER: "0" });
+    const off = startSubscriptionScheduler(repos);
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(calls()).toBe(0);
+    off();
+    useEnv({ SUBSCRIPTIONS_SCHEDULER: "1" });
+    startSubscriptionScheduler(repos)();
+    await vi.advanceTimersByTimeAsync(300_000);
+    expect(calls()).toBe(0);
   });
 });

@@ -102,16 +102,24 @@ export async function refreshDueSubscriptions(now: Date = new Date(), repos: Rep
 
 let timer: NodeJS.Timeout | null = null;
 
-/** Refreshes due subscriptions every minute in this process (instances share the work by claiming). */
-export function startSubscriptionScheduler(): void {
-  if (timer || !env().SUBSCRIPTIONS_SCHEDULER) return;
+/**
+ * Refreshes due subscriptions every minute in this process (instances share the work by claiming).
+ * Off with SUBSCRIPTIONS_SCHEDULER=0; one timer per process; a tick that finds the previous one still
+ * running (a slow source) skips. Returns a function that stops it.
+ */
+export function startSubscriptionScheduler(repos: Repos = productionRepos): () => void {
+  const stop = () => {
+    if (timer) clearInterval(timer);
+    timer = null;
+  };
+  if (timer || !env().SUBSCRIPTIONS_SCHEDULER) return stop;
   let running = false;
   timer = setInterval(() => {
     if (running) return;
     running = true;
     void (async () => {
       try {
-        await refreshDueSubscriptions();
+        await refreshDueSubscriptions(new Date(), repos);
       } catch (error) {
         console.error("sweetdate: subscription refresh failed", error);
       } finally {
@@ -120,4 +128,5 @@ export function startSubscriptionScheduler(): void {
     })();
   }, 60_000);
   timer.unref();
+  return stop;
 }
