@@ -51,6 +51,13 @@ export interface FakeState {
   nextId: number;
 }
 
+/** The row a test's use case names; a missing one is a broken test, not a user's 404. */
+function stored<V>(rows: Map<number, V>, id: number, what: string): V {
+  const row = rows.get(id);
+  if (!row) throw new Error(`fake: no ${what} ${id}`);
+  return row;
+}
+
 export function emptyState(): FakeState {
   return { users: new Map(), sessions: new Map(), tokens: new Map(), invitations: new Map(), settings: new Map(), calendars: new Map(), members: new Map(), events: new Map(), subscriptions: new Map(), feeds: new Map(), web: new Map(), fetches: [], versions: new Map(), floors: new Map(), log: [], secrets: new Map(), nextId: 1 };
 }
@@ -249,11 +256,7 @@ export class Fake {
 
   private events(): EventRepository {
     const state = this.state;
-    const get = (id: number) => {
-      const e = state.events.get(id);
-      if (!e) throw new Error(`fake: no event ${id}`);
-      return e;
-    };
+    const get = (id: number) => stored(state.events, id, "event");
     const softDelete = (e: StoredEvent) => {
       e.deleted = true;
       e.deletedAt = now();
@@ -311,8 +314,7 @@ export class Fake {
       insert: async (data: NewEvent) => {
         const id = state.nextId++;
         const at = now();
-        const calendar = state.calendars.get(data.calendarId);
-        if (!calendar) throw new Error(`fake: no calendar ${data.calendarId}`);
+        const calendar = stored(state.calendars, data.calendarId, "calendar");
         const { participants, seriesId, originalStartsAt, calendarId, creatorId, ...fields } = data;
         const event: StoredEvent = {
           ...(copy(fields) as EventWrite),
@@ -515,8 +517,7 @@ export class Fake {
       },
       insert: async (data, ownerId) => this.addCalendar(ownerId, { ...copy(data), defaultReminders: data.defaultReminders ?? [] }),
       update: async (id, data) => {
-        const c = state.calendars.get(id);
-        if (!c) throw new Error(`fake: no calendar ${id}`);
+        const c = stored(state.calendars, id, "calendar");
         Object.assign(c, copy(data), { updatedAt: now() });
       },
       delete: async (id) => {
@@ -620,8 +621,7 @@ export class Fake {
   private icalImport(): IcalImportRepository {
     const state = this.state;
     const insertRow = (row: ImportedRow, target: { calendarId: number; creatorId: number; icsFeedId: number | null }, series: StoredEvent | null, at: Date): StoredEvent => {
-      const calendar = state.calendars.get(target.calendarId);
-      if (!calendar) throw new Error(`fake: no calendar ${target.calendarId}`);
+      const calendar = stored(state.calendars, target.calendarId, "calendar");
       const event: StoredEvent = {
         ...copy(row.fields),
         id: state.nextId++,
@@ -677,8 +677,7 @@ export class Fake {
         for (const e of state.events.values()) if (e.calendarId === calendarId && e.icsFeedId === null) e.icsFeedId = icsFeedId;
       },
       setIdentity: async (eventId, { icalUid, ...bookkeeping }) => {
-        const e = state.events.get(eventId);
-        if (!e) throw new Error(`fake: no event ${eventId}`);
+        const e = stored(state.events, eventId, "event");
         e.icalUid = icalUid;
         e.ical = { ...e.ical, ...copy(bookkeeping) };
         e.updatedAt = now();
@@ -688,11 +687,7 @@ export class Fake {
   // ── iCalendar export, private feeds, subscriptions and their sources ──────────────────────────
   private subscriptions(): SubscriptionRepository {
     const state = this.state;
-    const get = (id: number) => {
-      const sub = state.subscriptions.get(id);
-      if (!sub) throw new Error(`fake: no subscription ${id}`);
-      return sub;
-    };
+    const get = (id: number) => stored(state.subscriptions, id, "subscription");
     return {
       find: async (calendarId) => copy([...state.subscriptions.values()].find((s) => s.calendarId === calendarId) ?? null),
       insert: async (calendarId, sourceUrl) => {
