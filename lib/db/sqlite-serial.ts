@@ -39,12 +39,21 @@ function fifoLock() {
  * a write in between, because its snapshot can no longer be upgraded; an immediate one waits its
  * turn for the busy timeout instead. In this process transactions run one at a time anyway.
  */
-function beginImmediately(adapter: Adapter): void {
-  const client = (adapter as unknown as { client?: { prepare: (sql: string) => unknown; pragma?: (sql: string) => unknown } }).client;
-  if (!client || typeof client.prepare !== "function" || typeof client.pragma !== "function") throw new Error("the better-sqlite3 adapter no longer exposes its client: update lib/db/sqlite-serial.ts");
-  tuneWriter(client as { pragma: (sql: string) => unknown });
+function beginImmediately(client: Connection): void {
   const prepare = client.prepare.bind(client);
   client.prepare = (sql: string) => prepare(sql === "BEGIN" ? "BEGIN IMMEDIATE" : sql);
+}
+
+interface Connection {
+  prepare: (sql: string) => unknown;
+  pragma: (sql: string) => unknown;
+}
+
+/** The adapter's better-sqlite3 connection (not part of its public API: checked). */
+function connectionOf(adapter: Adapter): Connection {
+  const client = (adapter as unknown as { client?: Partial<Connection> }).client;
+  if (!client || typeof client.prepare !== "function" || typeof client.pragma !== "function") throw new Error("the better-sqlite3 adapter no longer exposes its client: update lib/db/sqlite-serial.ts");
+  return client as Connection;
 }
 
 /**
@@ -52,7 +61,7 @@ function beginImmediately(adapter: Adapter): void {
  * mode the default FULL waits for the disk on every commit — with one writer, the event loop was
  * blocked in fsync for ~10 % of event creation's time.
  */
-export function tuneWriter(connection: { pragma: (sql: string) => unknown }): void {
+export function tuneWriter(connection: Pick<Connection, "pragma">): void {
   connection.pragma(`synchronous = ${env().SQLITE_SYNC === "full" ? "FULL" : "NORMAL"}`);
 }
 
@@ -71,7 +80,9 @@ export async function withWriteLock<T>(work: () => Promise<T>): Promise<T> {
 }
 
 function serialise(adapter: Adapter): Adapter {
-  beginImmediately(adapter);
+  const connection = connectionOf(adapter);
+  beginImmediately(connection);
+  tuneWriter(connection);
   const alone = <A extends unknown[], R>(run: (...args: A) => Promise<R>) =>
     async (...args: A): Promise<R> => {
       if (insideTransaction.getStore()) return run(...args);

@@ -147,7 +147,6 @@ export interface Secrets {
 
 export interface SubscriptionRepository {
   find(calendarId: number): Promise<SubscriptionRecord | null>;
-  // ── subscribed calendars (lib/services/subscriptions.ts) ──
   /** A new subscription, due at once. */
   insert(calendarId: number, sourceUrl: string): Promise<SubscriptionRecord>;
   update(id: number, data: SubscriptionUpdate): Promise<void>;
@@ -179,8 +178,6 @@ export interface FeedSource {
   /** Conditional GET: 304 when the validators still match. */
   fetch(sourceUrl: string, validators: { etag: string | null; lastModified: string | null }): Promise<FeedResponse>;
 }
-
-// ── end iCalendar export ──
 
 export interface TrashRepository {
   /** Single events and series (not overrides) deleted since `since`, newest deletion first. */

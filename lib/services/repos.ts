@@ -95,7 +95,6 @@ export function databaseRepos(tx?: Tx): Repos {
     },
     changeFeed: { subscribe: (subscriber) => subscribeFeed(subscriber) },
     secrets: { get: (name) => serverSecret(name) },
-    // ── iCalendar export, private feeds, subscriptions ──
     subscriptions: {
       find: (calendarId) => ical.findSubscription(calendarId, tx),
       insert: (calendarId, sourceUrl) => ical.insertSubscription(calendarId, sourceUrl, tx),
@@ -110,7 +109,6 @@ export function databaseRepos(tx?: Tx): Repos {
       findFeed: (secretHash) => ical.findFeed(secretHash, tx),
     },
     feedSource: { checkHost: checkFeedHost, fetch: fetchFeed },
-    // ── end iCalendar export ──
     trash: {
       find: (calendarId, since) => trash.findTrashed(calendarId, since, tx),
       findByUuid: (uuid) => trash.findTrashedByUuid(uuid, tx),
